@@ -1,0 +1,18 @@
+package studio.imgen.admin.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import studio.imgen.base.ui.ComingSoon;
+
+/** Admin: placeholder until this capability ships. */
+@Route("admin")
+@PageTitle("Admin · ImGen Studio")
+@RolesAllowed("ADMIN")
+class AdminView extends Div {
+
+    AdminView() {
+        add(new ComingSoon("Admin", "Workspace settings, members and role access arrive in a later release."));
+    }
+}

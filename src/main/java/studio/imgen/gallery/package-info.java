@@ -1,0 +1,2 @@
+/** Browsing the workspace's images and the access-checked image endpoints. */
+package studio.imgen.gallery;

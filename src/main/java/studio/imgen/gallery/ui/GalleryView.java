@@ -1,0 +1,18 @@
+package studio.imgen.gallery.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import studio.imgen.base.ui.ComingSoon;
+
+/** Gallery: placeholder until this capability ships. */
+@Route("gallery")
+@PageTitle("Gallery · ImGen Studio")
+@PermitAll
+class GalleryView extends Div {
+
+    GalleryView() {
+        add(new ComingSoon("Gallery", "The gallery of your team's images arrives with image generation."));
+    }
+}

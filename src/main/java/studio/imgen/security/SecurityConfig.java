@@ -1,0 +1,49 @@
+package studio.imgen.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Deny by default: Vaadin's configurer protects every route by its access annotation (a missing annotation means
+ * denied), method security guards the services, and the workspace is checked again inside every query.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    /** Vaadin's bootstrap needs inline scripts and eval; everything else is same-origin only. */
+    static final String APP_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
+            + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain vaadinChain(HttpSecurity http, StudioAuthenticationProvider authenticationProvider) throws Exception {
+        http.authenticationProvider(authenticationProvider);
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(APP_CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(withDefaults()));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("login"));
+        return http.build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Chat-style edit threads: turns, branching and the mask painter. */
+package studio.imgen.thread;

@@ -1,0 +1,48 @@
+package studio.imgen.workspace;
+
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import studio.imgen.security.CurrentUser;
+import studio.imgen.security.StudioUser;
+
+/**
+ * The object-level gate every service uses: re-reads the caller's membership of their active workspace from the
+ * database (so a removed member or revoked admin is refused at once) and returns the workspace to scope queries by.
+ */
+@Component
+public class WorkspaceAccess {
+
+    private final CurrentUser currentUser;
+    private final WorkspaceRepository repository;
+
+    WorkspaceAccess(CurrentUser currentUser, WorkspaceRepository repository) {
+        this.currentUser = currentUser;
+        this.repository = repository;
+    }
+
+    /** The caller as an active member of their current workspace. */
+    public Member requireMember() {
+        StudioUser user = currentUser.require();
+        UUID workspaceId = user.workspaceId();
+        if (workspaceId == null) {
+            throw new AccessDeniedException("No workspace");
+        }
+        WorkspaceSummary membership = repository.findMembership(user.id(), workspaceId)
+                .orElseThrow(() -> new AccessDeniedException("Not a member of this workspace"));
+        return new Member(user.id(), user.displayName(), workspaceId, membership.admin());
+    }
+
+    /** The caller as an admin of their current workspace. */
+    public Member requireAdmin() {
+        Member member = requireMember();
+        if (!member.admin()) {
+            throw new AccessDeniedException("Workspace admins only");
+        }
+        return member;
+    }
+
+    /** A verified member: use {@link #workspaceId()} to scope every query. */
+    public record Member(UUID userId, String displayName, UUID workspaceId, boolean admin) {
+    }
+}
