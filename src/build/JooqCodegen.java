@@ -32,7 +32,7 @@ public class JooqCodegen {
                                     .withExcludes("flyway_schema_history"))
                             .withGenerate(new Generate().withRecords(true).withPojos(false)
                                     .withJavaTimeTypes(true)
-                                    .withImplicitJoinPathsToMany(false).withImplicitJoinPathsManyToMany(false))
+                                    .withImplicitJoinPathsToMany(false))
                             .withTarget(new Target().withPackageName(targetPackage)
                                     .withDirectory(targetDir))));
         }
