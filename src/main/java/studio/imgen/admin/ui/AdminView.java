@@ -5,12 +5,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import studio.imgen.base.ui.ComingSoon;
+import studio.imgen.base.ui.MainLayout;
 
 /** Admin: placeholder until this capability ships. */
-@Route("admin")
+@Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · ImGen Studio")
 @RolesAllowed("ADMIN")
-class AdminView extends Div {
+public class AdminView extends Div {
 
     AdminView() {
         add(new ComingSoon("Admin", "Workspace settings, members and role access arrive in a later release."));

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -34,7 +33,6 @@ import studio.imgen.workspace.WorkspaceSummary;
  * the workspace switcher and the user menu. Sends users who must change their password, or who belong to no
  * workspace, to the page that explains what to do.
  */
-@Layout
 @PermitAll
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 

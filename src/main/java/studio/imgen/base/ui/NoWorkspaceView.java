@@ -14,7 +14,7 @@ import jakarta.annotation.security.PermitAll;
 @Route("no-workspace")
 @PageTitle("No workspace · ImGen Studio")
 @PermitAll
-class NoWorkspaceView extends VerticalLayout {
+public class NoWorkspaceView extends VerticalLayout {
 
     NoWorkspaceView(AuthenticationContext authentication) {
         setSizeFull();

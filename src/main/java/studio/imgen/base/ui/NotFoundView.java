@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Replaces Vaadin's default not-found page, which lists every route in development mode. */
 @AnonymousAllowed
-class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
 
     NotFoundView() {
         addClassName("narrow-card");

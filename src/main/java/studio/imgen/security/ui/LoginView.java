@@ -21,7 +21,7 @@ import studio.imgen.security.LoginThrottledException;
 @Route("login")
 @PageTitle("Log in · ImGen Studio")
 @AnonymousAllowed
-class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 

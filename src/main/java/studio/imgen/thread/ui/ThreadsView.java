@@ -5,12 +5,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import studio.imgen.base.ui.ComingSoon;
+import studio.imgen.base.ui.MainLayout;
 
 /** Threads: placeholder until this capability ships. */
-@Route("threads")
+@Route(value = "threads", layout = MainLayout.class)
 @PageTitle("Threads · ImGen Studio")
 @PermitAll
-class ThreadsView extends Div {
+public class ThreadsView extends Div {
 
     ThreadsView() {
         add(new ComingSoon("Threads", "Chat-style edit threads arrive in a later release."));

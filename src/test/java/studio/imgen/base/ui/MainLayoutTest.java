@@ -1,0 +1,102 @@
+package studio.imgen.base.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import studio.imgen.security.CurrentUser;
+import studio.imgen.security.StudioUser;
+import studio.imgen.testsupport.KaribuTest;
+import studio.imgen.testsupport.TestUsers.TestUser;
+import studio.imgen.workspace.WorkspaceSummary;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class MainLayoutTest extends KaribuTest {
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Test
+    void memberSeesTheMemberNavigationOnly() {
+        TestUser ana = users.member(users.workspace("Acme"), "Ana");
+        login(ana);
+        navigate("");
+
+        assertThat(navLabels()).containsExactly("Generate", "Threads", "Gallery");
+    }
+
+    @Test
+    void workspaceAdminAlsoSeesAdminAndAudit() {
+        TestUser dana = users.admin(users.workspace("Acme"), "Dana");
+        login(dana);
+        navigate("");
+
+        assertThat(navLabels()).containsExactly("Generate", "Threads", "Gallery", "Admin", "Audit");
+    }
+
+    @Test
+    void memberOpeningTheAdminViewByUrlIsRefused() {
+        TestUser ana = users.member(users.workspace("Acme"), "Ana");
+        login(ana);
+
+        assertThatThrownBy(() -> navigate("admin")).hasMessageContaining("Access is denied by annotations on the view");
+        assertThatThrownBy(() -> navigate("audit")).hasMessageContaining("Access is denied by annotations on the view");
+    }
+
+    @Test
+    void switcherAppearsOnlyWithSeveralWorkspacesAndSwitchesTheActiveOne() {
+        UUID acme = users.workspace("Acme");
+        UUID beta = users.workspace("Beta");
+        TestUser ana = users.member(acme, "Ana");
+        login(ana);
+        navigate("");
+        _assertNone(Select.class);
+
+        users.join(ana, beta, true);
+        login(ana, acme);
+        navigate("gallery");
+        @SuppressWarnings("unchecked")
+        Select<WorkspaceSummary> switcher = _get(Select.class);
+        assertThat(switcher.getValue().id()).isEqualTo(acme);
+
+        WorkspaceSummary target = switcher.getListDataView().getItems()
+                .filter(w -> w.id().equals(beta)).findFirst().orElseThrow();
+        com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(switcher, target);
+
+        StudioUser now = currentUser.require();
+        assertThat(now.workspaceId()).isEqualTo(beta);
+        assertThat(now.isWorkspaceAdmin()).isTrue();
+    }
+
+    @Test
+    void userWhoMustChangePasswordIsSentToTheChangePasswordPage() {
+        TestUser ben = users.create(users.workspace("Acme"), "Ben", false, true);
+        StudioUser principal = login(ben);
+        login(new StudioUser(principal.id(), principal.getUsername(), principal.displayName(), null, true, true,
+                principal.membership()));
+        navigate("gallery");
+
+        _assertOne(studio.imgen.security.ui.ChangePasswordView.class);
+    }
+
+    @Test
+    void userWithoutWorkspaceIsToldWhatToDo() {
+        TestUser loner = users.create(null, "Loner", false, false);
+        login(loner, null);
+        navigate("");
+
+        _assertOne(NoWorkspaceView.class);
+    }
+
+    private static List<String> navLabels() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+    }
+}
