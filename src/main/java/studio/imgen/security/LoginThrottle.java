@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Progressive login delays kept in PostgreSQL so every instance sees them (ASVS 6.1.1, 6.3.1). Never a permanent
  * lock: an account waits 1, 2, 4 … up to 30 s after its third straight failure; a client address gets 20 free
- * failures and then waits up to 60 s (credential stuffing). Counters reset after 15 quiet minutes; an account's
+ * failures (configurable) and then waits up to 60 s (credential stuffing). Counters reset after 15 quiet minutes; an account's
  * counter also resets on success.
  */
 @Component
@@ -23,16 +24,17 @@ class LoginThrottle {
 
     static final int FREE_ACCOUNT_FAILURES = 3;
     static final Duration MAX_ACCOUNT_DELAY = Duration.ofSeconds(30);
-    static final int FREE_ADDRESS_FAILURES = 20;
     static final Duration MAX_ADDRESS_DELAY = Duration.ofSeconds(60);
     private static final Duration QUIET_RESET = Duration.ofMinutes(15);
 
     private final DSLContext db;
     private final Clock clock;
+    private final int freeAddressFailures;
 
-    LoginThrottle(DSLContext db, Clock clock) {
+    LoginThrottle(DSLContext db, Clock clock, @Value("${app.login.free-address-failures:20}") int freeAddressFailures) {
         this.db = db;
         this.clock = clock;
+        this.freeAddressFailures = freeAddressFailures;
     }
 
     /** How long the caller must still wait before another attempt, if at all. */
@@ -48,7 +50,7 @@ class LoginThrottle {
 
     void recordFailure(String username, String address) {
         bump(accountKey(username), FREE_ACCOUNT_FAILURES, MAX_ACCOUNT_DELAY);
-        bump(addressKey(address), FREE_ADDRESS_FAILURES, MAX_ADDRESS_DELAY);
+        bump(addressKey(address), freeAddressFailures, MAX_ADDRESS_DELAY);
     }
 
     void recordSuccess(String username) {

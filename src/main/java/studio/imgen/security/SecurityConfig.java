@@ -3,7 +3,15 @@ package studio.imgen.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -29,6 +37,28 @@ class SecurityConfig {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * "/VAADIN" and "/VAADIN/" are never pages: answer 404 before Spring Security would save the request and
+     * create a session for an anonymous probe (the CVE-2026-2742 pattern).
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> frameworkRootGuard() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                if (path.equals("/VAADIN") || path.equals("/VAADIN/")) {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -36,8 +66,7 @@ class SecurityConfig {
 
     @Bean
     @Order(10)
-    SecurityFilterChain vaadinChain(HttpSecurity http, StudioAuthenticationProvider authenticationProvider) throws Exception {
-        http.authenticationProvider(authenticationProvider);
+    SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(APP_CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
