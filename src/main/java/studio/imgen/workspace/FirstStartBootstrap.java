@@ -42,15 +42,19 @@ class FirstStartBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (accounts.anyUserExists()) {
-            return;
+        if (!accounts.anyUserExists()) {
+            createFirstAdmin(DEFAULT_WORKSPACE);
         }
+    }
+
+    /** Creates the admin and their workspace in one transaction; a refused configured password stops the start. */
+    void createFirstAdmin(String workspaceName) {
         boolean generated = adminPassword.isBlank();
         String password = generated ? randomPassword() : adminPassword;
         try {
             transaction.executeWithoutResult(status -> {
                 UUID adminId = accounts.create(adminUsername, "Administrator", password, generated);
-                UUID workspaceId = workspaces.insert(DEFAULT_WORKSPACE);
+                UUID workspaceId = workspaces.insert(workspaceName);
                 workspaces.addMember(workspaceId, adminId, true);
             });
         } catch (UserInputException e) {
