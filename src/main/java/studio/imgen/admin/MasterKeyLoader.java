@@ -51,7 +51,8 @@ final class MasterKeyLoader {
             keys.put(version, fileKey(settings.dataDir().resolve(FILE_NAME)));
         } else {
             throw new IllegalStateException("APP_MASTER_KEY is not set. It is required with an external database:"
-                    + " set it to the base64 encoding of 32 random bytes (e.g. the output of `openssl rand -base64 32`).");
+                    + " set it to the base64 encoding of 32 random bytes"
+                    + " (e.g. the output of `openssl rand -base64 32`).");
         }
         if (!blank(settings.previousKey())) {
             if (version < 2) {
