@@ -1,0 +1,33 @@
+package studio.imgen.admin;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * A member's effective limits, recomputed on every check from the workspace's current rules and the member's
+ * current roles (a role change applies at once), plus the workspace settings that feed the access policy.
+ */
+@Component
+public class AccessControl {
+
+    private final WorkspaceSettingsRepository settings;
+    private final RoleRules rules;
+
+    AccessControl(WorkspaceSettingsRepository settings, RoleRules rules) {
+        this.settings = settings;
+        this.rules = rules;
+    }
+
+    public WorkspaceSettings settings(UUID workspaceId) {
+        return settings.find(workspaceId);
+    }
+
+    public EffectiveLimits limitsFor(UUID workspaceId, UUID userId, boolean workspaceAdmin) {
+        List<RoleRule> workspaceRules = rules.rulesOf(workspaceId);
+        Set<UUID> held = rules.rolesHeldBy(workspaceId, userId);
+        boolean exempt = workspaceAdmin && settings.find(workspaceId).adminExemptFromCooldown();
+        return AccessPolicy.limits(workspaceRules, held, exempt);
+    }
+}

@@ -1,0 +1,74 @@
+package studio.imgen.admin;
+
+import static studio.imgen.db.Tables.APP_USER;
+import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class WorkspaceSettingsRepository {
+
+    private final DSLContext db;
+
+    WorkspaceSettingsRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The workspace's settings; a workspace created without a row gets the defaults. */
+    WorkspaceSettings find(UUID workspaceId) {
+        db.insertInto(WORKSPACE_SETTINGS).set(WORKSPACE_SETTINGS.WORKSPACE_ID, workspaceId).onConflictDoNothing().execute();
+        return db.select(WORKSPACE_SETTINGS.asterisk(), APP_USER.DISPLAY_NAME)
+                .from(WORKSPACE_SETTINGS)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(WORKSPACE_SETTINGS.API_KEY_SET_BY))
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .fetchOne(r -> {
+                    var s = r.into(WORKSPACE_SETTINGS);
+                    WorkspaceSettings.KeyStatus key = s.getApiKeyCiphertext() == null ? WorkspaceSettings.KeyStatus.NOT_SET
+                            : new WorkspaceSettings.KeyStatus(true, s.getApiKeyLast4(), r.get(APP_USER.DISPLAY_NAME),
+                                    s.getApiKeySetAt() == null ? null : s.getApiKeySetAt().toInstant());
+                    return new WorkspaceSettings(workspaceId, s.getDefaultModel(), s.getDefaultSize(), s.getDefaultQuality(),
+                            s.getDefaultFormat(), s.getDefaultBackground(), s.getAdminExemptFromCooldown(), key, s.getVersion());
+                });
+    }
+
+    Optional<EncryptedKey> findKey(UUID workspaceId) {
+        return db.selectFrom(WORKSPACE_SETTINGS).where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .and(WORKSPACE_SETTINGS.API_KEY_CIPHERTEXT.isNotNull())
+                .fetchOptional(s -> new EncryptedKey(s.getApiKeyVersion(), s.getApiKeyNonce(), s.getApiKeyCiphertext(),
+                        s.getApiKeyLast4()));
+    }
+
+    void storeKey(UUID workspaceId, EncryptedKey key, UUID setBy) {
+        find(workspaceId);
+        db.update(WORKSPACE_SETTINGS)
+                .set(WORKSPACE_SETTINGS.API_KEY_CIPHERTEXT, key.ciphertext())
+                .set(WORKSPACE_SETTINGS.API_KEY_NONCE, key.nonce())
+                .set(WORKSPACE_SETTINGS.API_KEY_VERSION, key.keyVersion())
+                .set(WORKSPACE_SETTINGS.API_KEY_LAST4, key.last4())
+                .set(WORKSPACE_SETTINGS.API_KEY_SET_BY, setBy)
+                .set(WORKSPACE_SETTINGS.API_KEY_SET_AT, OffsetDateTime.now())
+                .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .execute();
+    }
+
+    /** Removes the key; returns whether there was one. */
+    boolean clearKey(UUID workspaceId) {
+        return db.update(WORKSPACE_SETTINGS)
+                .setNull(WORKSPACE_SETTINGS.API_KEY_CIPHERTEXT)
+                .setNull(WORKSPACE_SETTINGS.API_KEY_NONCE)
+                .setNull(WORKSPACE_SETTINGS.API_KEY_VERSION)
+                .setNull(WORKSPACE_SETTINGS.API_KEY_LAST4)
+                .setNull(WORKSPACE_SETTINGS.API_KEY_SET_BY)
+                .setNull(WORKSPACE_SETTINGS.API_KEY_SET_AT)
+                .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .and(WORKSPACE_SETTINGS.API_KEY_CIPHERTEXT.isNotNull())
+                .execute() > 0;
+    }
+}
