@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 final class Redactor {
 
-    private static final Pattern KEY_LIKE = Pattern.compile("(?<![A-Za-z0-9])sk-[A-Za-z0-9_*.\\-]{3,}");
+    private static final Pattern KEY_LIKE = Pattern.compile("(?<![A-Za-z0-9])sk-[A-Za-z0-9_*\\-]{3,}");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)\\S+");
     private static final int MAX_LENGTH = 2000;
 
