@@ -94,10 +94,10 @@ final class UpstreamErrors {
     }
 
     static FailureKind kindOf(int status, String type, String code, String param) {
-        if (MODERATION_CODES.contains(code)) {
+        if (isIn(MODERATION_CODES, code)) {
             return FailureKind.MODERATION_BLOCKED;
         }
-        if (QUOTA_CODES.contains(code) || "insufficient_quota".equals(type)) {
+        if (isIn(QUOTA_CODES, code) || "insufficient_quota".equals(type)) {
             return FailureKind.INSUFFICIENT_QUOTA;
         }
         if ("model_not_found".equals(code)) {
@@ -106,7 +106,7 @@ final class UpstreamErrors {
         if ("previous_response_not_found".equals(code) || "previous_response_id".equals(param)) {
             return FailureKind.PREVIOUS_RESPONSE_NOT_FOUND;
         }
-        if (IMAGE_CODES.contains(code) || (status == 400 && isImageParam(param))) {
+        if (isIn(IMAGE_CODES, code) || (status == 400 && isImageParam(param))) {
             return FailureKind.INVALID_IMAGE;
         }
         if (status == 401 || "invalid_api_key".equals(code)) {
@@ -125,6 +125,11 @@ final class UpstreamErrors {
             return FailureKind.BAD_REQUEST;
         }
         return FailureKind.UPSTREAM_ERROR;
+    }
+
+    /** {@code Set.of(...)} rejects null lookups, and OpenAI's {@code code} is often null. */
+    private static boolean isIn(Set<String> codes, String code) {
+        return code != null && codes.contains(code);
     }
 
     private static boolean isImageParam(String param) {
