@@ -1,0 +1,107 @@
+package studio.imgen.openai;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.Timeout;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The app's only door to OpenAI: generate, edit, conversational turns and key checks, with typed failures
+ * ({@link OpenAiException}) and one retry policy. Calls block for up to the configured deadline, so run them on a
+ * worker thread, never on a UI thread.
+ *
+ * <p>The workspace's API key is passed per call, decrypted by the caller just before. It is never logged and never
+ * put into a message; clients are cached per key under a SHA-256 of it.
+ */
+@Component
+public class OpenAiGateway implements AutoCloseable {
+
+    private static final int CLIENT_CACHE_SIZE = 16;
+
+    private final OpenAiProperties properties;
+    private final ClientCache clients;
+    private final RetryPolicy retryPolicy;
+
+    @Autowired
+    public OpenAiGateway(OpenAiProperties properties) {
+        this(properties, Sleeper.SYSTEM);
+    }
+
+    public OpenAiGateway(OpenAiProperties properties, Sleeper sleeper) {
+        this(properties, sleeper, System::nanoTime, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** For tests: a clock that moves with the sleeper makes deadlines deterministic. */
+    OpenAiGateway(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random) {
+        this.properties = properties;
+        this.clients = new ClientCache(CLIENT_CACHE_SIZE, this::newClient);
+        this.retryPolicy = new RetryPolicy(properties, sleeper, nanoClock, random);
+    }
+
+    /** {@code POST /v1/images/generations}; streamed when {@code partialImages > 0}. */
+    public ImageResult generate(String apiKey, GenerateRequest request, ProgressListener listener) {
+        return call(apiKey, listener, (client, options, progress, redactor) ->
+                ImageCalls.generate(client, request, options, progress));
+    }
+
+    /** {@code POST /v1/images/edits} (multipart); streamed when {@code partialImages > 0}. */
+    public ImageResult edit(String apiKey, EditRequest request, ProgressListener listener) {
+        return call(apiKey, listener, (client, options, progress, redactor) ->
+                ImageCalls.edit(client, request, options, progress));
+    }
+
+    /**
+     * One Responses API turn with the forced {@code image_generation} tool; streamed when the tool asks for partial
+     * images. An unknown {@code previousResponseId} fails with {@link FailureKind#PREVIOUS_RESPONSE_NOT_FOUND}.
+     */
+    public ConversationResult respond(String apiKey, ConversationRequest request, ProgressListener listener) {
+        return call(apiKey, listener, (client, options, progress, redactor) ->
+                ConversationCalls.respond(client, request, options, progress, redactor));
+    }
+
+    /** A cheap authenticated call ({@code GET /v1/models}): returns normally or throws the typed failure. */
+    public void testKey(String apiKey) {
+        call(apiKey, ProgressListener.NONE, (client, options, progress, redactor) -> client.models().list(options));
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+
+    private <T> T call(String apiKey, ProgressListener listener, SdkCall<T> sdkCall) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("an OpenAI API key is required");
+        }
+        OpenAIClient client = clients.get(apiKey);
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        Redactor redactor = Redactor.forKey(apiKey);
+        return retryPolicy.run(options -> sdkCall.run(client, options, progress, redactor), progress, redactor);
+    }
+
+    private OpenAIClient newClient(String apiKey) {
+        return OpenAIOkHttpClient.builder()
+                .apiKey(apiKey)
+                .baseUrl(properties.baseUrl())
+                // RetryPolicy is the only retry layer.
+                .maxRetries(0)
+                .timeout(Timeout.builder()
+                        .connect(properties.connectTimeout())
+                        .read(properties.timeout())
+                        .write(properties.timeout())
+                        .request(properties.timeout())
+                        .build())
+                .addInterceptor(new SendTracker())
+                .build();
+    }
+
+    @FunctionalInterface
+    private interface SdkCall<T> {
+        T run(OpenAIClient client, com.openai.core.RequestOptions options, ProgressListener progress,
+                Redactor redactor) throws Exception;
+    }
+}

@@ -1,0 +1,104 @@
+package studio.imgen.openai;
+
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The only retry layer (the SDK clients run with {@code maxRetries(0)}; stacking both would multiply attempts).
+ * Repeats an attempt only when that is safe and useful: connection failures before the body left, 408/409, 429
+ * {@code rate_limit_exceeded} and 500/502/503/504, at most {@code maxAttempts} times within the call's deadline.
+ * Waits honour {@code Retry-After(-Ms)} however long (unlike the SDK's 8 s cap), else back off exponentially with
+ * jitter. A wait that would end past the deadline fails the call at once, carrying the retry time.
+ */
+final class RetryPolicy {
+
+    /** One upstream attempt; {@code options} carries the attempt's timeout. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run(RequestOptions options) throws Exception;
+    }
+
+    private final OpenAiProperties properties;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoClock;
+    private final DoubleSupplier random;
+
+    RetryPolicy(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random) {
+        this.properties = properties;
+        this.sleeper = sleeper;
+        this.nanoClock = nanoClock;
+        this.random = random;
+    }
+
+    <T> T run(Attempt<T> attempt, ProgressListener listener, Redactor redactor) {
+        long start = nanoClock.getAsLong();
+        OpenAiException last = null;
+        for (int number = 1; ; number++) {
+            Duration remaining = remaining(start);
+            if (last != null && (remaining.isNegative() || remaining.isZero())) {
+                throw last;
+            }
+            UpstreamErrors.Classified classified;
+            SendTracker.begin();
+            try {
+                listener.requestSending();
+                return attempt.run(options(min(properties.timeout(), remaining)));
+            } catch (OpenAiException decided) {
+                throw decided.withAttempts(number);
+            } catch (Exception e) {
+                classified = UpstreamErrors.classify(e, SendTracker.bodyStarted(), redactor);
+                if (classified == null) {
+                    throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                }
+            } finally {
+                SendTracker.end();
+            }
+            last = classified.failure().withAttempts(number);
+            if (!classified.retryable() || number >= properties.maxAttempts()) {
+                throw last;
+            }
+            Duration wait = last.retryAfter().orElse(backoff(number));
+            if (wait.compareTo(remaining(start)) >= 0) {
+                throw last;
+            }
+            pause(wait, last);
+        }
+    }
+
+    private Duration remaining(long start) {
+        return properties.deadline().minusNanos(nanoClock.getAsLong() - start);
+    }
+
+    private Duration backoff(int failedAttempts) {
+        long exponential = properties.backoffBase().toNanos() << Math.min(failedAttempts - 1, 20);
+        double jitter = 0.5 + 0.5 * random.getAsDouble();
+        return Duration.ofNanos((long) (exponential * jitter));
+    }
+
+    private void pause(Duration wait, OpenAiException failure) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    private RequestOptions options(Duration attemptTimeout) {
+        return RequestOptions.builder()
+                .timeout(Timeout.builder()
+                        .connect(min(properties.connectTimeout(), attemptTimeout))
+                        .read(attemptTimeout)
+                        .write(attemptTimeout)
+                        .request(attemptTimeout)
+                        .build())
+                .build();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,519 @@
+package studio.imgen.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process fake of the OpenAI API for tests and offline UI runs (openai-images.md §13): images generations and
+ * edits (JSON/multipart, plain or SSE), Responses API with the image tool and stored responses, and the model list.
+ * It checks requests the way OpenAI does and answers with OpenAI's error bodies, real images and realistic usage.
+ *
+ * <p>Start one per test class (or share one and {@link #reset()} between tests); it binds 127.0.0.1 on a free port.
+ * Point the SDK at {@link #baseUrl()}. Thread-safe: concurrent requests are served on their own threads.
+ *
+ * <p>Auth: {@code Authorization: Bearer <key>}; by default any non-empty key starting with {@code sk-} is accepted,
+ * {@link #acceptOnlyKeys(String...)} restricts that. Models in the retired set ({@code gpt-image-1},
+ * {@code dall-e-2}, {@code dall-e-3} by default) answer {@code 404 model_not_found}.
+ */
+public final class FakeOpenAi implements AutoCloseable {
+
+    public static final String GENERATIONS = "/v1/images/generations";
+    public static final String EDITS = "/v1/images/edits";
+    public static final String RESPONSES = "/v1/responses";
+    public static final String MODELS = "/v1/models";
+    private static final Set<String> DEFAULT_RETIRED = Set.of("gpt-image-1", "dall-e-2", "dall-e-3");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Object arrivals = new Object();
+    private final LinkedList<Fault> faults = new LinkedList<>();
+    private final Set<String> retiredModels = ConcurrentHashMap.newKeySet();
+    private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
+    private final FakeImages images = new FakeImages();
+    private final ImagesEndpoint imagesEndpoint = new ImagesEndpoint(retiredModels::contains);
+    private final ResponsesEndpoint responsesEndpoint = new ResponsesEndpoint(retiredModels::contains);
+    private volatile Duration latencyMin = Duration.ZERO;
+    private volatile Duration latencyMax = Duration.ZERO;
+    private volatile Duration eventDelay = Duration.ZERO;
+    /** Counted down by reset/close: releases hanging and stalled requests, and cuts latency short. */
+    private volatile CountDownLatch release = new CountDownLatch(1);
+
+    private FakeOpenAi() throws IOException {
+        retiredModels.addAll(DEFAULT_RETIRED);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "fake-openai-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static FakeOpenAi start() {
+        try {
+            return new FakeOpenAi();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake OpenAI server", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>/v1}, as the SDK's base URL expects. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    // ---- Configuration ------------------------------------------------------------------------------------------
+
+    /** Accept only these keys (instead of any {@code sk-...}). */
+    public void acceptOnlyKeys(String... keys) {
+        acceptedKeys.clear();
+        acceptedKeys.addAll(List.of(keys));
+    }
+
+    /** Requests naming this model (top level or tool) answer {@code 404 model_not_found}. */
+    public void retireModel(String id) {
+        retiredModels.add(id);
+    }
+
+    /** Queue a fault for the next matching request. */
+    public void enqueueFault(Fault fault) {
+        synchronized (faults) {
+            faults.add(fault);
+        }
+    }
+
+    /** Delay before every answer. */
+    public void setLatency(Duration latency) {
+        setLatency(latency, latency);
+    }
+
+    /** Random delay in {@code [min, max]} before every answer. */
+    public void setLatency(Duration min, Duration max) {
+        if (max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("max latency below min");
+        }
+        latencyMin = min;
+        latencyMax = max;
+    }
+
+    /** Delay between SSE events. */
+    public void setStreamEventDelay(Duration delay) {
+        eventDelay = delay;
+    }
+
+    /** Status for an unknown {@code previous_response_id}: 404 (default) or 400, both seen upstream. */
+    public void setUnknownPreviousResponseStatus(int status) {
+        responsesEndpoint.unknownPreviousStatus(status);
+    }
+
+    /** Simulates expired stored responses: later {@code previous_response_id}s to them fail. */
+    public void forgetStoredResponses() {
+        responsesEndpoint.forgetStored();
+    }
+
+    /** Back to defaults: no requests, faults, latency, stored responses; default keys and retired models. */
+    public void reset() {
+        CountDownLatch old = release;
+        release = new CountDownLatch(1);
+        old.countDown();
+        requests.clear();
+        synchronized (faults) {
+            faults.clear();
+        }
+        retiredModels.clear();
+        retiredModels.addAll(DEFAULT_RETIRED);
+        acceptedKeys.clear();
+        latencyMin = Duration.ZERO;
+        latencyMax = Duration.ZERO;
+        eventDelay = Duration.ZERO;
+        responsesEndpoint.reset();
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- Inspection ---------------------------------------------------------------------------------------------
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<RecordedRequest> requestsTo(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    public RecordedRequest lastRequest() {
+        List<RecordedRequest> all = requests();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("no request received");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /**
+     * Blocks until at least {@code count} requests arrived since start or the last reset (for requests left hanging
+     * by a fault). Returns false on timeout.
+     */
+    public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (arrivals) {
+            while (requests.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
+        }
+        return true;
+    }
+
+    /** The {@code previous_response_id} of every Responses API call, in order (null where none was sent). */
+    public List<String> previousResponseIds() {
+        return responsesEndpoint.previousResponseIds();
+    }
+
+    // ---- Serving ------------------------------------------------------------------------------------------------
+
+    /** Thrown to make the JDK server close the connection without (finishing) an answer. */
+    private static final class DroppedConnection extends RuntimeException {
+        DroppedConnection() {
+            super("connection dropped on purpose", null, false, false);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        CountDownLatch released = release;
+        RecordedRequest request = record(exchange);
+        synchronized (arrivals) {
+            requests.add(request);
+            arrivals.notifyAll();
+        }
+        awaitQuietly(released, latency());
+        Fault fault = null;
+        Reply reply;
+        try {
+            authorize(request);
+            requireKnownPath(request);
+            fault = nextFault(request);
+            reply = fault != null && isImmediate(fault) ? immediate(fault, released) : serve(request, fault);
+        } catch (ApiError error) {
+            reply = new Reply.JsonReply(error.status, error.body);
+        }
+        write(exchange, reply, fault, released);
+    }
+
+    private Reply serve(RecordedRequest request, Fault fault) {
+        Payloads payloads = new Payloads(images, fault == null ? null : fault.mode);
+        return switch (request.path()) {
+            case GENERATIONS -> imagesEndpoint.generate(request, payloads);
+            case EDITS -> imagesEndpoint.edit(request, payloads);
+            case RESPONSES -> responsesEndpoint.create(request, payloads);
+            case MODELS -> new Reply.JsonReply(200, models());
+            default -> throw ApiError.unknownUrl(request.method(), request.path());
+        };
+    }
+
+    private static void requireKnownPath(RecordedRequest request) {
+        boolean known = switch (request.path()) {
+            case GENERATIONS, EDITS, RESPONSES -> request.method().equals("POST");
+            case MODELS -> request.method().equals("GET");
+            default -> false;
+        };
+        if (!known) {
+            throw ApiError.unknownUrl(request.method(), request.path());
+        }
+    }
+
+    private void authorize(RecordedRequest request) {
+        String key = request.bearerToken();
+        if (key == null || key.isEmpty()) {
+            throw ApiError.missingApiKey();
+        }
+        boolean accepted = acceptedKeys.isEmpty() ? key.startsWith("sk-") : acceptedKeys.contains(key);
+        if (!accepted) {
+            throw ApiError.invalidApiKey(key);
+        }
+    }
+
+    private Fault nextFault(RecordedRequest request) {
+        synchronized (faults) {
+            for (Iterator<Fault> queued = faults.iterator(); queued.hasNext(); ) {
+                Fault fault = queued.next();
+                if (fault.matches(request.path(), request.streaming())) {
+                    queued.remove();
+                    return fault;
+                }
+            }
+        }
+        return Fault.forPrompt(promptOf(request))
+                .filter(fault -> fault.matches(request.path(), request.streaming()))
+                .orElse(null);
+    }
+
+    private static boolean isImmediate(Fault fault) {
+        return fault.mode == Fault.Mode.STATUS || fault.mode == Fault.Mode.DROP_CONNECTION
+                || fault.mode == Fault.Mode.HANG;
+    }
+
+    private static Reply immediate(Fault fault, CountDownLatch released) {
+        if (fault.mode == Fault.Mode.STATUS) {
+            return new Reply.RawReply(fault.status, fault.body, fault.headers);
+        }
+        if (fault.mode == Fault.Mode.HANG) {
+            awaitQuietly(released, null);
+        }
+        throw new DroppedConnection();
+    }
+
+    private static String promptOf(RecordedRequest request) {
+        JsonNode json = request.json();
+        if (json != null) {
+            if (json.path("prompt").isTextual()) {
+                return json.get("prompt").asText();
+            }
+            if (json.path("input").isTextual()) {
+                return json.get("input").asText();
+            }
+            return String.join(" ", json.findValuesAsText("text"));
+        }
+        return request.partText("prompt");
+    }
+
+    private ObjectNode models() {
+        ObjectNode body = Json.object();
+        body.put("object", "list");
+        ArrayNode data = body.putArray("data");
+        Map<String, String> catalogue = new LinkedHashMap<>();
+        catalogue.put("gpt-image-1", "2026-10-23");
+        catalogue.put("gpt-image-1.5", "2026-12-01");
+        catalogue.put("gpt-image-1.5-2025-12-16", "2026-12-01");
+        catalogue.put("gpt-image-1-mini", "2026-12-01");
+        catalogue.put("chatgpt-image-latest", "2026-12-01");
+        catalogue.put("gpt-image-2", null);
+        catalogue.put("gpt-image-2-2026-04-21", null);
+        catalogue.put("gpt-image-2.5-flare", null);
+        catalogue.put("gpt-image-2.5-sunburst", null);
+        catalogue.put("gpt-5", "2026-12-11");
+        catalogue.put("gpt-5-mini", "2026-12-11");
+        catalogue.put("o3", "2026-12-11");
+        catalogue.put("gpt-4.1", "2027-01-14");
+        catalogue.put("gpt-4.1-mini", "2027-01-14");
+        catalogue.put("gpt-5.4", null);
+        catalogue.put("gpt-5.4-mini", null);
+        catalogue.forEach((id, shutdown) -> {
+            if (retiredModels.contains(id)) {
+                return;
+            }
+            ObjectNode model = data.addObject();
+            model.put("id", id);
+            model.put("object", "model");
+            model.put("created", 1_745_000_000L);
+            model.put("owned_by", "system");
+            if (shutdown != null) {
+                model.put("shutdown_date", shutdown);
+            }
+        });
+        return body;
+    }
+
+    // ---- Writing ------------------------------------------------------------------------------------------------
+
+    private void write(HttpExchange exchange, Reply reply, Fault fault, CountDownLatch released) throws IOException {
+        boolean malformed = fault != null && fault.mode == Fault.Mode.MALFORMED_JSON;
+        if (reply instanceof Reply.RawReply raw) {
+            send(exchange, raw.status(), raw.body(), raw.headers());
+        } else if (reply instanceof Reply.JsonReply json) {
+            String body = Json.write(json.body());
+            send(exchange, json.status(), malformed && json.status() == 200 ? body.substring(0, body.length() / 2)
+                    : body, Map.of());
+        } else if (reply instanceof Reply.SseReply sse) {
+            stream(exchange, sse, fault, released);
+        }
+    }
+
+    private void send(HttpExchange exchange, int status, String body, Map<String, String> extraHeaders)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Headers headers = exchange.getResponseHeaders();
+        standardHeaders(headers, "application/json");
+        extraHeaders.forEach(headers::set);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+        exchange.close();
+    }
+
+    private void stream(HttpExchange exchange, Reply.SseReply sse, Fault fault, CountDownLatch released)
+            throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        standardHeaders(headers, "text/event-stream; charset=utf-8");
+        headers.set("cache-control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        List<Reply.SseEvent> events = sse.events();
+        boolean streamFault = fault != null && fault.mode.streamOnly();
+        int stop = streamFault ? sse.finalIndex() : events.size();
+        for (int i = 0; i < stop; i++) {
+            if (i > 0) {
+                awaitQuietly(released, eventDelay);
+            }
+            boolean corrupt = fault != null && fault.mode == Fault.Mode.MALFORMED_JSON && i == events.size() - 1;
+            writeEvent(out, events.get(i).name(), corrupt ? "{\"type\": \"broken" : Json.write(events.get(i).data()));
+        }
+        if (streamFault) {
+            switch (fault.mode) {
+                case MID_STREAM_ERROR -> writeEvent(out, "error", Json.write(errorEvent(sse, fault, stop)));
+                case RESPONSE_FAILED -> writeEvent(out, "response.failed", Json.write(failedEvent(sse, fault, stop)));
+                case STALL_MID_STREAM -> {
+                    awaitQuietly(released, null);
+                    throw new DroppedConnection();
+                }
+                default -> throw new DroppedConnection();
+            }
+        }
+        out.close();
+        exchange.close();
+    }
+
+    private static void writeEvent(OutputStream out, String name, String data) throws IOException {
+        out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static ObjectNode errorEvent(Reply.SseReply sse, Fault fault, int position) {
+        String type = "moderation_blocked".equals(fault.errorCode) ? "image_generation_user_error" : "server_error";
+        if (!sse.responsesApi()) {
+            ObjectNode event = ApiError.body(fault.errorMessage, type, null, fault.errorCode);
+            event.put("type", "error");
+            return event;
+        }
+        ObjectNode event = Json.object();
+        event.put("type", "error");
+        event.put("code", fault.errorCode);
+        event.put("message", fault.errorMessage);
+        event.putNull("param");
+        event.put("sequence_number", position);
+        return event;
+    }
+
+    private static ObjectNode failedEvent(Reply.SseReply sse, Fault fault, int position) {
+        ObjectNode response = ((ObjectNode) sse.events().get(0).data().get("response")).deepCopy();
+        response.put("status", "failed");
+        ObjectNode error = response.putObject("error");
+        error.put("code", fault.errorCode);
+        error.put("message", fault.errorMessage);
+        ObjectNode event = Json.object();
+        event.put("type", "response.failed");
+        event.put("sequence_number", position);
+        event.set("response", response);
+        return event;
+    }
+
+    private static void standardHeaders(Headers headers, String contentType) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        headers.set("content-type", contentType);
+        headers.set("x-request-id", "req_" + HexFormat.of().formatHex(id));
+        headers.set("openai-processing-ms", Integer.toString(random.nextInt(80, 900)));
+        headers.set("openai-version", "2020-10-01");
+        headers.set("x-ratelimit-limit-requests", "50");
+        headers.set("x-ratelimit-remaining-requests", "49");
+        headers.set("x-ratelimit-reset-requests", "1.2s");
+        headers.set("x-ratelimit-limit-tokens", "100000");
+        headers.set("x-ratelimit-remaining-tokens", "99000");
+        headers.set("x-ratelimit-reset-tokens", "6m0s");
+    }
+
+    // ---- Helpers ------------------------------------------------------------------------------------------------
+
+    private static RecordedRequest record(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        String contentType = exchange.getRequestHeaders().getFirst("content-type");
+        JsonNode json = null;
+        List<MultipartPart> parts = List.of();
+        if (MultipartParser.isMultipart(contentType)) {
+            try {
+                parts = MultipartParser.parse(contentType, body);
+            } catch (IllegalArgumentException malformed) {
+                parts = List.of();
+            }
+        } else if (body.length > 0) {
+            try {
+                json = Json.MAPPER.readTree(body);
+            } catch (IOException notJson) {
+                json = null;
+            }
+        }
+        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                Map.copyOf(headers), body, json, parts, Instant.now());
+    }
+
+    private Duration latency() {
+        Duration min = latencyMin;
+        Duration max = latencyMax;
+        if (max.isZero()) {
+            return Duration.ZERO;
+        }
+        long spread = max.toNanos() - min.toNanos();
+        return min.plusNanos(spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread + 1));
+    }
+
+    /** Waits until released, or at most {@code limit} (null: no limit); simulated server time only. */
+    private static void awaitQuietly(CountDownLatch released, Duration limit) {
+        try {
+            if (limit == null) {
+                released.await();
+            } else if (!limit.isZero()) {
+                released.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
