@@ -11,7 +11,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-import studio.imgen.db.tables.records.MemberUsageRecord;
 
 /**
  * Consumes a member's cooldown and quotas in ONE conditional UPDATE, inside the caller's transaction (the same one
@@ -80,12 +79,21 @@ public class Admission {
             returning prev.last_counted_at as previous_counted_at, u.last_counted_at as admitted_at
             """;
 
+    /** The member's usage as stored (no row yet = none). */
+    public UsageSnapshot usageOf(UUID workspaceId, UUID userId) {
+        return db.selectFrom(MEMBER_USAGE).where(keyOf(workspaceId, userId)).fetchOptional()
+                .map(row -> new UsageSnapshot(row.getLastCountedAt() == null ? null : row.getLastCountedAt().toInstant(),
+                        row.getDayCount(), row.getMonthCount(), row.getMonthSpentMicros()))
+                .orElse(UsageSnapshot.NONE);
+    }
+
+    /** The database's clock, which admission uses, so pre-checks agree with it. */
+    public Instant now() {
+        return db.select(DSL.currentOffsetDateTime()).fetchOne().value1().toInstant();
+    }
+
     private AccessRefusedException refusal(UUID workspaceId, UUID userId, EffectiveLimits limits) {
-        MemberUsageRecord row = db.selectFrom(MEMBER_USAGE).where(keyOf(workspaceId, userId)).fetchOne();
-        Instant now = db.select(DSL.currentOffsetDateTime()).fetchOne().value1().toInstant();
-        UsageSnapshot usage = new UsageSnapshot(row.getLastCountedAt() == null ? null : row.getLastCountedAt().toInstant(),
-                row.getDayCount(), row.getMonthCount(), row.getMonthSpentMicros());
-        Optional<Refusal> refusal = AccessPolicy.check(limits, usage, now);
+        Optional<Refusal> refusal = AccessPolicy.check(limits, usageOf(workspaceId, userId), now());
         return new AccessRefusedException(refusal.orElseGet(() -> Refusal.of(Refusal.Reason.COOLDOWN,
                 "You're on cooldown. Try again in a few seconds.")));
     }
@@ -94,9 +102,10 @@ public class Admission {
      * Gives back what {@link #admit} consumed (failure for an upstream reason). Only undoes this admission: if a
      * later one has happened since, nothing changes.
      */
-    public void refund(Ticket ticket, Instant previousCountedAt) {
+    public void refund(Ticket ticket) {
         db.update(MEMBER_USAGE)
-                .set(MEMBER_USAGE.LAST_COUNTED_AT, previousCountedAt == null ? null : previousCountedAt.atOffset(java.time.ZoneOffset.UTC))
+                .set(MEMBER_USAGE.LAST_COUNTED_AT, ticket.previousCountedAt() == null ? null
+                        : ticket.previousCountedAt().atOffset(java.time.ZoneOffset.UTC))
                 .set(MEMBER_USAGE.DAY_COUNT, DSL.greatest(MEMBER_USAGE.DAY_COUNT.minus(1), DSL.val(0)))
                 .set(MEMBER_USAGE.MONTH_COUNT, DSL.greatest(MEMBER_USAGE.MONTH_COUNT.minus(1), DSL.val(0)))
                 .where(keyOf(ticket.workspaceId(), ticket.userId()))

@@ -1,10 +1,15 @@
 package studio.imgen.testsupport;
 
+import java.time.Duration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import studio.imgen.openai.OpenAiProperties;
 
-/** Beans every Spring test context shares; keeping them identical keeps the number of contexts (and databases) small. */
+/**
+ * Beans every Spring test context shares; keeping them identical keeps the number of contexts (and databases) small.
+ * The app talks to a fake OpenAI on loopback through the real SDK, with short timeouts and backoffs.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestBeans {
 
@@ -12,5 +17,17 @@ public class TestBeans {
     @Primary
     public MutableClock testClock() {
         return new MutableClock();
+    }
+
+    @Bean(destroyMethod = "close")
+    public FakeOpenAi fakeOpenAi() {
+        return FakeOpenAi.start();
+    }
+
+    @Bean
+    @Primary
+    public OpenAiProperties testOpenAiProperties(FakeOpenAi fake) {
+        return new OpenAiProperties(fake.baseUrl(), Duration.ofSeconds(20), Duration.ofSeconds(2), 3,
+                Duration.ofMillis(20), Duration.ofSeconds(60));
     }
 }

@@ -3,6 +3,7 @@ package studio.imgen.testsupport;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
+import studio.imgen.admin.ApiKeyVault;
 import studio.imgen.security.UserAccounts;
 import studio.imgen.workspace.WorkspaceFixtures;
 
@@ -16,12 +17,24 @@ public class TestUsers {
     public static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+    /** A key the fake OpenAI accepts (it takes any key starting with "sk-"). */
+    public static final String API_KEY = "sk-test-0123456789abcdefghijklmnop";
+
     private final UserAccounts accounts;
     private final WorkspaceFixtures workspaces;
+    private final ApiKeyVault keys;
 
-    TestUsers(UserAccounts accounts, WorkspaceFixtures workspaces) {
+    TestUsers(UserAccounts accounts, WorkspaceFixtures workspaces, ApiKeyVault keys) {
         this.accounts = accounts;
         this.workspaces = workspaces;
+        this.keys = keys;
+    }
+
+    /** A workspace whose OpenAI key is set (stand-in for the admin setting it). */
+    public UUID workspaceWithKey(String name) {
+        UUID id = workspace(name);
+        keys.store(id, API_KEY, null);
+        return id;
     }
 
     public static String unique(String prefix) {

@@ -1,19 +1,205 @@
 package studio.imgen.generate.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
-import studio.imgen.base.ui.ComingSoon;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.MainLayout;
+import studio.imgen.base.ui.Notifications;
+import studio.imgen.generate.GenerateForm;
+import studio.imgen.generate.GenerationDetails;
+import studio.imgen.generate.GenerationEvent;
+import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.GenerationService;
+import studio.imgen.storage.Thumbnails;
 
-/** Generate: placeholder until this capability ships. */
+/**
+ * Generate: the form on one side, this member's generations on the other. Submitting never blocks the page: the job
+ * runs on the server's worker pool and progress, previews and results arrive by push. Leaving and coming back shows
+ * running jobs where they are.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Generate · ImGen Studio")
 @PermitAll
 public class GenerateView extends Div {
 
-    GenerateView() {
-        add(new ComingSoon("Generate", "Generating images arrives in the next release. Your workspace and account are ready."));
+    private final GenerationService generations;
+    private final GenerateFormPanel formPanel;
+    private final Div banner = new Div();
+    private final Div results = new Div();
+    private final Div empty = new Div();
+    private final Map<UUID, GenerationCard> cards = new LinkedHashMap<>();
+    private final Map<UUID, Runnable> subscriptions = new LinkedHashMap<>();
+    private GenerateForm form;
+    private Registration pollRegistration;
+
+    GenerateView(GenerationService generations, Thumbnails thumbnails) {
+        this.generations = generations;
+        addClassName("generate-view");
+        formPanel = new GenerateFormPanel(generations::form, thumbnails, this::submit);
+        banner.addClassName("banner");
+        banner.setVisible(false);
+        results.addClassName("results");
+        empty.addClassName("empty-state");
+        empty.add(VaadinIcon.PICTURE.create(), new H2("No images yet"),
+                new Paragraph("Describe what you want and press Generate. Your images appear here as they are drawn."));
+
+        Div formColumn = new Div(new H2("Generate"), banner, formPanel);
+        formColumn.addClassName("form-column");
+        Div resultsColumn = new Div(empty, results);
+        resultsColumn.addClassName("results-column");
+        add(formColumn, resultsColumn);
+        refreshForm(false);
+        loadRecent();
     }
+
+    private void refreshForm(boolean keepChoices) {
+        form = generations.form(null);
+        if (form.blocked().isPresent()) {
+            showBanner(form.blocked().get(), false);
+            formPanel.setVisible(false);
+            return;
+        }
+        formPanel.apply(form, keepChoices);
+        if (!form.keyConfigured()) {
+            showBanner(GenerationService.NO_KEY, form.workspaceAdmin());
+            formPanel.setSubmitEnabled(false, "An admin must set the workspace's OpenAI key first.");
+        } else if (form.waitMessage().isPresent()) {
+            showBanner(form.waitMessage().get(), false);
+            formPanel.setSubmitEnabled(true, null);
+        } else {
+            banner.setVisible(false);
+            formPanel.setSubmitEnabled(true, null);
+        }
+    }
+
+    private void showBanner(String message, boolean linkToSettings) {
+        banner.removeAll();
+        banner.add(VaadinIcon.INFO_CIRCLE.create(), new Span(message));
+        if (linkToSettings) {
+            banner.add(new Anchor("admin", "Open workspace settings"));
+        }
+        banner.setVisible(true);
+    }
+
+    private void submit(GenerationRequest request) {
+        try {
+            UUID id = generations.submit(request);
+            formPanel.submitted();
+            generations.find(id).ifPresent(details -> addCard(details, true));
+            refreshForm(true);
+        } catch (UserInputException e) {
+            Notifications.error(e.getMessage());
+            formPanel.setSubmitEnabled(true, null);
+        }
+    }
+
+    private void loadRecent() {
+        List<GenerationDetails> recent = new ArrayList<>(generations.recent(12));
+        java.util.Collections.reverse(recent);
+        recent.forEach(details -> addCard(details, false));
+        updateEmptyState();
+    }
+
+    private void addCard(GenerationDetails details, boolean animate) {
+        GenerationCard card = new GenerationCard(details, formPanel::reuse, this::cancel);
+        if (animate) {
+            card.addClassName("new");
+        }
+        cards.put(details.id(), card);
+        results.addComponentAsFirst(card);
+        if (card.running() && isAttached()) {
+            follow(details.id());
+        }
+        updateEmptyState();
+    }
+
+    private void cancel(GenerationDetails details) {
+        if (generations.cancel(details.id())) {
+            Notifications.info("Cancelling… OpenAI may still bill for a request that was already sent.");
+        }
+        generations.find(details.id()).ifPresent(this::update);
+    }
+
+    private void follow(UUID id) {
+        if (subscriptions.containsKey(id)) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        subscriptions.put(id, generations.watch(id, event -> ui.access(() -> onEvent(event))));
+        // The job may have finished between loading the card and subscribing.
+        generations.find(id).ifPresent(this::update);
+        updatePolling();
+    }
+
+    private void onEvent(GenerationEvent event) {
+        GenerationCard card = cards.get(event.generationId());
+        if (card == null) {
+            return;
+        }
+        switch (event) {
+            case GenerationEvent.Preview preview -> card.preview(preview.jpeg());
+            case GenerationEvent.Started started -> generations.find(started.generationId()).ifPresent(this::update);
+            case GenerationEvent.Finished finished -> {
+                generations.find(finished.generationId()).ifPresent(this::update);
+                Runnable unsubscribe = subscriptions.remove(finished.generationId());
+                if (unsubscribe != null) {
+                    unsubscribe.run();
+                }
+                refreshForm(true);
+            }
+        }
+        updatePolling();
+    }
+
+    private void update(GenerationDetails details) {
+        GenerationCard card = cards.get(details.id());
+        if (card != null && (card.details().status() != details.status() || details.status().finished())) {
+            card.show(details);
+        }
+    }
+
+    /** Elapsed-time labels tick once a second while something runs, and not at all otherwise. */
+    private void updatePolling() {
+        boolean anyRunning = cards.values().stream().anyMatch(GenerationCard::running);
+        getUI().ifPresent(ui -> ui.setPollInterval(anyRunning ? 1000 : -1));
+    }
+
+    private void updateEmptyState() {
+        empty.setVisible(cards.isEmpty());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        cards.values().stream().filter(GenerationCard::running).map(c -> c.details().id()).toList().forEach(this::follow);
+        pollRegistration = event.getUI().addPollListener(poll -> cards.values().forEach(c -> c.tick(Instant.now())));
+        updatePolling();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        subscriptions.values().forEach(Runnable::run);
+        subscriptions.clear();
+        event.getUI().setPollInterval(-1);
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+        }
+    }
+
 }

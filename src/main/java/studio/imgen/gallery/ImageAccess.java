@@ -1,0 +1,61 @@
+package studio.imgen.gallery;
+
+import static studio.imgen.db.Tables.IMAGE;
+
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+import studio.imgen.security.CurrentUser;
+import studio.imgen.storage.ImageFormat;
+import studio.imgen.storage.ImageStore;
+import studio.imgen.storage.StorageKey;
+import studio.imgen.workspace.WorkspaceAccess;
+
+/**
+ * The object-level check behind every image URL: one query ties the image id to the caller's active workspace. A
+ * missing image, a deleted one or another workspace's all look the same (empty, so the endpoint answers 404).
+ */
+@Component
+public class ImageAccess {
+
+    private final DSLContext db;
+    private final WorkspaceAccess workspaces;
+    private final CurrentUser currentUser;
+    private final ImageStore store;
+
+    ImageAccess(DSLContext db, WorkspaceAccess workspaces, CurrentUser currentUser, ImageStore store) {
+        this.db = db;
+        this.workspaces = workspaces;
+        this.currentUser = currentUser;
+        this.store = store;
+    }
+
+    /** The image if the caller is an active member of the workspace it belongs to. */
+    public Optional<StoredImage> find(UUID imageId) {
+        if (currentUser.get().isEmpty() || currentUser.get().get().workspaceId() == null) {
+            return Optional.empty();
+        }
+        UUID workspaceId;
+        try {
+            workspaceId = workspaces.requireMember().workspaceId();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return db.selectFrom(IMAGE)
+                .where(IMAGE.ID.eq(imageId).and(IMAGE.WORKSPACE_ID.eq(workspaceId)).and(IMAGE.DELETED_AT.isNull()))
+                .fetchOptional(r -> new StoredImage(r.getId(), r.getWorkspaceId(),
+                        ImageFormat.valueOf(r.getFormat().toUpperCase(Locale.ROOT)), r.getBytes(), r.getSha256(),
+                        r.getHasThumbnail()));
+    }
+
+    public InputStream openOriginal(StoredImage image) {
+        return store.open(StorageKey.original(image.workspaceId(), image.id(), image.format()));
+    }
+
+    public InputStream openThumbnail(StoredImage image) {
+        return store.open(StorageKey.thumbnail(image.workspaceId(), image.id()));
+    }
+}

@@ -1,0 +1,28 @@
+package studio.imgen.generate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import studio.imgen.admin.Choice;
+
+/**
+ * Everything the Generate view needs to offer exactly what the member may use: the role policy intersected with the
+ * chosen model's capabilities, preselected from the workspace defaults, plus what would stop a submission now.
+ *
+ * @param blocked why the member cannot generate at all (no role, no models), shown instead of the form
+ * @param waitUntil when the member's cooldown or quota allows the next generation, with the sentence to show
+ */
+public record GenerateForm(boolean keyConfigured, boolean workspaceAdmin, Optional<String> blocked,
+                           List<ModelOption> models, String model, List<Choice> sizes, String size,
+                           List<Choice> qualities, String quality, String outputFormat, String background,
+                           Optional<Instant> waitUntil, Optional<String> waitMessage) {
+
+    /** A model the member may pick, with what it can do and any retirement warning. */
+    public record ModelOption(String id, String label, Optional<String> warning, boolean supportsTransparent,
+                              int maxReferenceImages, boolean supportsInputFidelity, int maxImages) {
+    }
+
+    public Optional<ModelOption> selectedModel() {
+        return models.stream().filter(m -> m.id().equals(model)).findFirst();
+    }
+}

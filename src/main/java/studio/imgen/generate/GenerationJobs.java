@@ -1,0 +1,221 @@
+package studio.imgen.generate;
+
+import static studio.imgen.db.Tables.APP_USER;
+import static studio.imgen.db.Tables.GENERATION;
+import static studio.imgen.db.Tables.IMAGE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import studio.imgen.db.tables.records.GenerationRecord;
+
+/**
+ * The durable job table. Every statement is short and runs in its own (auto-commit or caller's) transaction; none is
+ * held while OpenAI works. Writes by a worker are fenced by its lease token, so a worker whose lease expired cannot
+ * overwrite what another one wrote.
+ */
+@Repository
+class GenerationJobs {
+
+    private final DSLContext db;
+
+    GenerationJobs(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A claimed job: the row plus the lease token that fences this worker's writes. */
+    record Claim(GenerationRecord job, UUID leaseToken) {
+    }
+
+    UUID insert(GenerationRecord job) {
+        return db.insertInto(GENERATION).set(job).returning(GENERATION.ID).fetchOne(GENERATION.ID);
+    }
+
+    Optional<UUID> findBySubmission(UUID userId, UUID submissionId) {
+        return db.select(GENERATION.ID).from(GENERATION)
+                .where(GENERATION.USER_ID.eq(userId).and(GENERATION.SUBMISSION_ID.eq(submissionId)))
+                .fetchOptional(GENERATION.ID);
+    }
+
+    int activeCount(Condition scope) {
+        return db.fetchCount(GENERATION, scope.and(GENERATION.STATUS.in("queued", "running")));
+    }
+
+    /**
+     * Claims the oldest claimable job: queued, or running with an expired lease whose request was never sent (the
+     * previous worker died before calling OpenAI, so sending now cannot bill twice).
+     */
+    Optional<Claim> claimNext(Duration lease) {
+        UUID token = UUID.randomUUID();
+        return db.update(GENERATION)
+                .set(GENERATION.STATUS, "running")
+                .set(GENERATION.LEASE_TOKEN, token)
+                .set(GENERATION.LEASE_UNTIL, DSL.currentOffsetDateTime().plus(DSL.field("make_interval(secs => {0})",
+                        org.jooq.types.DayToSecond.class, DSL.val(lease.toSeconds()))))
+                .set(GENERATION.ATTEMPT, GENERATION.ATTEMPT.plus(1))
+                .set(GENERATION.STARTED_AT, DSL.coalesce(GENERATION.STARTED_AT, DSL.currentOffsetDateTime()))
+                .where(GENERATION.ID.eq(DSL.select(GENERATION.ID).from(GENERATION)
+                        .where(GENERATION.STATUS.eq("queued").and(GENERATION.CANCEL_REQUESTED.isFalse())
+                                .or(GENERATION.STATUS.eq("running")
+                                        .and(GENERATION.LEASE_UNTIL.lt(DSL.currentOffsetDateTime()))
+                                        .and(GENERATION.REQUEST_SENT_AT.isNull())))
+                        .orderBy(GENERATION.CREATED_AT)
+                        .limit(1)
+                        .forUpdate().skipLocked()))
+                .returning()
+                .fetchOptional()
+                .map(job -> new Claim(job, token));
+    }
+
+    /** Records that the request is about to go upstream; false if the lease was lost (then do not send). */
+    boolean markSending(UUID id, UUID token) {
+        return db.update(GENERATION).set(GENERATION.REQUEST_SENT_AT, DSL.currentOffsetDateTime())
+                .where(fenced(id, token)).execute() == 1;
+    }
+
+    boolean renewLease(UUID id, UUID token, Duration lease) {
+        return db.update(GENERATION)
+                .set(GENERATION.LEASE_UNTIL, DSL.currentOffsetDateTime().plus(DSL.field("make_interval(secs => {0})",
+                        org.jooq.types.DayToSecond.class, DSL.val(lease.toSeconds()))))
+                .where(fenced(id, token)).execute() == 1;
+    }
+
+    /** Marks the job failed; returns false if another worker or a cancel got there first. */
+    boolean fail(UUID id, UUID token, String code, String message, String detail, String requestId) {
+        return db.update(GENERATION)
+                .set(GENERATION.STATUS, "failed")
+                .set(GENERATION.ERROR_CODE, code)
+                .set(GENERATION.ERROR_MESSAGE, message)
+                .set(GENERATION.ERROR_DETAIL, detail)
+                .set(GENERATION.OPENAI_REQUEST_ID, requestId)
+                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .setNull(GENERATION.LEASE_TOKEN)
+                .where(fenced(id, token)).execute() == 1;
+    }
+
+    /** Fenced success write: the caller inserts the image rows in the same transaction. */
+    boolean succeed(UUID id, UUID token, Map<org.jooq.Field<?>, Object> outcome) {
+        return db.update(GENERATION)
+                .set(outcome)
+                .set(GENERATION.STATUS, "succeeded")
+                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .setNull(GENERATION.LEASE_TOKEN)
+                .where(fenced(id, token)).execute() == 1;
+    }
+
+    /**
+     * Cancels a job of the given owner: a queued one at once; a running one is flagged so its worker stops waiting
+     * for the result. Returns whether anything changed.
+     */
+    boolean requestCancel(UUID id, UUID workspaceId, UUID userId) {
+        Condition mine = GENERATION.ID.eq(id).and(GENERATION.WORKSPACE_ID.eq(workspaceId)).and(GENERATION.USER_ID.eq(userId));
+        int queued = db.update(GENERATION)
+                .set(GENERATION.STATUS, "cancelled")
+                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(GENERATION.CANCEL_REQUESTED, true)
+                .where(mine.and(GENERATION.STATUS.eq("queued")))
+                .execute();
+        if (queued == 1) {
+            return true;
+        }
+        return db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)
+                .where(mine.and(GENERATION.STATUS.eq("running"))).execute() == 1;
+    }
+
+    /** A running job whose cancel was requested ends as cancelled (fenced). */
+    boolean markCancelled(UUID id, UUID token) {
+        return db.update(GENERATION)
+                .set(GENERATION.STATUS, "cancelled")
+                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .setNull(GENERATION.LEASE_TOKEN)
+                .where(fenced(id, token)).execute() == 1;
+    }
+
+    boolean cancelRequested(UUID id) {
+        return Boolean.TRUE.equals(db.select(GENERATION.CANCEL_REQUESTED).from(GENERATION).where(GENERATION.ID.eq(id))
+                .fetchOne(GENERATION.CANCEL_REQUESTED));
+    }
+
+    /**
+     * Jobs whose worker vanished after the request may have been sent: never re-sent automatically (that could bill
+     * twice), they become interrupted. Returns them so their admission can be given back.
+     */
+    List<GenerationRecord> interruptAbandoned() {
+        return db.update(GENERATION)
+                .set(GENERATION.STATUS, "interrupted")
+                .set(GENERATION.ERROR_CODE, "interrupted")
+                .set(GENERATION.ERROR_MESSAGE, "The app restarted while this image was being generated, so its result "
+                        + "is unknown. No cooldown or quota was charged; try again.")
+                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .setNull(GENERATION.LEASE_TOKEN)
+                .where(GENERATION.STATUS.eq("running")
+                        .and(GENERATION.LEASE_UNTIL.lt(DSL.currentOffsetDateTime()))
+                        .and(GENERATION.REQUEST_SENT_AT.isNotNull()))
+                .returning()
+                .fetch();
+    }
+
+    Optional<GenerationRecord> find(UUID id) {
+        return db.selectFrom(GENERATION).where(GENERATION.ID.eq(id)).fetchOptional();
+    }
+
+    /** Details scoped to the workspace: a generation of another workspace does not exist for the caller. */
+    Optional<GenerationDetails> findDetails(UUID workspaceId, UUID id) {
+        return details(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.ID.eq(id)), 1).stream().findFirst();
+    }
+
+    List<GenerationDetails> recentOf(UUID workspaceId, UUID userId, int limit) {
+        return details(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.USER_ID.eq(userId)), limit);
+    }
+
+    private List<GenerationDetails> details(Condition where, int limit) {
+        List<Record> rows = db.select(GENERATION.asterisk(), APP_USER.DISPLAY_NAME)
+                .from(GENERATION).join(APP_USER).on(APP_USER.ID.eq(GENERATION.USER_ID))
+                .where(where)
+                .orderBy(GENERATION.CREATED_AT.desc(), GENERATION.ID.desc())
+                .limit(limit)
+                .fetch();
+        List<UUID> ids = rows.stream().map(r -> r.get(GENERATION.ID)).toList();
+        Map<UUID, List<GeneratedImageView>> images = db.selectFrom(IMAGE)
+                .where(IMAGE.GENERATION_ID.in(ids).and(IMAGE.ROLE.eq("result")).and(IMAGE.DELETED_AT.isNull()))
+                .orderBy(IMAGE.POSITION)
+                .fetch()
+                .stream()
+                .collect(Collectors.groupingBy(i -> i.getGenerationId(), Collectors.mapping(
+                        i -> new GeneratedImageView(i.getId(), i.getPosition(), i.getFormat(), i.getWidth(), i.getHeight(),
+                                i.getBytes()), Collectors.toList())));
+        return rows.stream().map(r -> {
+            GenerationRecord g = r.into(GENERATION);
+            return new GenerationDetails(g.getId(), g.getWorkspaceId(), g.getUserId(), r.get(APP_USER.DISPLAY_NAME),
+                    g.getKind(), GenerationStatus.of(g.getStatus()), g.getPrompt(), g.getModel(),
+                    g.getSize(), g.getQuality(), g.getN(), g.getBackground(), g.getOutputFormat(), g.getOutputCompression(),
+                    g.getModeration(), g.getInputFidelity(), g.getReferenceCount(), g.getErrorMessage(),
+                    g.getTextInputTokens(), g.getImageInputTokens(), g.getImageOutputTokens(), g.getCostMicros(),
+                    instant(g.getCreatedAt()), instant(g.getStartedAt()), instant(g.getFinishedAt()),
+                    images.getOrDefault(g.getId(), List.of()));
+        }).toList();
+    }
+
+    private static Condition fenced(UUID id, UUID token) {
+        return GENERATION.ID.eq(id).and(GENERATION.LEASE_TOKEN.eq(token)).and(GENERATION.STATUS.eq("running"));
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

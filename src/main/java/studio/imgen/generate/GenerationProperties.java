@@ -1,0 +1,28 @@
+package studio.imgen.generate;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Worker pool and admission limits.
+ *
+ * @param workers concurrent upstream calls per instance (tune to OpenAI's images-per-minute limit, not to CPUs)
+ * @param lease how long a claimed job is ours without a heartbeat
+ * @param pollInterval how often an instance looks for queued jobs (jobs submitted here start at once)
+ * @param maxActivePerUser queued + running jobs one member may have in a workspace
+ * @param maxActivePerWorkspace queued + running jobs of one workspace
+ * @param partialImages streamed previews per generation (0 to 3)
+ */
+@ConfigurationProperties(prefix = "app.generation")
+public record GenerationProperties(Integer workers, Duration lease, Duration pollInterval, Integer maxActivePerUser,
+                                   Integer maxActivePerWorkspace, Integer partialImages) {
+
+    public GenerationProperties {
+        workers = workers == null ? 4 : workers;
+        lease = lease == null ? Duration.ofMinutes(2) : lease;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+        maxActivePerUser = maxActivePerUser == null ? 4 : maxActivePerUser;
+        maxActivePerWorkspace = maxActivePerWorkspace == null ? 20 : maxActivePerWorkspace;
+        partialImages = partialImages == null ? 2 : partialImages;
+    }
+}

@@ -1,0 +1,24 @@
+package studio.imgen.generate;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a member submits from the Generate view (or any other entry point). Every field is re-validated on the server;
+ * null model/size/quality mean "not chosen" and resolve to the workspace defaults.
+ *
+ * @param submissionId chosen by the form once per submission, so a double click creates one job
+ * @param references uploaded reference images as received (validated and re-encoded by the service)
+ */
+public record GenerationRequest(UUID submissionId, String prompt, String model, String size, String quality,
+                                Integer n, String background, String outputFormat, Integer outputCompression,
+                                String moderation, String inputFidelity, List<Upload> references) {
+
+    public GenerationRequest {
+        references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    /** An uploaded file: the client's name is only ever used in messages. */
+    public record Upload(String displayName, byte[] bytes) {
+    }
+}

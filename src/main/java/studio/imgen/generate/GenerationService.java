@@ -1,0 +1,265 @@
+package studio.imgen.generate;
+
+import static studio.imgen.db.Tables.GENERATION;
+import static studio.imgen.db.Tables.GENERATION_INPUT;
+import static studio.imgen.db.Tables.IMAGE;
+
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import studio.imgen.admin.AccessControl;
+import studio.imgen.admin.AccessPolicy;
+import studio.imgen.admin.Admission;
+import studio.imgen.admin.AllowedOptions;
+import studio.imgen.admin.EffectiveLimits;
+import studio.imgen.admin.ModelChoice;
+import studio.imgen.admin.OptionCatalogue;
+import studio.imgen.admin.Outcome;
+import studio.imgen.admin.Refusal;
+import studio.imgen.admin.RequestedOptions;
+import studio.imgen.admin.ResolvedOptions;
+import studio.imgen.admin.WorkspaceSettings;
+import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelCatalog;
+import studio.imgen.db.tables.records.GenerationRecord;
+import studio.imgen.storage.ImageStore;
+import studio.imgen.storage.ReferenceUpload;
+import studio.imgen.storage.StorageKey;
+import studio.imgen.storage.UploadLimits;
+import studio.imgen.storage.UploadValidator;
+import studio.imgen.storage.ValidatedImage;
+import studio.imgen.workspace.WorkspaceAccess;
+import studio.imgen.workspace.WorkspaceAccess.Member;
+
+/**
+ * Generating images: what a member may choose, submitting (every check of imgen-behaviour §3.5, in that order, then
+ * atomic admission and a durable job), following progress, cancelling and reading results. Views call only this.
+ */
+@Service
+public class GenerationService {
+
+    static final int MAX_PROMPT = 32_000;
+    /** Shown before submission (banner) and on a refused submission alike. */
+    public static final String NO_KEY = "OpenAI API key not configured. A workspace admin needs to set it in workspace settings.";
+
+    private final WorkspaceAccess access;
+    private final AccessControl accessControl;
+    private final Admission admission;
+    private final ModelCatalog catalog;
+    private final GenerationJobs jobs;
+    private final GenerationEvents events;
+    private final GenerationWorker worker;
+    private final UploadValidator uploads;
+    private final UploadLimits uploadLimits;
+    private final ImageStore store;
+    private final TransactionTemplate transaction;
+    private final DSLContext db;
+    private final GenerationProperties properties;
+
+    GenerationService(WorkspaceAccess access, AccessControl accessControl, Admission admission, ModelCatalog catalog,
+                      GenerationJobs jobs, GenerationEvents events, GenerationWorker worker, UploadValidator uploads,
+                      UploadLimits uploadLimits, ImageStore store, TransactionTemplate transaction, DSLContext db,
+                      GenerationProperties properties) {
+        this.access = access;
+        this.accessControl = accessControl;
+        this.admission = admission;
+        this.catalog = catalog;
+        this.jobs = jobs;
+        this.events = events;
+        this.worker = worker;
+        this.uploads = uploads;
+        this.uploadLimits = uploadLimits;
+        this.store = store;
+        this.transaction = transaction;
+        this.db = db;
+        this.properties = properties;
+    }
+
+    /** The form for the given model (null: the preselected one). */
+    @PermitAll
+    public GenerateForm form(String modelId) {
+        Member me = access.requireMember();
+        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
+        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
+        List<ImageModel> offered = catalog.offered();
+        OptionCatalogue options = optionCatalogue(offered);
+        boolean keyConfigured = settings.key().configured();
+        Optional<Refusal> wait = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now());
+
+        Outcome<ResolvedOptions> preselection = AccessPolicy.resolve(limits, options, settings.defaults(),
+                new RequestedOptions(modelId, null, null));
+        if (preselection instanceof Outcome.Refused<ResolvedOptions> refused) {
+            return new GenerateForm(keyConfigured, me.admin(), Optional.of(refused.refusal().message()), List.of(),
+                    null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty());
+        }
+        ResolvedOptions selected = preselection.orElseThrow();
+        AllowedOptions allowed = AccessPolicy.options(limits, options, selected.model().id()).orElseThrow();
+        Set<String> allowedIds = allowed.models().stream().map(ModelChoice::id).collect(java.util.stream.Collectors.toSet());
+        List<GenerateForm.ModelOption> models = offered.stream().filter(m -> allowedIds.contains(m.id()))
+                .map(m -> new GenerateForm.ModelOption(m.id(), m.label(), m.retirementWarning(catalog.today()),
+                        m.supportsTransparent(), m.maxReferenceImages(), m.supportsInputFidelity(), m.maxImages()))
+                .toList();
+        boolean noticeOnly = wait.isPresent() && wait.get().reason() != Refusal.Reason.NO_ROLE;
+        return new GenerateForm(keyConfigured, me.admin(),
+                wait.filter(w -> !noticeOnly).map(Refusal::message),
+                models, selected.model().id(), allowed.sizes(), selected.size().value(), allowed.qualities(),
+                selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
+                wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt), wait.filter(w -> noticeOnly).map(Refusal::message));
+    }
+
+    /**
+     * Runs every check and, if all pass, admits the generation (consuming cooldown and quota atomically) and queues
+     * it. Returns the generation id; a repeated submission id returns the first one. Refusals are
+     * {@link UserInputException}s whose message is meant for the member.
+     */
+    @PermitAll
+    public UUID submit(GenerationRequest request) {
+        Member me = access.requireMember();
+        if (request.submissionId() != null) {
+            Optional<UUID> earlier = jobs.findBySubmission(me.userId(), request.submissionId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
+        if (!settings.key().configured()) {
+            throw new UserInputException(NO_KEY);
+        }
+        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
+        AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now()).ifPresent(refusal -> {
+            throw new UserInputException(refusal.message());
+        });
+        List<ImageModel> offered = catalog.offered();
+        ResolvedOptions resolved = AccessPolicy.resolve(limits, optionCatalogue(offered), settings.defaults(),
+                new RequestedOptions(request.model(), request.size(), request.quality())).orElseThrow();
+        ImageModel model = offered.stream().filter(m -> m.id().equals(resolved.model().id())).findFirst().orElseThrow();
+        GenerationParameters parameters = GenerationParameters.validate(request, model, settings);
+        List<ValidatedImage> references = validateReferences(request, model);
+        store.ensureSpaceFor(references.stream().mapToLong(r -> r.bytes().length).sum() + 50_000_000L);
+
+        List<UUID> referenceIds = new ArrayList<>();
+        for (ValidatedImage reference : references) {
+            UUID imageId = UUID.randomUUID();
+            store.put(StorageKey.original(me.workspaceId(), imageId, reference.format()), reference.bytes());
+            referenceIds.add(imageId);
+        }
+        UUID submissionId = request.submissionId() == null ? UUID.randomUUID() : request.submissionId();
+        UUID id = transaction.execute(status -> {
+            if (jobs.activeCount(GENERATION.WORKSPACE_ID.eq(me.workspaceId()).and(GENERATION.USER_ID.eq(me.userId())))
+                    >= properties.maxActivePerUser()
+                    || jobs.activeCount(GENERATION.WORKSPACE_ID.eq(me.workspaceId())) >= properties.maxActivePerWorkspace()) {
+                throw new UserInputException("Busy: too many images are being generated right now. Try again in a moment.");
+            }
+            Admission.Ticket ticket = admission.admit(me.workspaceId(), me.userId(), limits);
+            GenerationRecord job = new GenerationRecord();
+            job.setWorkspaceId(me.workspaceId());
+            job.setUserId(me.userId());
+            job.setSubmissionId(submissionId);
+            job.setKind(references.isEmpty() ? "generate" : "edit");
+            job.setPrompt(parameters.prompt());
+            job.setModel(model.id());
+            job.setSize(resolved.size().value());
+            job.setQuality(resolved.quality().value());
+            job.setN(parameters.n());
+            job.setBackground(parameters.background());
+            job.setOutputFormat(parameters.outputFormat());
+            job.setOutputCompression(parameters.outputCompression());
+            job.setModeration(references.isEmpty() ? parameters.moderation() : "auto");
+            job.setInputFidelity(references.isEmpty() ? null : parameters.inputFidelity());
+            job.setPartialImages(properties.partialImages());
+            job.setReferenceCount(references.size());
+            job.setAdmittedAt(GenerationJobs.utc(ticket.admittedAt()));
+            job.setUsagePrevCountedAt(GenerationJobs.utc(ticket.previousCountedAt()));
+            UUID generationId = jobs.insert(job);
+            for (int i = 0; i < references.size(); i++) {
+                ValidatedImage reference = references.get(i);
+                db.insertInto(IMAGE)
+                        .set(IMAGE.ID, referenceIds.get(i))
+                        .set(IMAGE.WORKSPACE_ID, me.workspaceId())
+                        .set(IMAGE.OWNER_ID, me.userId())
+                        .set(IMAGE.GENERATION_ID, generationId)
+                        .set(IMAGE.ROLE, "reference")
+                        .set(IMAGE.POSITION, i)
+                        .set(IMAGE.FORMAT, reference.format().extension())
+                        .set(IMAGE.WIDTH, reference.width())
+                        .set(IMAGE.HEIGHT, reference.height())
+                        .set(IMAGE.BYTES, (long) reference.bytes().length)
+                        .set(IMAGE.SHA256, reference.sha256Hex())
+                        .execute();
+                db.insertInto(GENERATION_INPUT).set(GENERATION_INPUT.GENERATION_ID, generationId)
+                        .set(GENERATION_INPUT.IMAGE_ID, referenceIds.get(i)).set(GENERATION_INPUT.POSITION, i).execute();
+            }
+            return generationId;
+        });
+        worker.drain();
+        return id;
+    }
+
+    /** Cancels one of the caller's own generations while it is queued or running. */
+    @PermitAll
+    public boolean cancel(UUID generationId) {
+        Member me = access.requireMember();
+        boolean changed = jobs.requestCancel(generationId, me.workspaceId(), me.userId());
+        if (changed) {
+            worker.interrupt(generationId);
+            jobs.find(generationId).filter(g -> "cancelled".equals(g.getStatus()))
+                    .ifPresent(g -> events.publish(new GenerationEvent.Finished(generationId, GenerationStatus.CANCELLED)));
+        }
+        return changed;
+    }
+
+    /** A generation of the caller's workspace; another workspace's does not exist. */
+    @PermitAll
+    public Optional<GenerationDetails> find(UUID generationId) {
+        Member me = access.requireMember();
+        return jobs.findDetails(me.workspaceId(), generationId);
+    }
+
+    /** The caller's most recent generations in the active workspace, newest first. */
+    @PermitAll
+    public List<GenerationDetails> recent(int limit) {
+        Member me = access.requireMember();
+        return jobs.recentOf(me.workspaceId(), me.userId(), Math.min(Math.max(limit, 1), 50));
+    }
+
+    /**
+     * Follows a generation of the caller's workspace: the latest preview at once (if it is running), then every
+     * event as it happens, on the worker's thread. Returns the unsubscribe action.
+     */
+    @PermitAll
+    public Runnable watch(UUID generationId, Consumer<GenerationEvent> listener) {
+        if (find(generationId).isEmpty()) {
+            throw new UserInputException("That generation does not exist.");
+        }
+        Runnable unsubscribe = events.subscribe(generationId, listener);
+        events.latestPreview(generationId).ifPresent(listener);
+        return unsubscribe;
+    }
+
+    private List<ValidatedImage> validateReferences(GenerationRequest request, ImageModel model) {
+        if (request.references().isEmpty()) {
+            return List.of();
+        }
+        if (model.maxReferenceImages() == 0) {
+            throw new UserInputException(model.label() + " does not accept reference images.");
+        }
+        List<ReferenceUpload> files = request.references().stream()
+                .map(u -> new ReferenceUpload(u.displayName(), new ByteArrayInputStream(u.bytes()))).toList();
+        return uploads.validateSet(files, uploadLimits.withMaxFiles(model.maxReferenceImages()));
+    }
+
+    static OptionCatalogue optionCatalogue(List<ImageModel> offered) {
+        return OptionCatalogue.of(offered.stream()
+                .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities())))
+                .toList());
+    }
+}

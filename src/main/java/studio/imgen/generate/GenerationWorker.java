@@ -1,0 +1,365 @@
+package studio.imgen.generate;
+
+import static studio.imgen.db.Tables.GENERATION;
+import static studio.imgen.db.Tables.GENERATION_INPUT;
+import static studio.imgen.db.Tables.IMAGE;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import studio.imgen.admin.Admission;
+import studio.imgen.admin.ApiKeyVault;
+import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelCatalog;
+import studio.imgen.db.tables.records.GenerationRecord;
+import studio.imgen.openai.EditRequest;
+import studio.imgen.openai.GenerateRequest;
+import studio.imgen.openai.ImageResult;
+import studio.imgen.openai.InputImage;
+import studio.imgen.openai.OpenAiException;
+import studio.imgen.openai.OpenAiGateway;
+import studio.imgen.openai.ProgressListener;
+import studio.imgen.openai.TokenUsage;
+import studio.imgen.storage.ImageFormat;
+import studio.imgen.storage.ImageInfo;
+import studio.imgen.storage.ImageInspector;
+import studio.imgen.storage.ImageStore;
+import studio.imgen.storage.StorageKey;
+import studio.imgen.storage.Thumbnails;
+
+/**
+ * Runs admitted generations on a bounded pool. Jobs are claimed from the table with a lease (so several instances
+ * share the work and a crashed instance's unsent jobs are picked up again), the upstream call runs with no database
+ * connection held, and the result is written only by the current lease holder.
+ */
+@Component
+class GenerationWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
+
+    private final GenerationJobs jobs;
+    private final GenerationEvents events;
+    private final OpenAiGateway gateway;
+    private final ApiKeyVault keys;
+    private final ModelCatalog catalog;
+    private final Admission admission;
+    private final ImageStore store;
+    private final Thumbnails thumbnails;
+    private final ImageInspector inspector;
+    private final TransactionTemplate transaction;
+    private final DSLContext db;
+    private final GenerationProperties properties;
+    private final ThreadPoolExecutor pool;
+    private final Semaphore slots;
+    private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+
+    private record Running(UUID leaseToken, Future<?> future) {
+    }
+
+    GenerationWorker(GenerationJobs jobs, GenerationEvents events, OpenAiGateway gateway, ApiKeyVault keys,
+                     ModelCatalog catalog, Admission admission, ImageStore store, Thumbnails thumbnails,
+                     ImageInspector inspector, TransactionTemplate transaction, DSLContext db,
+                     GenerationProperties properties) {
+        this.jobs = jobs;
+        this.events = events;
+        this.gateway = gateway;
+        this.keys = keys;
+        this.catalog = catalog;
+        this.admission = admission;
+        this.store = store;
+        this.thumbnails = thumbnails;
+        this.inspector = inspector;
+        this.transaction = transaction;
+        this.db = db;
+        this.properties = properties;
+        AtomicInteger threadNumber = new AtomicInteger();
+        // The table is the real queue; the pool only ever holds jobs it has a slot for.
+        this.pool = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(properties.workers()), r -> {
+                    Thread t = new Thread(r, "generation-" + threadNumber.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.slots = new Semaphore(properties.workers());
+    }
+
+    /** Claims as many queued jobs as there are free workers. Called after a submission and on every poll. */
+    synchronized void drain() {
+        while (slots.tryAcquire()) {
+            var claim = jobs.claimNext(properties.lease());
+            if (claim.isEmpty()) {
+                slots.release();
+                return;
+            }
+            GenerationJobs.Claim c = claim.get();
+            Future<?> future = pool.submit(() -> {
+                try {
+                    run(c);
+                } finally {
+                    running.remove(c.job().getId());
+                    slots.release();
+                }
+            });
+            running.put(c.job().getId(), new Running(c.leaseToken(), future));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${app.generation.poll-interval:2s}", initialDelayString = "${app.generation.poll-interval:2s}")
+    void poll() {
+        try {
+            recoverAbandoned();
+            drain();
+        } catch (RuntimeException e) {
+            log.warn("Generation poll failed: {}", e.getMessage());
+        }
+    }
+
+    /** Keeps the leases of our running jobs alive, so other instances do not treat them as abandoned. */
+    @Scheduled(fixedDelayString = "${app.generation.heartbeat:30s}")
+    void heartbeat() {
+        running.forEach((id, job) -> {
+            if (!jobs.renewLease(id, job.leaseToken(), properties.lease())) {
+                log.warn("Lost the lease of generation {}", id);
+            }
+        });
+    }
+
+    /** Stops waiting for a running job of this instance (the row is already flagged by the service). */
+    void interrupt(UUID generationId) {
+        Running job = running.get(generationId);
+        if (job != null) {
+            job.future().cancel(true);
+        }
+    }
+
+    void recoverAbandoned() {
+        for (GenerationRecord job : jobs.interruptAbandoned()) {
+            refund(job);
+            events.publish(new GenerationEvent.Finished(job.getId(), GenerationStatus.INTERRUPTED));
+        }
+    }
+
+    private void run(GenerationJobs.Claim claim) {
+        GenerationRecord job = claim.job();
+        UUID id = job.getId();
+        try {
+            String apiKey = keys.decrypt(job.getWorkspaceId()).orElseThrow(() -> new JobFailure("no_key",
+                    "OpenAI API key not configured. A workspace admin needs to set it in workspace settings."));
+            ImageModel model = catalog.find(job.getModel()).orElseThrow(() -> new JobFailure("model_not_available",
+                    "That model is no longer available."));
+            List<InputImage> inputs = loadInputs(job);
+            ProgressListener listener = new ProgressListener() {
+                @Override
+                public void requestSending() {
+                    if (!jobs.markSending(id, claim.leaseToken())) {
+                        throw new JobFailure("lease_lost", "Image generation failed or timed out. Try again.");
+                    }
+                    events.publish(new GenerationEvent.Started(id));
+                }
+
+                @Override
+                public void partialImage(int index, byte[] imageBytes) {
+                    events.publish(new GenerationEvent.Preview(id, index, thumbnails.thumbnail(imageBytes)));
+                }
+            };
+            ImageResult result = inputs.isEmpty()
+                    ? gateway.generate(apiKey, generateRequest(job), listener)
+                    : gateway.edit(apiKey, editRequest(job, inputs), listener);
+            if (Thread.currentThread().isInterrupted() || jobs.cancelRequested(id)) {
+                cancelled(claim);
+                return;
+            }
+            persist(claim, model, result);
+        } catch (OpenAiException e) {
+            if (jobs.cancelRequested(id)) {
+                cancelled(claim);
+                return;
+            }
+            log.info("Generation {} failed upstream: {} {}", id, e.kind(), e.detail());
+            if (jobs.fail(id, claim.leaseToken(), e.kind().name().toLowerCase(), e.userMessage(), e.detail(), e.requestId())
+                    && e.refundsCooldown()) {
+                refund(job);
+            }
+            events.publish(new GenerationEvent.Finished(id, GenerationStatus.FAILED));
+        } catch (JobFailure e) {
+            if (jobs.fail(id, claim.leaseToken(), e.code, e.getMessage(), null, null)) {
+                refund(job);
+            }
+            events.publish(new GenerationEvent.Finished(id, GenerationStatus.FAILED));
+        } catch (RuntimeException e) {
+            if (jobs.cancelRequested(id)) {
+                cancelled(claim);
+                return;
+            }
+            log.error("Generation {} failed", id, e);
+            if (jobs.fail(id, claim.leaseToken(), "internal", "Image generation failed. Try again.",
+                    e.getClass().getSimpleName(), null)) {
+                refund(job);
+            }
+            events.publish(new GenerationEvent.Finished(id, GenerationStatus.FAILED));
+        }
+    }
+
+    private void cancelled(GenerationJobs.Claim claim) {
+        if (jobs.markCancelled(claim.job().getId(), claim.leaseToken())) {
+            refund(claim.job());
+        }
+        events.publish(new GenerationEvent.Finished(claim.job().getId(), GenerationStatus.CANCELLED));
+    }
+
+    /** Files first, then one short fenced transaction; a refused fence or failure leaves no row and no file. */
+    private void persist(GenerationJobs.Claim claim, ImageModel model, ImageResult result) {
+        GenerationRecord job = claim.job();
+        List<ImageRow> rows = new ArrayList<>();
+        try {
+            int position = 0;
+            for (var image : result.images()) {
+                ImageInfo info = inspector.inspect(image.bytes());
+                UUID imageId = UUID.randomUUID();
+                store.put(StorageKey.original(job.getWorkspaceId(), imageId, info.format()), image.bytes());
+                rows.add(new ImageRow(imageId, position++, info, image.bytes().length));
+                store.put(StorageKey.thumbnail(job.getWorkspaceId(), imageId), thumbnails.thumbnail(image.bytes()));
+            }
+            TokenUsage usage = result.usage();
+            long cost = ModelCatalog.cost(model, usage.textInputTokens(), usage.imageInputTokens(),
+                    usage.imageOutputTokens(), usage.textOutputTokens());
+            Boolean stored = transaction.execute(status -> {
+                Map<org.jooq.Field<?>, Object> outcome = new java.util.HashMap<>();
+                outcome.put(GENERATION.OPENAI_REQUEST_ID, result.requestId());
+                outcome.put(GENERATION.RESULT_SIZE, result.size());
+                outcome.put(GENERATION.RESULT_QUALITY, result.quality());
+                outcome.put(GENERATION.RESULT_BACKGROUND, result.background());
+                outcome.put(GENERATION.REVISED_PROMPT, result.revisedPrompt());
+                outcome.put(GENERATION.TEXT_INPUT_TOKENS, usage.textInputTokens());
+                outcome.put(GENERATION.IMAGE_INPUT_TOKENS, usage.imageInputTokens());
+                outcome.put(GENERATION.IMAGE_OUTPUT_TOKENS, usage.imageOutputTokens());
+                outcome.put(GENERATION.TEXT_OUTPUT_TOKENS, usage.textOutputTokens());
+                outcome.put(GENERATION.COST_MICROS, cost);
+                boolean fenced = jobs.succeed(job.getId(), claim.leaseToken(), outcome);
+                if (!fenced) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                for (ImageRow row : rows) {
+                    db.insertInto(IMAGE)
+                            .set(IMAGE.ID, row.id())
+                            .set(IMAGE.WORKSPACE_ID, job.getWorkspaceId())
+                            .set(IMAGE.OWNER_ID, job.getUserId())
+                            .set(IMAGE.GENERATION_ID, job.getId())
+                            .set(IMAGE.ROLE, "result")
+                            .set(IMAGE.POSITION, row.position())
+                            .set(IMAGE.FORMAT, row.info().format().extension())
+                            .set(IMAGE.WIDTH, row.info().width())
+                            .set(IMAGE.HEIGHT, row.info().height())
+                            .set(IMAGE.BYTES, (long) row.bytes())
+                            .set(IMAGE.SHA256, row.info().sha256Hex())
+                            .set(IMAGE.HAS_THUMBNAIL, true)
+                            .execute();
+                }
+                admission.recordSpend(job.getWorkspaceId(), job.getUserId(), cost);
+                return true;
+            });
+            if (!Boolean.TRUE.equals(stored)) {
+                deleteFiles(job.getWorkspaceId(), rows);
+                return;
+            }
+            events.publish(new GenerationEvent.Finished(job.getId(), GenerationStatus.SUCCEEDED));
+        } catch (RuntimeException e) {
+            deleteFiles(job.getWorkspaceId(), rows);
+            throw e;
+        }
+    }
+
+    private record ImageRow(UUID id, int position, ImageInfo info, int bytes) {
+    }
+
+    private void deleteFiles(UUID workspaceId, List<ImageRow> rows) {
+        for (ImageRow row : rows) {
+            store.delete(StorageKey.original(workspaceId, row.id(), row.info().format()));
+            store.delete(StorageKey.thumbnail(workspaceId, row.id()));
+        }
+    }
+
+    private void refund(GenerationRecord job) {
+        if (job.getAdmittedAt() != null) {
+            admission.refund(new Admission.Ticket(job.getWorkspaceId(), job.getUserId(), job.getAdmittedAt().toInstant(),
+                    job.getUsagePrevCountedAt() == null ? null : job.getUsagePrevCountedAt().toInstant()));
+        }
+    }
+
+    private List<InputImage> loadInputs(GenerationRecord job) {
+        var rows = db.select(IMAGE.ID, IMAGE.FORMAT, IMAGE.WORKSPACE_ID).from(GENERATION_INPUT)
+                .join(IMAGE).on(IMAGE.ID.eq(GENERATION_INPUT.IMAGE_ID))
+                .where(GENERATION_INPUT.GENERATION_ID.eq(job.getId()).and(IMAGE.WORKSPACE_ID.eq(job.getWorkspaceId())))
+                .orderBy(GENERATION_INPUT.POSITION)
+                .fetch();
+        List<InputImage> inputs = new ArrayList<>();
+        for (var row : rows) {
+            ImageFormat format = ImageFormat.valueOf(row.get(IMAGE.FORMAT).toUpperCase());
+            try (InputStream in = store.open(StorageKey.original(job.getWorkspaceId(), row.get(IMAGE.ID), format))) {
+                inputs.add(new InputImage(in.readAllBytes(), format.mimeType(), "image-" + inputs.size() + "." + format.extension()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return inputs;
+    }
+
+    private GenerateRequest generateRequest(GenerationRecord job) {
+        return new GenerateRequest(job.getModel(), job.getPrompt(), job.getSize(), job.getQuality(), job.getN(),
+                job.getBackground(), job.getOutputFormat(), job.getOutputCompression(), job.getModeration(),
+                job.getPartialImages(), safetyIdentifier(job.getUserId()));
+    }
+
+    private EditRequest editRequest(GenerationRecord job, List<InputImage> inputs) {
+        return new EditRequest(job.getModel(), job.getPrompt(), inputs, null, job.getSize(), job.getQuality(), job.getN(),
+                job.getBackground(), job.getOutputFormat(), job.getOutputCompression(), job.getInputFidelity(),
+                job.getPartialImages(), safetyIdentifier(job.getUserId()));
+    }
+
+    /** A stable, non-reversible end-user id for OpenAI's abuse monitoring. */
+    static String safetyIdentifier(UUID userId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(("imgen-user:" + userId).getBytes());
+            return "u-" + HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pool.shutdownNow();
+    }
+
+    /** A failure decided by the app (not upstream): code for the record, message for the member. */
+    static final class JobFailure extends RuntimeException {
+        final String code;
+
+        JobFailure(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+}

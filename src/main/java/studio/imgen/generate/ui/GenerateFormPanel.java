@@ -1,0 +1,227 @@
+package studio.imgen.generate.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import studio.imgen.admin.Choice;
+import studio.imgen.generate.GenerateForm;
+import studio.imgen.generate.GenerateForm.ModelOption;
+import studio.imgen.generate.GenerationDetails;
+import studio.imgen.generate.GenerationRequest;
+import studio.imgen.storage.Thumbnails;
+
+/**
+ * Every knob of a generation. Offers only what the service says the member may use for the chosen model, and keeps
+ * the combinations valid as choices change (jpeg disables Transparent; png disables compression and resets it).
+ */
+class GenerateFormPanel extends Div {
+
+    static final int MAX_PROMPT = 32_000;
+
+    private final Function<String, GenerateForm> formLoader;
+    private final TextArea prompt = new TextArea("Prompt");
+    private final Select<ModelOption> model = new Select<>();
+    private final Span modelWarning = new Span();
+    private final Select<Choice> size = new Select<>();
+    private final Select<Choice> quality = new Select<>();
+    private final IntegerField count = new IntegerField("Images");
+    private final Select<String> background = new Select<>();
+    private final Select<String> format = new Select<>();
+    private final IntegerField compression = new IntegerField("Compression");
+    private final Select<String> moderation = new Select<>();
+    private final Select<String> fidelity = new Select<>();
+    private final ReferencePicker references;
+    private final Button submit = new Button("Generate");
+    private GenerateForm form;
+    private boolean applying;
+
+    GenerateFormPanel(Function<String, GenerateForm> formLoader, Thumbnails thumbnails, Consumer<GenerationRequest> onSubmit) {
+        this.formLoader = formLoader;
+        addClassName("generate-form");
+        references = new ReferencePicker(thumbnails, this::updateDependentFields);
+
+        prompt.setMaxLength(MAX_PROMPT);
+        prompt.setPlaceholder("Describe the image: subject, style, light, composition…");
+        prompt.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        prompt.setValueChangeTimeout(250);
+        prompt.addValueChangeListener(e -> updateCounter());
+        prompt.setWidthFull();
+        prompt.addClassName("prompt");
+        updateCounter();
+
+        model.setLabel("Model");
+        model.setItemLabelGenerator(ModelOption::label);
+        model.addValueChangeListener(e -> {
+            if (!applying && e.getValue() != null) {
+                apply(formLoader.apply(e.getValue().id()), true);
+            }
+        });
+        modelWarning.addClassName("model-warning");
+        size.setLabel("Size");
+        size.setItemLabelGenerator(Choice::label);
+        quality.setLabel("Quality");
+        quality.setItemLabelGenerator(Choice::label);
+        count.setMin(1);
+        count.setStepButtonsVisible(true);
+        count.setValue(1);
+
+        background.setLabel("Background");
+        background.setItems("auto", "opaque", "transparent");
+        background.setItemLabelGenerator(GenerationCard::label);
+        format.setLabel("Output format");
+        format.setItems("png", "jpeg", "webp");
+        format.setItemLabelGenerator(v -> v.toUpperCase(Locale.ROOT));
+        format.addValueChangeListener(e -> updateDependentFields());
+        compression.setMin(0);
+        compression.setMax(100);
+        compression.setValue(100);
+        compression.setHelperText("JPEG and WebP only; 100 = best quality");
+        moderation.setLabel("Moderation");
+        moderation.setItems("auto", "low");
+        moderation.setItemLabelGenerator(v -> "auto".equals(v) ? "Auto (standard)" : "Low (less restrictive)");
+        moderation.setValue("auto");
+        fidelity.setLabel("Input fidelity");
+        fidelity.setItems("low", "high");
+        fidelity.setItemLabelGenerator(v -> "high".equals(v) ? "High (keep faces and details)" : "Low");
+        fidelity.setValue("low");
+
+        Div main = new Div(model, size, quality, count);
+        main.addClassName("form-row");
+        Div advancedFields = new Div(background, format, compression, moderation, fidelity);
+        advancedFields.addClassName("form-row");
+        Details advanced = new Details("More options", advancedFields);
+        advanced.addClassName("advanced-options");
+        Span transparentHint = new Span("Transparent backgrounds need PNG or WebP and a model that supports them.");
+        transparentHint.addClassName("hint");
+        advancedFields.add(transparentHint);
+
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        submit.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        submit.setTooltipText("Ctrl+Enter");
+        submit.setDisableOnClick(true);
+        submit.addClickListener(e -> onSubmit.accept(request()));
+        submit.addClassName("generate-button");
+
+        add(prompt, main, modelWarning, references, advanced, submit);
+    }
+
+    /** Shows the options from the service; keeps the member's current choices when they are still allowed. */
+    void apply(GenerateForm updated, boolean keepChoices) {
+        applying = true;
+        try {
+            this.form = updated;
+            Choice chosenSize = keepChoices ? size.getValue() : null;
+            Choice chosenQuality = keepChoices ? quality.getValue() : null;
+            model.setItems(updated.models());
+            updated.selectedModel().ifPresent(model::setValue);
+            size.setItems(updated.sizes());
+            size.setValue(pick(updated.sizes(), chosenSize, updated.size()));
+            quality.setItems(updated.qualities());
+            quality.setValue(pick(updated.qualities(), chosenQuality, updated.quality()));
+            if (!keepChoices) {
+                format.setValue(updated.outputFormat());
+                background.setValue(updated.background());
+            }
+            updated.selectedModel().ifPresent(m -> {
+                count.setMax(m.maxImages());
+                count.setHelperText("1 to " + m.maxImages());
+                references.setMaxFiles(m.maxReferenceImages());
+            });
+            Optional<String> warning = updated.selectedModel().flatMap(ModelOption::warning);
+            modelWarning.setText(warning.orElse(""));
+            modelWarning.setVisible(warning.isPresent());
+            updateDependentFields();
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** Fills the form from an earlier generation ("Reuse settings"). */
+    void reuse(GenerationDetails earlier) {
+        prompt.setValue(earlier.prompt());
+        form.models().stream().filter(m -> m.id().equals(earlier.model())).findFirst().ifPresent(m -> {
+            if (!m.equals(model.getValue())) {
+                apply(formLoader.apply(m.id()), false);
+            }
+        });
+        size.getListDataView().getItems().filter(c -> c.value().equals(earlier.size())).findFirst().ifPresent(size::setValue);
+        quality.getListDataView().getItems().filter(c -> c.value().equals(earlier.quality())).findFirst().ifPresent(quality::setValue);
+        count.setValue(earlier.n());
+        format.setValue(earlier.outputFormat());
+        background.setValue(earlier.background());
+        compression.setValue(earlier.outputCompression() == null ? 100 : earlier.outputCompression());
+        moderation.setValue(earlier.moderation());
+        prompt.focus();
+    }
+
+    void setSubmitEnabled(boolean enabled, String reason) {
+        submit.setEnabled(enabled);
+        submit.setTooltipText(enabled ? "Ctrl+Enter" : reason);
+    }
+
+    void submitted() {
+        references.clear();
+    }
+
+    private GenerationRequest request() {
+        String chosenFormat = format.getValue();
+        boolean compressible = !"png".equals(chosenFormat);
+        List<GenerationRequest.Upload> files = references.files();
+        return new GenerationRequest(UUID.randomUUID(), prompt.getValue(),
+                model.getValue() == null ? null : model.getValue().id(),
+                size.getValue() == null ? null : size.getValue().value(),
+                quality.getValue() == null ? null : quality.getValue().value(),
+                count.getValue(), background.getValue(), chosenFormat,
+                compressible ? compression.getValue() : null, moderation.getValue(),
+                files.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files);
+    }
+
+    private void updateDependentFields() {
+        boolean transparentPossible = form != null && form.selectedModel().map(ModelOption::supportsTransparent).orElse(false)
+                && !"jpeg".equals(format.getValue());
+        background.setItemEnabledProvider(v -> !"transparent".equals(v) || transparentPossible);
+        if ("transparent".equals(background.getValue()) && !transparentPossible) {
+            background.setValue("jpeg".equals(format.getValue()) ? "opaque" : "auto");
+        }
+        boolean compressible = !"png".equals(format.getValue());
+        compression.setEnabled(compressible);
+        if (!compressible) {
+            compression.setValue(100);
+        }
+        boolean withReferences = !references.files().isEmpty();
+        fidelity.setVisible(withReferences && form != null
+                && form.selectedModel().map(ModelOption::supportsInputFidelity).orElse(false));
+        moderation.setEnabled(!withReferences);
+        moderation.setHelperText(withReferences ? "Not used when editing reference images" : null);
+        submit.setText(withReferences ? "Edit with references" : "Generate");
+    }
+
+    private void updateCounter() {
+        prompt.setHelperText(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(prompt.getValue().length())
+                + " / 32,000 characters · Ctrl+Enter to generate");
+    }
+
+    private static Choice pick(List<Choice> options, Choice current, String preselected) {
+        if (current != null && options.contains(current)) {
+            return current;
+        }
+        return options.stream().filter(c -> Objects.equals(c.value(), preselected)).findFirst()
+                .orElse(options.isEmpty() ? null : options.get(0));
+    }
+}

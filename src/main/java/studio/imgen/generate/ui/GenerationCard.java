@@ -1,0 +1,158 @@
+package studio.imgen.generate.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.function.Consumer;
+import studio.imgen.base.ui.ImageUrls;
+import studio.imgen.catalog.Money;
+import studio.imgen.generate.GenerationDetails;
+import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.GeneratedImageView;
+
+/**
+ * One generation: progress with elapsed time and live previews while it runs, then the images with their actions,
+ * or the failure in a sentence. Everything user-supplied is rendered as text.
+ */
+class GenerationCard extends Div {
+
+    private final Consumer<GenerationDetails> onReuse;
+    private final Consumer<GenerationDetails> onCancel;
+    private GenerationDetails details;
+    private final Span elapsed = new Span();
+    private final Div preview = new Div();
+
+    GenerationCard(GenerationDetails details, Consumer<GenerationDetails> onReuse, Consumer<GenerationDetails> onCancel) {
+        this.onReuse = onReuse;
+        this.onCancel = onCancel;
+        addClassName("generation-card");
+        show(details);
+    }
+
+    GenerationDetails details() {
+        return details;
+    }
+
+    boolean running() {
+        return !details.status().finished();
+    }
+
+    void show(GenerationDetails updated) {
+        this.details = updated;
+        removeAll();
+        getElement().setAttribute("data-status", updated.status().dbValue());
+
+        Paragraph prompt = new Paragraph(shorten(updated.prompt()));
+        prompt.addClassName("generation-prompt");
+        Div chips = new Div(chip(updated.model()), chip(label(updated.size())), chip(label(updated.quality())),
+                chip(updated.outputFormat().toUpperCase()), chip(updated.n() + (updated.n() == 1 ? " image" : " images")));
+        if (updated.referenceCount() > 0) {
+            chips.add(chip(updated.referenceCount() + " reference" + (updated.referenceCount() == 1 ? "" : "s")));
+        }
+        chips.addClassName("chips");
+        add(new Div(new Span(updated.title()), chips), prompt);
+
+        switch (updated.status()) {
+            case QUEUED, RUNNING -> showProgress();
+            case SUCCEEDED -> showImages();
+            default -> showFailure();
+        }
+    }
+
+    /** A live preview (small JPEG) while the model draws. */
+    void preview(byte[] jpeg) {
+        preview.removeAll();
+        Image image = new Image("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg), "Preview of the image being generated");
+        image.addClassName("generation-preview-image");
+        preview.add(image);
+        preview.setVisible(true);
+    }
+
+    void tick(Instant now) {
+        if (running() && details.createdAt() != null) {
+            Duration d = Duration.between(details.createdAt(), now);
+            elapsed.setText((details.status() == GenerationStatus.QUEUED ? "Queued · " : "Generating · ")
+                    + d.toMinutes() + ":" + String.format("%02d", d.toSecondsPart()));
+        }
+    }
+
+    private void showProgress() {
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        preview.addClassName("generation-preview");
+        preview.setVisible(!preview.getChildren().findAny().isEmpty());
+        elapsed.addClassName("generation-elapsed");
+        tick(Instant.now());
+        Button cancel = new Button("Cancel", e -> onCancel.accept(details));
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        add(bar, new Div(elapsed, cancel), preview);
+    }
+
+    private void showImages() {
+        Div grid = new Div();
+        grid.addClassName("result-grid");
+        for (GeneratedImageView image : details.images()) {
+            Image thumb = new Image(ImageUrls.thumbnail(image.id()), "Generated image " + (image.position() + 1));
+            thumb.addClassName("result-thumb");
+            Anchor open = new Anchor(ImageUrls.original(image.id()), thumb);
+            open.setTarget("_blank");
+            Anchor download = new Anchor(ImageUrls.download(image.id()), "Download");
+            download.getElement().setAttribute("download", true);
+            download.addClassName("result-action");
+            Anchor full = new Anchor(ImageUrls.original(image.id()), "Full size");
+            full.setTarget("_blank");
+            full.addClassName("result-action");
+            Div tile = new Div(open, new Div(download, full));
+            tile.addClassName("result-tile");
+            grid.add(tile);
+        }
+        Span cost = new Span(details.costMicros() == null ? "" : "Cost " + Money.format(details.costMicros()));
+        Span tokens = new Span(tokens(details));
+        Button reuse = new Button("Reuse settings", VaadinIcon.ROTATE_LEFT.create(), e -> onReuse.accept(details));
+        reuse.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div footer = new Div(cost, tokens, reuse);
+        footer.addClassName("generation-footer");
+        add(grid, footer);
+    }
+
+    private void showFailure() {
+        String message = details.errorMessage() != null ? details.errorMessage()
+                : details.status() == GenerationStatus.CANCELLED ? "Cancelled." : "This generation did not finish.";
+        Div failure = new Div(VaadinIcon.WARNING.create(), new Span(message));
+        failure.addClassName(details.status() == GenerationStatus.CANCELLED ? "generation-cancelled" : "generation-error");
+        Button reuse = new Button("Try again with these settings", e -> onReuse.accept(details));
+        reuse.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add(failure, reuse);
+    }
+
+    private static String tokens(GenerationDetails d) {
+        if (d.imageOutputTokens() == null) {
+            return "";
+        }
+        long in = (d.textInputTokens() == null ? 0 : d.textInputTokens()) + (d.imageInputTokens() == null ? 0 : d.imageInputTokens());
+        return in + " tokens in · " + d.imageOutputTokens() + " out";
+    }
+
+    private static Span chip(String text) {
+        Span chip = new Span(text);
+        chip.getElement().getThemeList().add("badge contrast");
+        return chip;
+    }
+
+    static String label(String value) {
+        return "auto".equals(value) ? "Auto" : value.substring(0, 1).toUpperCase() + value.substring(1);
+    }
+
+    private static String shorten(String prompt) {
+        return prompt.length() <= 4000 ? prompt : prompt.substring(0, 4000) + "...";
+    }
+}

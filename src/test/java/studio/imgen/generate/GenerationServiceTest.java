@@ -1,0 +1,250 @@
+package studio.imgen.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static studio.imgen.db.Tables.IMAGE;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import studio.imgen.base.UserInputException;
+import studio.imgen.security.MembershipLookup;
+import studio.imgen.storage.ImageFormat;
+import studio.imgen.storage.ImageStore;
+import studio.imgen.storage.StorageKey;
+import studio.imgen.testsupport.FakeOpenAi;
+import studio.imgen.testsupport.Fault;
+import studio.imgen.testsupport.IntegrationTest;
+import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.RecordedRequest;
+import studio.imgen.testsupport.TestImages;
+import studio.imgen.testsupport.TestUsers;
+import studio.imgen.testsupport.TestUsers.TestUser;
+
+/** The generation pipeline end to end: service → durable job → worker → real SDK → fake OpenAI → storage. */
+@IntegrationTest
+class GenerationServiceTest {
+
+    @Autowired
+    GenerationService generations;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    MembershipLookup memberships;
+    @Autowired
+    FakeOpenAi fake;
+    @Autowired
+    ImageStore store;
+    @Autowired
+    DSLContext db;
+
+    TestUser ana;
+
+    @BeforeEach
+    void setUp() {
+        fake.reset();
+        ana = users.member(users.workspaceWithKey("Acme"), "Ana");
+        LoggedIn.as(ana, memberships);
+    }
+
+    @AfterEach
+    void tearDown() {
+        LoggedIn.nobody();
+    }
+
+    @Test
+    void defaultsMakeOneGenerateCallAndTheImageIsStoredWithItsCost() throws Exception {
+        GenerationDetails done = runToEnd(request("a red fox in snow"));
+
+        assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
+        assertThat(done.title()).isEqualTo("Generated Image");
+        List<RecordedRequest> calls = fake.requestsTo(FakeOpenAi.GENERATIONS);
+        assertThat(calls).hasSize(1);
+        Map<String, Object> json = calls.get(0).jsonMap();
+        assertThat(json).containsEntry("model", "gpt-image-2").containsEntry("prompt", "a red fox in snow")
+                .containsEntry("size", "auto").containsEntry("quality", "auto").containsEntry("output_format", "png")
+                .containsEntry("n", 1).doesNotContainKey("moderation").doesNotContainKey("output_compression");
+        assertThat(calls.get(0).bearerToken()).isEqualTo(TestUsers.API_KEY);
+        assertThat(done.images()).hasSize(1);
+        var image = done.images().get(0);
+        assertThat(store.exists(StorageKey.original(done.workspaceId(), image.id(), ImageFormat.PNG))).isTrue();
+        assertThat(store.exists(StorageKey.thumbnail(done.workspaceId(), image.id()))).isTrue();
+        // gpt-image-2 is seeded at $5 text in / $32 image out per 1M tokens.
+        long expected = Math.round(done.textInputTokens() * 5.0 + done.imageOutputTokens() * 32.0);
+        assertThat(done.costMicros()).isEqualTo(expected).isPositive();
+    }
+
+    @Test
+    void everyChosenKnobReachesTheUpstreamRequest() throws Exception {
+        GenerationDetails done = runToEnd(new GenerationRequest(UUID.randomUUID(), "a lighthouse", "gpt-image-1.5",
+                "1536x1024", "low", 3, "opaque", "jpeg", 80, "low", null, List.of()));
+
+        Map<String, Object> json = fake.lastRequest().jsonMap();
+        assertThat(json).containsEntry("model", "gpt-image-1.5").containsEntry("size", "1536x1024")
+                .containsEntry("quality", "low").containsEntry("n", 3).containsEntry("background", "opaque")
+                .containsEntry("output_format", "jpeg").containsEntry("output_compression", 80)
+                .containsEntry("moderation", "low");
+        assertThat(done.images()).hasSize(3).allSatisfy(i -> assertThat(i.format()).isEqualTo("jpeg"));
+        assertThat(fake.lastRequest().streaming()).isTrue();
+    }
+
+    @Test
+    void referenceImagesGoToTheEditsEndpointInOrderWithImageTypes() throws Exception {
+        byte[] first = TestImages.png(64, 64, 0xff0000);
+        byte[] second = TestImages.jpeg(64, 64, 0x00ff00);
+        GenerationDetails done = runToEnd(new GenerationRequest(UUID.randomUUID(), "blend them", null, null, null, 1,
+                null, null, null, null, "high", List.of(new GenerationRequest.Upload("a.png", first),
+                new GenerationRequest.Upload("b.jpg", second))));
+
+        assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
+        assertThat(done.title()).isEqualTo("Edited Image");
+        RecordedRequest edit = fake.requestsTo(FakeOpenAi.EDITS).get(0);
+        assertThat(edit.parts("image[]")).hasSize(2).allSatisfy(p -> assertThat(p.contentType()).startsWith("image/"));
+        assertThat(edit.partText("prompt")).isEqualTo("blend them");
+        assertThat(edit.partText("input_fidelity")).isEqualTo("high");
+        assertThat(edit.part("moderation")).isEmpty();
+        assertThat(fake.requestsTo(FakeOpenAi.GENERATIONS)).isEmpty();
+    }
+
+    @Test
+    void withoutAKeyTheSubmissionIsRefusedBeforeAnythingElse() {
+        TestUser ben = users.member(users.workspace("NoKey"), "Ben");
+        LoggedIn.as(ben, memberships);
+
+        assertThatThrownBy(() -> generations.submit(request("")))
+                .isInstanceOf(UserInputException.class).hasMessage(GenerationService.NO_KEY);
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void invalidInputIsRefusedWithAClearMessageAndNoCall() {
+        assertRefused(request("   "), "Prompt is required.");
+        assertRefused(new GenerationRequest(null, "x", null, null, null, 11, null, null, null, null, null, List.of()),
+                "Number of images must be between 1 and 10.");
+        assertRefused(new GenerationRequest(null, "x", "gpt-image-1.5", null, null, 1, "transparent", "jpeg", null, null,
+                null, List.of()), "background=transparent is allowed only with png or webp output_format");
+        assertRefused(new GenerationRequest(null, "x", null, null, null, 1, null, "webp", 101, null, null, List.of()),
+                "Compression must be between 0 and 100.");
+        assertRefused(new GenerationRequest(null, "x", "dall-e-3", null, null, 1, null, null, null, null, null, List.of()),
+                "Invalid model selection.");
+        assertRefused(new GenerationRequest(null, "x", null, "512x512", null, 1, null, null, null, null, null, List.of()),
+                "Invalid size selection.");
+        assertRefused(new GenerationRequest(null, "x", null, null, null, 1, null, null, null, null, null,
+                List.of(new GenerationRequest.Upload("photo.png", "%PDF-1.7 not an image".getBytes()))), "photo.png");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void labelsAndCaseAreAcceptedAsTheirValues() throws Exception {
+        GenerationDetails done = runToEnd(new GenerationRequest(null, "x", "GPT Image 1.5", "1024x1024 (Square)", "High",
+                1, null, null, null, null, null, List.of()));
+
+        assertThat(done.model()).isEqualTo("gpt-image-1.5");
+        assertThat(done.size()).isEqualTo("1024x1024");
+        assertThat(done.quality()).isEqualTo("high");
+    }
+
+    @Test
+    void upstreamFailuresEndAsFailedWithTheirMessageAndNothingStored() throws Exception {
+        fake.enqueueFault(Fault.moderationBlocked());
+        GenerationDetails blocked = runToEnd(request("something violent"));
+        assertThat(blocked.status()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(blocked.errorMessage()).isEqualTo("Request rejected by the safety system.");
+
+        fake.enqueueFault(Fault.invalidApiKey());
+        assertThat(runToEnd(request("a cat")).errorMessage())
+                .isEqualTo("The workspace's OpenAI key was rejected. Ask a workspace admin to check it.");
+
+        fake.reset();
+        for (int i = 0; i < 3; i++) {
+            fake.enqueueFault(Fault.serverError(500));
+        }
+        GenerationDetails broken = runToEnd(request("a dog"));
+        assertThat(broken.errorMessage()).isEqualTo("Image generation failed or timed out. Try again.");
+        assertThat(fake.requests()).hasSize(3);
+        assertThat(db.fetchCount(IMAGE, IMAGE.GENERATION_ID.in(blocked.id(), broken.id()))).isZero();
+    }
+
+    @Test
+    void theSameSubmissionTwiceCreatesOneJob() throws Exception {
+        GenerationRequest once = request("twice clicked");
+        UUID first = generations.submit(once);
+        UUID second = generations.submit(once);
+
+        assertThat(second).isEqualTo(first);
+        awaitFinished(first);
+        assertThat(fake.requests()).hasSize(1);
+    }
+
+    @Test
+    void anotherWorkspacesGenerationDoesNotExistForTheCaller() throws Exception {
+        GenerationDetails mine = runToEnd(request("private"));
+        TestUser eve = users.member(users.workspaceWithKey("Other"), "Eve");
+        LoggedIn.as(eve, memberships);
+
+        assertThat(generations.find(mine.id())).isEmpty();
+        assertThat(generations.recent(10)).isEmpty();
+        assertThatThrownBy(() -> generations.watch(mine.id(), e -> { })).isInstanceOf(UserInputException.class);
+        assertThat(generations.cancel(mine.id())).isFalse();
+    }
+
+    @Test
+    void previewsStreamBeforeTheResult() throws Exception {
+        fake.setStreamEventDelay(Duration.ofMillis(150));
+        CountDownLatch preview = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean previewBeforeFinish = new java.util.concurrent.atomic.AtomicBoolean();
+        UUID id = generations.submit(request("slow drawing"));
+        generations.watch(id, event -> {
+            if (event instanceof GenerationEvent.Preview) {
+                previewBeforeFinish.compareAndSet(false, finished.getCount() == 1);
+                preview.countDown();
+            } else if (event instanceof GenerationEvent.Finished) {
+                finished.countDown();
+            }
+        });
+
+        assertThat(finished.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(preview.getCount()).isZero();
+        assertThat(previewBeforeFinish).isTrue();
+    }
+
+    private GenerationRequest request(String prompt) {
+        return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null, null, null, null, List.of());
+    }
+
+    private void assertRefused(GenerationRequest request, String message) {
+        assertThatThrownBy(() -> generations.submit(request)).isInstanceOf(UserInputException.class)
+                .hasMessageContaining(message);
+    }
+
+    private GenerationDetails runToEnd(GenerationRequest request) throws InterruptedException {
+        return awaitFinished(generations.submit(request));
+    }
+
+    /** Waits for the Finished event (or an already finished row), never by sleeping. */
+    private GenerationDetails awaitFinished(UUID id) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Runnable unsubscribe = generations.watch(id, event -> {
+            if (event instanceof GenerationEvent.Finished) {
+                done.countDown();
+            }
+        });
+        try {
+            if (!generations.find(id).orElseThrow().status().finished()) {
+                assertThat(done.await(30, TimeUnit.SECONDS)).as("generation finished").isTrue();
+            }
+        } finally {
+            unsubscribe.run();
+        }
+        return generations.find(id).orElseThrow();
+    }
+}
