@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -93,12 +94,36 @@ final class ImageCodec {
      */
     static BufferedImage decode(byte[] bytes, ImageFormat format, int subsampling)
             throws IOException, InterruptedException {
+        if (format == ImageFormat.PNG && !isPlausiblePng(bytes)) {
+            throw new IIOException("PNG too short for its declared dimensions");
+        }
         DECODE_PERMITS.acquire();
         try {
             return read(bytes, format, subsampling);
         } finally {
             DECODE_PERMITS.release();
         }
+    }
+
+    /**
+     * Deflate cannot compress better than 1032:1, so a PNG shorter than its raw pixel rows / 1032 is lying about its
+     * size. Refusing it here avoids allocating the full image (the PNG reader does that before reading any pixels).
+     */
+    static boolean isPlausiblePng(byte[] png) throws IIOException {
+        if (png.length < 26) {
+            throw new IIOException("PNG without IHDR");
+        }
+        ByteBuffer ihdr = ByteBuffer.wrap(png, 16, 10);
+        long width = Integer.toUnsignedLong(ihdr.getInt());
+        long height = Integer.toUnsignedLong(ihdr.getInt());
+        int bitsPerPixel = (png[24] & 0xFF) * switch (png[25]) {
+            case 2 -> 3; // RGB
+            case 4 -> 2; // gray + alpha
+            case 6 -> 4; // RGBA
+            default -> 1; // gray, palette
+        };
+        long rawBytes = height * (1 + (width * bitsPerPixel + 7) / 8);
+        return (long) png.length * 1032 >= rawBytes;
     }
 
     private static BufferedImage read(byte[] bytes, ImageFormat format, int subsampling) throws IOException {

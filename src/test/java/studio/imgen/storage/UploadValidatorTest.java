@@ -230,6 +230,28 @@ class UploadValidatorTest {
     }
 
     @Test
+    void pngTooShortForItsDeclaredSizeIsRefusedBeforeAllocating() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        byte[] liar = Fixtures.pngHeader(6_000, 6_000); // 36 megapixels, within the budget, in 80 bytes
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertRefused("liar.png", liar, "“liar.png” could not be read as an image.");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated while refusing").isLessThan(50_000_000);
+    }
+
+    @Test
+    void maximallyCompressedPngIsStillPlausible() {
+        BufferedImage white = new BufferedImage(2_000, 2_000, BufferedImage.TYPE_INT_ARGB);
+        Arrays.fill(((java.awt.image.DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xFFFFFFFF);
+        byte[] png = Fixtures.write(white, "png");
+
+        assertThat(png.length).as("compressed close to deflate's limit").isLessThan(2_000 * 8_001 / 800);
+        assertThat(validate("white.png", png).width()).isEqualTo(2_000);
+    }
+
+    @Test
     void pixelBudgetAndSideLimitBothApply() {
         assertThatThrownBy(() -> validate("big.png", Fixtures.pngHeader(30_000, 30_000)))
                 .hasMessageStartingWith("“big.png” is 30000 × 30000 pixels.");
