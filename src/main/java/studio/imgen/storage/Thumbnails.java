@@ -1,0 +1,74 @@
+package studio.imgen.storage;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+
+/** Small JPEG previews for galleries: longest side at most 512 px, never upscaled, transparency shown as white. */
+public class Thumbnails {
+
+    public static final int MAX_SIDE = 512;
+
+    static final float QUALITY = 0.85f;
+
+    private final long maxPixels;
+
+    /** @param maxPixels largest source width × height accepted; a side may not exceed 16,384 either */
+    public Thumbnails(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    /**
+     * @throws UnreadableImageException when the bytes are not a decodable PNG, JPEG or WebP within the pixel budget
+     * @throws CancellationException when interrupted while waiting for a decode slot (the interrupt flag is kept)
+     */
+    public byte[] thumbnail(byte[] imageBytes) {
+        ImageFormat format = ImageFormat.detect(imageBytes)
+                .orElseThrow(() -> new UnreadableImageException("Not a PNG, JPEG or WebP image"));
+        try {
+            ImageCodec.Header header = ImageCodec.readHeader(imageBytes, format);
+            if (!header.fits(maxPixels)) {
+                throw new UnreadableImageException("Image too large for a thumbnail");
+            }
+            // Decoding every n-th pixel keeps at least twice the thumbnail size for a smooth resize, and saves memory.
+            int subsampling = Math.max(1, Math.max(header.width(), header.height()) / (2 * MAX_SIDE));
+            BufferedImage source = ImageCodec.decode(imageBytes, format, subsampling);
+            return ImageCodec.encode(shrink(onWhite(source)), ImageFormat.JPEG, QUALITY);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UnreadableImageException unreadable) {
+                throw unreadable;
+            }
+            throw new UnreadableImageException("Could not make a thumbnail from a " + format + " image", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting to decode an image");
+        }
+    }
+
+    /** Flattening before resizing keeps transparent edges from turning into dark fringes. */
+    private static BufferedImage onWhite(BufferedImage source) {
+        BufferedImage flat = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = flat.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, flat.getWidth(), flat.getHeight());
+            g.drawImage(source, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return flat;
+    }
+
+    private static BufferedImage shrink(BufferedImage image) throws IOException {
+        int longest = Math.max(image.getWidth(), image.getHeight());
+        if (longest <= MAX_SIDE) {
+            return image;
+        }
+        double scale = (double) MAX_SIDE / longest;
+        int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        return net.coobird.thumbnailator.Thumbnails.of(image).forceSize(width, height).asBufferedImage();
+    }
+}
