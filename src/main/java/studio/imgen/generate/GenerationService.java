@@ -189,7 +189,7 @@ public class GenerationService {
                         .set(IMAGE.GENERATION_ID, generationId)
                         .set(IMAGE.ROLE, "reference")
                         .set(IMAGE.POSITION, i)
-                        .set(IMAGE.FORMAT, reference.format().extension())
+                        .set(IMAGE.FORMAT, reference.format().name().toLowerCase(java.util.Locale.ROOT))
                         .set(IMAGE.WIDTH, reference.width())
                         .set(IMAGE.HEIGHT, reference.height())
                         .set(IMAGE.BYTES, (long) reference.bytes().length)

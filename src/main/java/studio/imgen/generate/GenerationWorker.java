@@ -269,7 +269,7 @@ class GenerationWorker {
                             .set(IMAGE.GENERATION_ID, job.getId())
                             .set(IMAGE.ROLE, "result")
                             .set(IMAGE.POSITION, row.position())
-                            .set(IMAGE.FORMAT, row.info().format().extension())
+                            .set(IMAGE.FORMAT, row.info().format().name().toLowerCase(java.util.Locale.ROOT))
                             .set(IMAGE.WIDTH, row.info().width())
                             .set(IMAGE.HEIGHT, row.info().height())
                             .set(IMAGE.BYTES, (long) row.bytes())

@@ -92,6 +92,7 @@ class GenerationServiceTest {
                 .containsEntry("quality", "low").containsEntry("n", 3).containsEntry("background", "opaque")
                 .containsEntry("output_format", "jpeg").containsEntry("output_compression", 80)
                 .containsEntry("moderation", "low");
+        assertThat(done.status()).as(done.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
         assertThat(done.images()).hasSize(3).allSatisfy(i -> assertThat(i.format()).isEqualTo("jpeg"));
         assertThat(fake.lastRequest().streaming()).isTrue();
     }

@@ -153,17 +153,17 @@ public class GenerateView extends Div {
         if (card == null) {
             return;
         }
-        switch (event) {
-            case GenerationEvent.Preview preview -> card.preview(preview.jpeg());
-            case GenerationEvent.Started started -> generations.find(started.generationId()).ifPresent(this::update);
-            case GenerationEvent.Finished finished -> {
-                generations.find(finished.generationId()).ifPresent(this::update);
-                Runnable unsubscribe = subscriptions.remove(finished.generationId());
-                if (unsubscribe != null) {
-                    unsubscribe.run();
-                }
-                refreshForm(true);
+        if (event instanceof GenerationEvent.Preview preview) {
+            card.preview(preview.jpeg());
+        } else if (event instanceof GenerationEvent.Started started) {
+            generations.find(started.generationId()).ifPresent(this::update);
+        } else if (event instanceof GenerationEvent.Finished finished) {
+            generations.find(finished.generationId()).ifPresent(this::update);
+            Runnable unsubscribe = subscriptions.remove(finished.generationId());
+            if (unsubscribe != null) {
+                unsubscribe.run();
             }
+            refreshForm(true);
         }
         updatePolling();
     }
