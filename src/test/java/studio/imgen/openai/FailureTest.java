@@ -142,6 +142,8 @@ class FailureTest {
         assertThat(e.attempts()).isEqualTo(3);
         assertThat(e.requestMayHaveBeenSent()).isFalse();
         assertThat(fake.requests()).hasSize(3);
+        // The SDK's own retries are off: every attempt is its first, so attempts never multiply.
+        assertThat(fake.requests()).allSatisfy(r -> assertThat(r.header("x-stainless-retry-count")).isEqualTo("0"));
         // Base 500 ms doubling; the test's jitter source returns its maximum.
         assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
     }
@@ -311,6 +313,18 @@ class FailureTest {
         assertThat(e.attempts()).isEqualTo(3);
         assertThat(sends).hasValue(3);
         assertThat(sleeper.waits()).hasSize(2);
+    }
+
+    @Test
+    void otherSdkFailuresAreTypedAndNotRetried() {
+        UpstreamErrors.Classified classified = UpstreamErrors.classify(
+                new com.openai.errors.OpenAIException("Unexpected multipart embedded value"), true,
+                Redactor.forKey(Gateways.KEY));
+
+        assertThat(classified.retryable()).isFalse();
+        assertThat(classified.failure().kind()).isEqualTo(FailureKind.UPSTREAM_ERROR);
+        assertThat(classified.failure().requestMayHaveBeenSent()).isTrue();
+        assertThat(UpstreamErrors.classify(new IllegalStateException("bug"), false, Redactor.forKey("k"))).isNull();
     }
 
     @Test

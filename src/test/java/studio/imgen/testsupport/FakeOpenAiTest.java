@@ -361,6 +361,18 @@ class FakeOpenAiTest {
     }
 
     @Test
+    void streamEventsCanBeSpacedOut() throws Exception {
+        fake.setStreamEventDelay(Duration.ofMillis(100));
+        long start = System.nanoTime();
+
+        HttpResponse<String> response = post(FakeOpenAi.GENERATIONS, smallGeneration()
+                .replace("}", ",\"stream\":true,\"partial_images\":2}"));
+
+        assertThat(events(response.body())).hasSize(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
     void concurrentRequestsAreServedAndRecorded() {
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 8)
                 .mapToObj(i -> http.sendAsync(request(FakeOpenAi.GENERATIONS, smallGeneration()),

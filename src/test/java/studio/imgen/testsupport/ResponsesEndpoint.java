@@ -446,6 +446,7 @@ final class ResponsesEndpoint {
             if (action != null && !ACTIONS.contains(action)) {
                 throw ApiError.invalidEnum(param("action"), action, "auto, edit, generate");
             }
+            // Same rules as the Images API; the tool has no prompt of its own, hence the placeholder.
             ImageKnobs knobs = new ImageKnobs(model == null ? "gpt-image-1.5" : model, "-", null, text("size"),
                     text("quality"), text("background"), text("output_format"),
                     json.hasNonNull("output_compression") ? json.get("output_compression").asInt() : null,
