@@ -3,6 +3,9 @@ package studio.imgen.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Fault;
 
@@ -53,6 +57,26 @@ class KeyHygieneTest {
             }
         }
         assertThat(fake.requests()).allSatisfy(r -> assertThat(r.bearerToken()).isEqualTo(CANARY));
+    }
+
+    @Test
+    void retryLogsCarryNoKey() {
+        var appender = new ListAppender<ILoggingEvent>();
+        Logger logger = (Logger) LoggerFactory.getLogger(RetryPolicy.class);
+        appender.start();
+        logger.addAppender(appender);
+        try (OpenAiGateway gateway = Gateways.create(Gateways.properties(fake.baseUrl()), new RecordingSleeper())) {
+            fake.enqueueFault(Fault.status(503, "server_error", null, "overloaded for " + CANARY));
+            fake.enqueueFault(Fault.serverError(500));
+            fake.enqueueFault(Fault.invalidApiKey());
+
+            failure(gateway);
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).isNotEmpty().allSatisfy(event ->
+                assertThat(event.getFormattedMessage()).doesNotContain(CANARY).contains("request req_"));
     }
 
     @Test
