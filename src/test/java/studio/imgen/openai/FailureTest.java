@@ -238,13 +238,14 @@ class FailureTest {
 
     @Test
     void streamThatStallsAfterPreviewsTimesOutWithoutRetry() {
-        gateway(new OpenAiProperties(fake.baseUrl(), Duration.ofMillis(400), Duration.ofSeconds(2), 3,
+        // Small previews and a roomier timeout keep this deterministic on a busy machine.
+        gateway(new OpenAiProperties(fake.baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(1), 3,
                 Duration.ofMillis(10), Duration.ofMinutes(1)));
         fake.enqueueFault(Fault.stallMidStream());
         List<Integer> partials = new CopyOnWriteArrayList<>();
 
         OpenAiException e = failure(() -> gateway.generate(Gateways.KEY, new GenerateRequest("gpt-image-1.5", "a fox",
-                null, "low", null, null, null, null, null, 2, null), new ProgressListener() {
+                "256x256", "low", null, null, null, null, null, 2, null), new ProgressListener() {
             @Override
             public void partialImage(int index, byte[] imageBytes) {
                 partials.add(index);

@@ -212,20 +212,27 @@ public final class FakeOpenAi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         CountDownLatch released = release;
         RecordedRequest request = record(exchange);
+        Fault fault = null;
+        Reply reply = null;
+        try {
+            authorize(request);
+            requireKnownPath(request);
+            // Claimed before the request becomes visible, so a test that saw it arrive knows its fault is taken.
+            fault = nextFault(request);
+        } catch (ApiError error) {
+            reply = new Reply.JsonReply(error.status, error.body);
+        }
         synchronized (arrivals) {
             requests.add(request);
             arrivals.notifyAll();
         }
         ReplyWriter.awaitQuietly(released, latency());
-        Fault fault = null;
-        Reply reply;
-        try {
-            authorize(request);
-            requireKnownPath(request);
-            fault = nextFault(request);
-            reply = fault != null && isImmediate(fault) ? immediate(fault, released) : serve(request, fault);
-        } catch (ApiError error) {
-            reply = new Reply.JsonReply(error.status, error.body);
+        if (reply == null) {
+            try {
+                reply = fault != null && isImmediate(fault) ? immediate(fault, released) : serve(request, fault);
+            } catch (ApiError error) {
+                reply = new Reply.JsonReply(error.status, error.body);
+            }
         }
         ReplyWriter.write(exchange, reply, fault, released, eventDelay);
     }
