@@ -1,5 +1,7 @@
 package studio.imgen.openai;
 
+import java.util.Locale;
+
 /**
  * Options of the Responses API {@code image_generation} tool; null values are not sent.
  *
@@ -21,7 +23,7 @@ public record ImageToolOptions(
         AUTO, EDIT, GENERATE;
 
         String wireValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -2,7 +2,9 @@ package studio.imgen.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class OpenAiGateway implements AutoCloseable {
 
     private static final int CLIENT_CACHE_SIZE = 16;
+    /** Listing models answers in well under a second; an admin testing a key should not wait minutes. */
+    private static final Duration KEY_CHECK_TIMEOUT = Duration.ofSeconds(20);
 
     private final OpenAiProperties properties;
     private final ClientCache clients;
@@ -65,7 +69,10 @@ public class OpenAiGateway implements AutoCloseable {
 
     /** A cheap authenticated call ({@code GET /v1/models}): returns normally or throws the typed failure. */
     public void testKey(String apiKey) {
-        call(apiKey, ProgressListener.NONE, (client, options, progress, redactor) -> client.models().list(options));
+        requireKey(apiKey);
+        OpenAIClient client = clients.get(apiKey);
+        retryPolicy.run(options -> client.models().list(options), ProgressListener.NONE, Redactor.forKey(apiKey),
+                KEY_CHECK_TIMEOUT);
     }
 
     @Override
@@ -74,13 +81,17 @@ public class OpenAiGateway implements AutoCloseable {
     }
 
     private <T> T call(String apiKey, ProgressListener listener, SdkCall<T> sdkCall) {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("an OpenAI API key is required");
-        }
+        requireKey(apiKey);
         OpenAIClient client = clients.get(apiKey);
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         Redactor redactor = Redactor.forKey(apiKey);
         return retryPolicy.run(options -> sdkCall.run(client, options, progress, redactor), progress, redactor);
+    }
+
+    private static void requireKey(String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("an OpenAI API key is required");
+        }
     }
 
     private OpenAIClient newClient(String apiKey) {
@@ -101,7 +112,7 @@ public class OpenAiGateway implements AutoCloseable {
 
     @FunctionalInterface
     private interface SdkCall<T> {
-        T run(OpenAIClient client, com.openai.core.RequestOptions options, ProgressListener progress,
-                Redactor redactor) throws Exception;
+        T run(OpenAIClient client, RequestOptions options, ProgressListener progress, Redactor redactor)
+                throws Exception;
     }
 }

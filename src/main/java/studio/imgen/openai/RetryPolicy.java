@@ -5,6 +5,8 @@ import com.openai.core.Timeout;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only retry layer (the SDK clients run with {@code maxRetries(0)}; stacking both would multiply attempts).
@@ -14,6 +16,8 @@ import java.util.function.LongSupplier;
  * jitter. A wait that would end past the deadline fails the call at once, carrying the retry time.
  */
 final class RetryPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
 
     /** One upstream attempt; {@code options} carries the attempt's timeout. */
     @FunctionalInterface
@@ -34,6 +38,12 @@ final class RetryPolicy {
     }
 
     <T> T run(Attempt<T> attempt, ProgressListener listener, Redactor redactor) {
+        return run(attempt, listener, redactor, properties.timeout());
+    }
+
+    /** As {@link #run(Attempt, ProgressListener, Redactor)} with a tighter limit per attempt. */
+    <T> T run(Attempt<T> attempt, ProgressListener listener, Redactor redactor, Duration attemptLimit) {
+        Duration perAttempt = min(properties.timeout(), attemptLimit);
         long start = nanoClock.getAsLong();
         OpenAiException last = null;
         for (int number = 1; ; number++) {
@@ -45,7 +55,7 @@ final class RetryPolicy {
             SendTracker.begin();
             try {
                 listener.requestSending();
-                return attempt.run(options(min(properties.timeout(), remaining)));
+                return attempt.run(options(min(perAttempt, remaining)));
             } catch (OpenAiException decided) {
                 throw decided.withAttempts(number);
             } catch (Exception e) {
@@ -64,6 +74,9 @@ final class RetryPolicy {
             if (wait.compareTo(remaining(start)) >= 0) {
                 throw last;
             }
+            // The detail is already masked; the request id lets OpenAI support find the call.
+            log.info("OpenAI attempt {}/{} failed ({}, request {}): {}; retrying in {} ms", number,
+                    properties.maxAttempts(), last.kind(), last.requestId(), last.detail(), wait.toMillis());
             pause(wait, last);
         }
     }

@@ -34,7 +34,7 @@ final class UpstreamErrors {
 
     private UpstreamErrors() {}
 
-    /** Returns null for throwables that are not upstream failures (programming errors propagate unchanged). */
+    /** Returns null for throwables that are not SDK or I/O failures (programming errors propagate unchanged). */
     static Classified classify(Throwable error, boolean bodyStarted, Redactor redactor) {
         if (error instanceof SseException sse) {
             return new Classified(fromServiceError(sse, redactor, true), false);
@@ -49,7 +49,16 @@ final class UpstreamErrors {
                     false);
         }
         IOException io = causeOf(error, IOException.class);
-        return io == null ? null : fromIo(io, bodyStarted, redactor);
+        if (io != null) {
+            return fromIo(io, bodyStarted, redactor);
+        }
+        if (error instanceof com.openai.errors.OpenAIException sdk) {
+            // Any other SDK failure: no retry, and the outcome is unknown once the body went out.
+            OpenAiException failure = OpenAiException.builder(FailureKind.UPSTREAM_ERROR, describe(sdk, redactor))
+                    .requestMayHaveBeenSent(bodyStarted).build();
+            return new Classified(failure, false);
+        }
+        return null;
     }
 
     static OpenAiException invalidResponse(String detail, String requestId) {

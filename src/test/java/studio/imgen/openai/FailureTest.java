@@ -142,6 +142,8 @@ class FailureTest {
         assertThat(e.attempts()).isEqualTo(3);
         assertThat(e.requestMayHaveBeenSent()).isFalse();
         assertThat(fake.requests()).hasSize(3);
+        // The SDK's own retries are off: every attempt is its first, so attempts never multiply.
+        assertThat(fake.requests()).allSatisfy(r -> assertThat(r.header("x-stainless-retry-count")).isEqualTo("0"));
         // Base 500 ms doubling; the test's jitter source returns its maximum.
         assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
     }
@@ -236,13 +238,14 @@ class FailureTest {
 
     @Test
     void streamThatStallsAfterPreviewsTimesOutWithoutRetry() {
-        gateway(new OpenAiProperties(fake.baseUrl(), Duration.ofMillis(400), Duration.ofSeconds(2), 3,
+        // Small previews and a roomier timeout keep this deterministic on a busy machine.
+        gateway(new OpenAiProperties(fake.baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(1), 3,
                 Duration.ofMillis(10), Duration.ofMinutes(1)));
         fake.enqueueFault(Fault.stallMidStream());
         List<Integer> partials = new CopyOnWriteArrayList<>();
 
         OpenAiException e = failure(() -> gateway.generate(Gateways.KEY, new GenerateRequest("gpt-image-1.5", "a fox",
-                null, "low", null, null, null, null, null, 2, null), new ProgressListener() {
+                "256x256", "low", null, null, null, null, null, 2, null), new ProgressListener() {
             @Override
             public void partialImage(int index, byte[] imageBytes) {
                 partials.add(index);
@@ -311,6 +314,18 @@ class FailureTest {
         assertThat(e.attempts()).isEqualTo(3);
         assertThat(sends).hasValue(3);
         assertThat(sleeper.waits()).hasSize(2);
+    }
+
+    @Test
+    void otherSdkFailuresAreTypedAndNotRetried() {
+        UpstreamErrors.Classified classified = UpstreamErrors.classify(
+                new com.openai.errors.OpenAIException("Unexpected multipart embedded value"), true,
+                Redactor.forKey(Gateways.KEY));
+
+        assertThat(classified.retryable()).isFalse();
+        assertThat(classified.failure().kind()).isEqualTo(FailureKind.UPSTREAM_ERROR);
+        assertThat(classified.failure().requestMayHaveBeenSent()).isTrue();
+        assertThat(UpstreamErrors.classify(new IllegalStateException("bug"), false, Redactor.forKey("k"))).isNull();
     }
 
     @Test

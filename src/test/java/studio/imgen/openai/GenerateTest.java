@@ -136,6 +136,9 @@ class GenerateTest {
         assertThat(TestImages.colour(image)).isNotIn(TestImages.colour(partials.get(0)),
                 TestImages.colour(partials.get(1)));
         assertThat(result.usage().imageOutputTokens()).isEqualTo(408 + 2 * 100);
+        assertThat(result.size()).isEqualTo("1024x1536");
+        assertThat(result.quality()).isEqualTo("low");
+        assertThat(result.outputFormat()).isEqualTo("png");
         assertThat(result.requestId()).startsWith("req_");
     }
 

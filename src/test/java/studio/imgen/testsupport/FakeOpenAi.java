@@ -1,20 +1,14 @@
 package studio.imgen.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
@@ -215,32 +209,32 @@ public final class FakeOpenAi implements AutoCloseable {
 
     // ---- Serving ------------------------------------------------------------------------------------------------
 
-    /** Thrown to make the JDK server close the connection without (finishing) an answer. */
-    private static final class DroppedConnection extends RuntimeException {
-        DroppedConnection() {
-            super("connection dropped on purpose", null, false, false);
-        }
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         CountDownLatch released = release;
         RecordedRequest request = record(exchange);
+        Fault fault = null;
+        Reply reply = null;
+        try {
+            authorize(request);
+            requireKnownPath(request);
+            // Claimed before the request becomes visible, so a test that saw it arrive knows its fault is taken.
+            fault = nextFault(request);
+        } catch (ApiError error) {
+            reply = new Reply.JsonReply(error.status, error.body);
+        }
         synchronized (arrivals) {
             requests.add(request);
             arrivals.notifyAll();
         }
-        awaitQuietly(released, latency());
-        Fault fault = null;
-        Reply reply;
-        try {
-            authorize(request);
-            requireKnownPath(request);
-            fault = nextFault(request);
-            reply = fault != null && isImmediate(fault) ? immediate(fault, released) : serve(request, fault);
-        } catch (ApiError error) {
-            reply = new Reply.JsonReply(error.status, error.body);
+        ReplyWriter.awaitQuietly(released, latency());
+        if (reply == null) {
+            try {
+                reply = fault != null && isImmediate(fault) ? immediate(fault, released) : serve(request, fault);
+            } catch (ApiError error) {
+                reply = new Reply.JsonReply(error.status, error.body);
+            }
         }
-        write(exchange, reply, fault, released);
+        ReplyWriter.write(exchange, reply, fault, released, eventDelay);
     }
 
     private Reply serve(RecordedRequest request, Fault fault) {
@@ -249,7 +243,7 @@ public final class FakeOpenAi implements AutoCloseable {
             case GENERATIONS -> imagesEndpoint.generate(request, payloads);
             case EDITS -> imagesEndpoint.edit(request, payloads);
             case RESPONSES -> responsesEndpoint.create(request, payloads);
-            case MODELS -> new Reply.JsonReply(200, models());
+            case MODELS -> new Reply.JsonReply(200, ModelCatalogue.list(retiredModels::contains));
             default -> throw ApiError.unknownUrl(request.method(), request.path());
         };
     }
@@ -301,9 +295,9 @@ public final class FakeOpenAi implements AutoCloseable {
             return new Reply.RawReply(fault.status, fault.body, fault.headers);
         }
         if (fault.mode == Fault.Mode.HANG) {
-            awaitQuietly(released, null);
+            ReplyWriter.awaitQuietly(released, null);
         }
-        throw new DroppedConnection();
+        throw new ReplyWriter.Dropped();
     }
 
     private static String promptOf(RecordedRequest request) {
@@ -318,153 +312,6 @@ public final class FakeOpenAi implements AutoCloseable {
             return String.join(" ", json.findValuesAsText("text"));
         }
         return request.partText("prompt");
-    }
-
-    private ObjectNode models() {
-        ObjectNode body = Json.object();
-        body.put("object", "list");
-        ArrayNode data = body.putArray("data");
-        Map<String, String> catalogue = new LinkedHashMap<>();
-        catalogue.put("gpt-image-1", "2026-10-23");
-        catalogue.put("gpt-image-1.5", "2026-12-01");
-        catalogue.put("gpt-image-1.5-2025-12-16", "2026-12-01");
-        catalogue.put("gpt-image-1-mini", "2026-12-01");
-        catalogue.put("chatgpt-image-latest", "2026-12-01");
-        catalogue.put("gpt-image-2", null);
-        catalogue.put("gpt-image-2-2026-04-21", null);
-        catalogue.put("gpt-image-2.5-flare", null);
-        catalogue.put("gpt-image-2.5-sunburst", null);
-        catalogue.put("gpt-5", "2026-12-11");
-        catalogue.put("gpt-5-mini", "2026-12-11");
-        catalogue.put("o3", "2026-12-11");
-        catalogue.put("gpt-4.1", "2027-01-14");
-        catalogue.put("gpt-4.1-mini", "2027-01-14");
-        catalogue.put("gpt-5.4", null);
-        catalogue.put("gpt-5.4-mini", null);
-        catalogue.forEach((id, shutdown) -> {
-            if (retiredModels.contains(id)) {
-                return;
-            }
-            ObjectNode model = data.addObject();
-            model.put("id", id);
-            model.put("object", "model");
-            model.put("created", 1_745_000_000L);
-            model.put("owned_by", "system");
-            if (shutdown != null) {
-                model.put("shutdown_date", shutdown);
-            }
-        });
-        return body;
-    }
-
-    // ---- Writing ------------------------------------------------------------------------------------------------
-
-    private void write(HttpExchange exchange, Reply reply, Fault fault, CountDownLatch released) throws IOException {
-        boolean malformed = fault != null && fault.mode == Fault.Mode.MALFORMED_JSON;
-        if (reply instanceof Reply.RawReply raw) {
-            send(exchange, raw.status(), raw.body(), raw.headers());
-        } else if (reply instanceof Reply.JsonReply json) {
-            String body = Json.write(json.body());
-            send(exchange, json.status(), malformed && json.status() == 200 ? body.substring(0, body.length() / 2)
-                    : body, Map.of());
-        } else if (reply instanceof Reply.SseReply sse) {
-            stream(exchange, sse, fault, released);
-        }
-    }
-
-    private void send(HttpExchange exchange, int status, String body, Map<String, String> extraHeaders)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Headers headers = exchange.getResponseHeaders();
-        standardHeaders(headers, "application/json");
-        extraHeaders.forEach(headers::set);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-        exchange.close();
-    }
-
-    private void stream(HttpExchange exchange, Reply.SseReply sse, Fault fault, CountDownLatch released)
-            throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        standardHeaders(headers, "text/event-stream; charset=utf-8");
-        headers.set("cache-control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        List<Reply.SseEvent> events = sse.events();
-        boolean streamFault = fault != null && fault.mode.streamOnly();
-        int stop = streamFault ? sse.finalIndex() : events.size();
-        for (int i = 0; i < stop; i++) {
-            if (i > 0) {
-                awaitQuietly(released, eventDelay);
-            }
-            boolean corrupt = fault != null && fault.mode == Fault.Mode.MALFORMED_JSON && i == events.size() - 1;
-            writeEvent(out, events.get(i).name(), corrupt ? "{\"type\": \"broken" : Json.write(events.get(i).data()));
-        }
-        if (streamFault) {
-            switch (fault.mode) {
-                case MID_STREAM_ERROR -> writeEvent(out, "error", Json.write(errorEvent(sse, fault, stop)));
-                case RESPONSE_FAILED -> writeEvent(out, "response.failed", Json.write(failedEvent(sse, fault, stop)));
-                case STALL_MID_STREAM -> {
-                    awaitQuietly(released, null);
-                    throw new DroppedConnection();
-                }
-                default -> throw new DroppedConnection();
-            }
-        }
-        out.close();
-        exchange.close();
-    }
-
-    private static void writeEvent(OutputStream out, String name, String data) throws IOException {
-        out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private static ObjectNode errorEvent(Reply.SseReply sse, Fault fault, int position) {
-        String type = "moderation_blocked".equals(fault.errorCode) ? "image_generation_user_error" : "server_error";
-        if (!sse.responsesApi()) {
-            ObjectNode event = ApiError.body(fault.errorMessage, type, null, fault.errorCode);
-            event.put("type", "error");
-            return event;
-        }
-        ObjectNode event = Json.object();
-        event.put("type", "error");
-        event.put("code", fault.errorCode);
-        event.put("message", fault.errorMessage);
-        event.putNull("param");
-        event.put("sequence_number", position);
-        return event;
-    }
-
-    private static ObjectNode failedEvent(Reply.SseReply sse, Fault fault, int position) {
-        ObjectNode response = ((ObjectNode) sse.events().get(0).data().get("response")).deepCopy();
-        response.put("status", "failed");
-        ObjectNode error = response.putObject("error");
-        error.put("code", fault.errorCode);
-        error.put("message", fault.errorMessage);
-        ObjectNode event = Json.object();
-        event.put("type", "response.failed");
-        event.put("sequence_number", position);
-        event.set("response", response);
-        return event;
-    }
-
-    private static void standardHeaders(Headers headers, String contentType) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        headers.set("content-type", contentType);
-        headers.set("x-request-id", "req_" + HexFormat.of().formatHex(id));
-        headers.set("openai-processing-ms", Integer.toString(random.nextInt(80, 900)));
-        headers.set("openai-version", "2020-10-01");
-        headers.set("x-ratelimit-limit-requests", "50");
-        headers.set("x-ratelimit-remaining-requests", "49");
-        headers.set("x-ratelimit-reset-requests", "1.2s");
-        headers.set("x-ratelimit-limit-tokens", "100000");
-        headers.set("x-ratelimit-remaining-tokens", "99000");
-        headers.set("x-ratelimit-reset-tokens", "6m0s");
     }
 
     // ---- Helpers ------------------------------------------------------------------------------------------------
@@ -502,18 +349,5 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         long spread = max.toNanos() - min.toNanos();
         return min.plusNanos(spread == 0 ? 0 : ThreadLocalRandom.current().nextLong(spread + 1));
-    }
-
-    /** Waits until released, or at most {@code limit} (null: no limit); simulated server time only. */
-    private static void awaitQuietly(CountDownLatch released, Duration limit) {
-        try {
-            if (limit == null) {
-                released.await();
-            } else if (!limit.isZero()) {
-                released.await(limit.toNanos(), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

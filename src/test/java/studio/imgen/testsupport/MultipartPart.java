@@ -13,9 +13,6 @@ public record MultipartPart(String name, String filename, String contentType, by
         return bytes.length;
     }
 
-    public boolean isFile() {
-        return filename != null;
-    }
 
     @Override
     public String toString() {
