@@ -314,16 +314,30 @@ class GenerationWorker {
                 .where(GENERATION_INPUT.GENERATION_ID.eq(job.getId()).and(IMAGE.WORKSPACE_ID.eq(job.getWorkspaceId())))
                 .orderBy(GENERATION_INPUT.POSITION)
                 .fetch();
+        // The SDK sends one content type for all image parts, so a mixed set travels as PNG.
+        boolean mixed = rows.stream().map(r -> r.get(IMAGE.FORMAT)).distinct().count() > 1;
         List<InputImage> inputs = new ArrayList<>();
         for (var row : rows) {
             ImageFormat format = ImageFormat.valueOf(row.get(IMAGE.FORMAT).toUpperCase());
             try (InputStream in = store.open(StorageKey.original(job.getWorkspaceId(), row.get(IMAGE.ID), format))) {
-                inputs.add(new InputImage(in.readAllBytes(), format.mimeType(), "image-" + inputs.size() + "." + format.extension()));
+                byte[] bytes = in.readAllBytes();
+                if (mixed && format != ImageFormat.PNG) {
+                    bytes = toPng(bytes);
+                    format = ImageFormat.PNG;
+                }
+                inputs.add(new InputImage(bytes, format.mimeType(), "image." + format.extension()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return inputs;
+    }
+
+    private static byte[] toPng(byte[] bytes) throws IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private GenerateRequest generateRequest(GenerationRecord job) {
