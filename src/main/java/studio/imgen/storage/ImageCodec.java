@@ -86,20 +86,29 @@ final class ImageCodec {
         };
     }
 
+    /** What to do with a decoded image while its memory is still accounted for by the decode permit. */
+    @FunctionalInterface
+    interface DecodedWork<T> {
+        T apply(BufferedImage image) throws IOException;
+    }
+
     /**
-     * Decodes the first image under a decode permit. A decoder warning (a truncated JPEG decodes to grey with only a
-     * warning) counts as a failure: nothing half-read is accepted.
+     * Decodes the first image and hands it to {@code work}, both under one decode permit, so the permit covers the
+     * whole life of the full-size image (re-encoding included), not just the decoder. A decoder warning (a truncated
+     * JPEG decodes to grey with only a warning) counts as a failure: nothing half-read is accepted.
      *
      * @param subsampling keep every n-th pixel in both directions (1 for full size), to bound memory for previews
      */
-    static BufferedImage decode(byte[] bytes, ImageFormat format, int subsampling)
+    static <T> T decode(byte[] bytes, ImageFormat format, int subsampling, DecodedWork<T> work)
             throws IOException, InterruptedException {
         if (format == ImageFormat.PNG && !isPlausiblePng(bytes)) {
             throw new IIOException("PNG too short for its declared dimensions");
         }
         DECODE_PERMITS.acquire();
         try {
-            return read(bytes, format, subsampling);
+            return work.apply(read(bytes, format, subsampling));
+        } catch (RuntimeException e) {
+            throw new IIOException("Processing the decoded image failed", e);
         } finally {
             DECODE_PERMITS.release();
         }
@@ -146,22 +155,25 @@ final class ImageCodec {
         }
     }
 
-    /** PNG or JPEG without any metadata: the writers get no metadata to copy, so EXIF, XMP and text chunks vanish. */
-    static byte[] encode(BufferedImage image, ImageFormat format, float jpegQuality) throws IOException {
-        String writerFormat = switch (format) {
-            case PNG -> "png";
-            case JPEG -> "jpeg";
-            case WEBP -> throw new IllegalArgumentException("ImageIO cannot write WebP");
-        };
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(writerFormat).next();
+    /** PNG without any metadata: the writer gets none to copy, so EXIF, XMP and text chunks vanish. */
+    static byte[] encodePng(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        return write(writer, image, writer.getDefaultWriteParam());
+    }
+
+    /** JPEG without any metadata (only the writer's own JFIF header). The image must not have alpha. */
+    static byte[] encodeJpeg(BufferedImage image, float quality) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        return write(writer, image, param);
+    }
+
+    private static byte[] write(ImageWriter writer, BufferedImage image, ImageWriteParam param) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(output);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (format == ImageFormat.JPEG) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(jpegQuality);
-            }
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (RuntimeException e) {
             throw new IIOException("Encoder failed", e);

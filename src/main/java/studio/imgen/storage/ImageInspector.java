@@ -29,8 +29,9 @@ public class ImageInspector {
                 throw new UnreadableImageException(
                         "Image of " + header.width() + " × " + header.height() + " pixels exceeds the pixel budget");
             }
-            var image = ImageCodec.decode(bytes, format, 1);
-            if (image.getWidth() != header.width() || image.getHeight() != header.height()) {
+            ImageCodec.Header decoded = ImageCodec.decode(bytes, format, 1,
+                    image -> new ImageCodec.Header(image.getWidth(), image.getHeight()));
+            if (!decoded.equals(header)) {
                 throw new UnreadableImageException("Image data does not match its header");
             }
             return new ImageInfo(format, header.width(), header.height(), ImageCodec.sha256Hex(bytes));

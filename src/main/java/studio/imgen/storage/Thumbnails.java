@@ -34,12 +34,9 @@ public class Thumbnails {
             }
             // Decoding every n-th pixel keeps at least twice the thumbnail size for a smooth resize, and saves memory.
             int subsampling = Math.max(1, Math.max(header.width(), header.height()) / (2 * MAX_SIDE));
-            BufferedImage source = ImageCodec.decode(imageBytes, format, subsampling);
-            return ImageCodec.encode(shrink(onWhite(source)), ImageFormat.JPEG, QUALITY);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof UnreadableImageException unreadable) {
-                throw unreadable;
-            }
+            return ImageCodec.decode(imageBytes, format, subsampling,
+                    source -> ImageCodec.encodeJpeg(shrink(onWhite(source)), QUALITY));
+        } catch (IOException e) {
             throw new UnreadableImageException("Could not make a thumbnail from a " + format + " image", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import javax.imageio.IIOException;
 import studio.imgen.base.UserInputException;
 
 /**
@@ -41,17 +42,17 @@ public class UploadValidator {
             throw new UserInputException(name + " uses an unsupported pixel format. "
                     + "Reference images must be RGB or RGBA (8 bits per channel).");
         }
-        BufferedImage image = decode(name, bytes, format, header);
         ImageFormat output = format == ImageFormat.JPEG ? ImageFormat.JPEG : ImageFormat.PNG;
-        try {
-            if (format == ImageFormat.JPEG) {
-                image = ExifOrientation.apply(image, ExifOrientation.read(bytes));
-            }
-            byte[] clean = ImageCodec.encode(ImageCodec.standardRgb(image), output, ImageCodec.JPEG_QUALITY);
+        return decode(name, bytes, format, header, decoded -> {
+            BufferedImage image = format == ImageFormat.JPEG
+                    ? ExifOrientation.apply(decoded, ExifOrientation.read(bytes))
+                    : decoded;
+            BufferedImage rgb = ImageCodec.standardRgb(image);
+            byte[] clean = output == ImageFormat.JPEG
+                    ? ImageCodec.encodeJpeg(rgb, ImageCodec.JPEG_QUALITY)
+                    : ImageCodec.encodePng(rgb);
             return new ValidatedImage(clean, output, image.getWidth(), image.getHeight(), ImageCodec.sha256Hex(clean));
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(name);
-        }
+        });
     }
 
     /**
@@ -110,13 +111,8 @@ public class UploadValidator {
                     + header.width() + " × " + header.height() + ", the image is " + expectedWidth + " × "
                     + expectedHeight + ").");
         }
-        BufferedImage mask = decode(name, bytes, ImageFormat.PNG, header);
-        byte[] clean;
-        try {
-            clean = ImageCodec.encode(MaskAlpha.toRgba(mask), ImageFormat.PNG, ImageCodec.JPEG_QUALITY);
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(name);
-        }
+        byte[] clean = decode(name, bytes, ImageFormat.PNG, header,
+                mask -> ImageCodec.encodePng(MaskAlpha.toRgba(mask)));
         if (clean.length > MASK_MAX_BYTES) {
             throw new UserInputException(tooLarge);
         }
@@ -166,13 +162,15 @@ public class UploadValidator {
         }
     }
 
-    private static BufferedImage decode(String name, byte[] bytes, ImageFormat format, ImageCodec.Header header) {
+    private static <T> T decode(String name, byte[] bytes, ImageFormat format, ImageCodec.Header header,
+            ImageCodec.DecodedWork<T> work) {
         try {
-            BufferedImage image = ImageCodec.decode(bytes, format, 1);
-            if (image.getWidth() != header.width() || image.getHeight() != header.height()) {
-                throw unreadable(name); // the header promised other dimensions than the data delivered
-            }
-            return image;
+            return ImageCodec.decode(bytes, format, 1, image -> {
+                if (image.getWidth() != header.width() || image.getHeight() != header.height()) {
+                    throw new IIOException("The data holds other dimensions than the header promised");
+                }
+                return work.apply(image);
+            });
         } catch (IOException e) {
             throw unreadable(name);
         } catch (InterruptedException e) {

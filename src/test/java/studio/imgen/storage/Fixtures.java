@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -262,7 +263,7 @@ final class Fixtures {
     }
 
     static byte[] slice(byte[] bytes, int from, int to) {
-        return java.util.Arrays.copyOfRange(bytes, from, to);
+        return Arrays.copyOfRange(bytes, from, to);
     }
 
     static byte[] concat(byte[]... parts) {

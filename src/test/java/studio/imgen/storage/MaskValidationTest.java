@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import studio.imgen.base.UserInputException;
 
@@ -89,7 +90,7 @@ class MaskValidationTest {
     @Test
     void garbageMaskCannotBeRead() {
         byte[] png = Fixtures.rgbaPng(8, 8);
-        assertThatThrownBy(() -> validate(java.util.Arrays.copyOf(png, 40), 8, 8))
+        assertThatThrownBy(() -> validate(Arrays.copyOf(png, 40), 8, 8))
                 .isExactlyInstanceOf(UserInputException.class)
                 .hasMessage("“mask.png” could not be read as an image.");
         assertThatThrownBy(() -> validate(new byte[0], 8, 8)).hasMessage("“mask.png” is empty.");

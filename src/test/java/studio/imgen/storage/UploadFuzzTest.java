@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class UploadFuzzTest {
             switch (random.nextInt(4)) {
                 case 0 -> bytes[at] ^= (byte) (1 << random.nextInt(8));
                 case 1 -> bytes[at] = (byte) random.nextInt(256);
-                case 2 -> bytes = java.util.Arrays.copyOf(bytes, Math.max(1, at));
+                case 2 -> bytes = Arrays.copyOf(bytes, Math.max(1, at));
                 default -> bytes[at] = (byte) (random.nextBoolean() ? 0xFF : 0x00);
             }
         }

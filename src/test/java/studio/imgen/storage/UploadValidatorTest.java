@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.management.ThreadMXBean;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,7 +93,7 @@ class UploadValidatorTest {
                 Fixtures.WEBP_64X48_LOSSY)) {
             ValidatedImage image = validate("photo.webp", webp);
 
-            BufferedImage expected = ImageCodec.decode(webp, ImageFormat.WEBP, 1);
+            BufferedImage expected = ImageCodec.decode(webp, ImageFormat.WEBP, 1, decoded -> decoded);
             BufferedImage actual = Fixtures.decode(image.bytes());
             assertThat(image.format()).isEqualTo(ImageFormat.PNG);
             assertThat(actual.getWidth()).isEqualTo(64);
@@ -152,10 +159,13 @@ class UploadValidatorTest {
         byte[] png = Fixtures.withChunkAfterHeader(Fixtures.png(16, 16), "tEXt",
                 Fixtures.concat(ascii("Comment\0"), text));
         png = Fixtures.withChunkAfterHeader(png, "iTXt", ascii("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta/>"));
+        png = Fixtures.withChunkAfterHeader(png, "zTXt",
+                Fixtures.concat(ascii("Comment\0\0"), deflate(ascii("<script>alert(1)</script>"))));
+        png = Fixtures.withChunkAfterHeader(png, "eXIf", Fixtures.slice(Fixtures.exifPayload(1, "GPS"), 6, 60));
 
         ValidatedImage image = validate("x.png", png);
 
-        assertThat(Fixtures.pngChunkTypes(png)).contains("tEXt", "iTXt");
+        assertThat(Fixtures.pngChunkTypes(png)).contains("tEXt", "iTXt", "zTXt", "eXIf");
         assertThat(Fixtures.pngChunkTypes(image.bytes())).containsOnly("IHDR", "IDAT", "IEND");
         assertThat(image.bytes().length).isLessThan(10_000);
     }
@@ -166,11 +176,14 @@ class UploadValidatorTest {
                 Fixtures.exifPayload(1, "GPS 52.5200 N 13.4050 E"));
         jpeg = Fixtures.withSegmentAfterSoi(jpeg, 0xE1,
                 Fixtures.concat(ascii("http://ns.adobe.com/xap/1.0/\0"), ascii("<x:xmpmeta>secret</x:xmpmeta>")));
+        byte[] iccProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        jpeg = Fixtures.withSegmentAfterSoi(jpeg, 0xE2,
+                Fixtures.concat(ascii("ICC_PROFILE\0"), new byte[] {1, 1}, iccProfile));
 
         ValidatedImage image = validate("x.jpg", jpeg);
 
-        assertThat(Fixtures.jpegMarkers(jpeg)).contains(0xE1);
-        assertThat(Fixtures.jpegMarkers(image.bytes())).doesNotContain(0xE1);
+        assertThat(Fixtures.jpegMarkers(jpeg)).contains(0xE1, 0xE2);
+        assertThat(Fixtures.jpegMarkers(image.bytes())).doesNotContain(0xE1, 0xE2);
         assertThat(Fixtures.contains(image.bytes(), "Exif")).isFalse();
         assertThat(Fixtures.contains(image.bytes(), "GPS")).isFalse();
         assertThat(Fixtures.contains(image.bytes(), "xmpmeta")).isFalse();
@@ -244,7 +257,7 @@ class UploadValidatorTest {
     @Test
     void maximallyCompressedPngIsStillPlausible() {
         BufferedImage white = new BufferedImage(2_000, 2_000, BufferedImage.TYPE_INT_ARGB);
-        Arrays.fill(((java.awt.image.DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xFFFFFFFF);
+        Arrays.fill(((DataBufferInt) white.getRaster().getDataBuffer()).getData(), 0xFFFFFFFF);
         byte[] png = Fixtures.write(white, "png");
 
         assertThat(png.length).as("compressed close to deflate's limit").isLessThan(2_000 * 8_001 / 800);
@@ -291,8 +304,8 @@ class UploadValidatorTest {
     void brokenUploadStreamIsAUserError() {
         InputStream broken = new InputStream() {
             @Override
-            public int read() throws java.io.IOException {
-                throw new java.io.IOException("connection reset");
+            public int read() throws IOException {
+                throw new IOException("connection reset");
             }
         };
         assertThatThrownBy(() -> validator.validateReference("x.png", broken, LIMITS))
@@ -326,6 +339,16 @@ class UploadValidatorTest {
                 .hasMessage("“" + "n".repeat(80) + "…” is empty.");
         assertRefused("<img src=x onerror=alert(1)>.png", new byte[0],
                 "“<img src=x onerror=alert(1)>.png” is empty.");
+    }
+
+    private static byte[] deflate(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(out)) {
+            zlib.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] ascii(String text) {
