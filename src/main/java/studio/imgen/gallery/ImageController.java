@@ -61,14 +61,17 @@ class ImageController {
         }
         InputStream body = thumbnail ? images.openThumbnail(image) : images.openOriginal(image);
         String fileName = "imgen-" + image.id() + "." + image.format().extension();
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (!thumbnail) {
+            response.contentLength(image.bytes());
+        }
+        return response
                 .contentType(thumbnail ? MediaType.IMAGE_JPEG : MediaType.parseMediaType(image.format().mimeType()))
                 .eTag(etag)
                 .cacheControl(IMMUTABLE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
                         .filename(thumbnail ? "imgen-" + image.id() + "-thumb.jpg" : fileName).build().toString())
                 .header("Cross-Origin-Resource-Policy", "same-origin")
-                .contentLength(thumbnail ? -1 : image.bytes())
                 .body(new InputStreamResource(body));
     }
 

@@ -154,6 +154,9 @@ class GenerateFormPanel extends Div {
 
     /** Fills the form from an earlier generation ("Reuse settings"). */
     void reuse(GenerationDetails earlier) {
+        if (form == null) {
+            return;
+        }
         prompt.setValue(earlier.prompt());
         form.models().stream().filter(m -> m.id().equals(earlier.model())).findFirst().ifPresent(m -> {
             if (!m.equals(model.getValue())) {

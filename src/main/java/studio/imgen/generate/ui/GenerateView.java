@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.MainLayout;
 import studio.imgen.base.ui.Notifications;
+import studio.imgen.base.ui.UiUpdates;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationEvent;
@@ -37,7 +40,10 @@ import studio.imgen.storage.Thumbnails;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Generate · ImGen Studio")
 @PermitAll
-public class GenerateView extends Div {
+public class GenerateView extends Div implements BeforeEnterObserver {
+
+    /** Other views link here with {@code ?reuse=<generation id>} to fill the form from an earlier generation. */
+    public static final String REUSE_PARAMETER = "reuse";
 
     private final GenerationService generations;
     private final GenerateFormPanel formPanel;
@@ -141,8 +147,7 @@ public class GenerateView extends Div {
         if (subscriptions.containsKey(id)) {
             return;
         }
-        UI ui = UI.getCurrent();
-        subscriptions.put(id, generations.watch(id, event -> ui.access(() -> onEvent(event))));
+        subscriptions.put(id, generations.watch(id, UiUpdates.forCurrentUser(UI.getCurrent(), this::onEvent)));
         // The job may have finished between loading the card and subscribing.
         generations.find(id).ifPresent(this::update);
         updatePolling();
@@ -183,6 +188,22 @@ public class GenerateView extends Div {
 
     private void updateEmptyState() {
         empty.setVisible(cards.isEmpty());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter(REUSE_PARAMETER)
+                .flatMap(GenerateView::parseId)
+                .flatMap(generations::find)
+                .ifPresent(formPanel::reuse);
+    }
+
+    private static java.util.Optional<UUID> parseId(String raw) {
+        try {
+            return java.util.Optional.of(UUID.fromString(raw));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Override

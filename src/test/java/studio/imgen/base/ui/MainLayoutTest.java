@@ -68,13 +68,13 @@ class MainLayoutTest extends KaribuTest {
         TestUser ana = users.member(acme, "Ana");
         login(ana);
         navigate("");
-        _assertNone(Select.class);
+        _assertNone(Select.class, spec -> spec.withClasses("workspace-switcher"));
 
         users.join(ana, beta, true);
         login(ana, acme);
         navigate("gallery");
         @SuppressWarnings("unchecked")
-        Select<WorkspaceSummary> switcher = _get(Select.class);
+        Select<WorkspaceSummary> switcher = _get(Select.class, spec -> spec.withClasses("workspace-switcher"));
         assertThat(switcher.getValue().id()).isEqualTo(acme);
 
         WorkspaceSummary target = switcher.getListDataView().getItems()

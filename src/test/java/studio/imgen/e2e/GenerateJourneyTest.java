@@ -1,0 +1,70 @@
+package studio.imgen.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import studio.imgen.testsupport.BrowserTest;
+import studio.imgen.testsupport.FakeOpenAi;
+import studio.imgen.testsupport.TestImages;
+import studio.imgen.testsupport.TestUsers;
+import studio.imgen.testsupport.TestUsers.TestUser;
+
+/** The core journey: log in, generate two images with live previews, download one. */
+class GenerateJourneyTest extends BrowserTest {
+
+    @Autowired
+    FakeOpenAi fake;
+
+    @AfterEach
+    void resetFake() {
+        fake.reset();
+    }
+
+    @Test
+    void memberGeneratesTwoImagesSeesPreviewsFirstAndDownloadsOne() throws Exception {
+        fake.reset();
+        fake.setStreamEventDelay(Duration.ofMillis(700));
+        TestUser ana = users.member(users.workspaceWithKey("Acme"), "Ana");
+        logIn(ana.username(), TestUsers.PASSWORD);
+
+        assertThat(page.getByText("No images yet")).isVisible();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Prompt")).fill("a red fox in fresh snow");
+        page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Images")).fill("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate").setExact(true)).click();
+
+        assertThat(page.locator(".generation-card[data-status=running], .generation-card[data-status=queued]")).hasCount(1);
+        assertThat(page.locator(".generation-preview-image")).isVisible();
+        assertThat(page.locator(".result-thumb")).hasCount(0);
+        assertThat(page.locator(".result-thumb")).hasCount(2, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(page.locator(".generation-card").first()).containsText("Cost $");
+        // Thumbnails really load (naturalWidth is 0 for a broken image).
+        org.assertj.core.api.Assertions.assertThat((Integer) page.locator(".result-thumb").first().evaluate("img => img.naturalWidth")).isPositive();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "generate-results.png")).setFullPage(true));
+
+        Download download = page.waitForDownload(() -> page.getByText("Download").first().click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).matches("imgen-[0-9a-f-]{36}\\.png");
+        byte[] bytes = Files.readAllBytes(download.path());
+        org.assertj.core.api.Assertions.assertThat(TestImages.size(bytes)).isEqualTo("1024x1024");
+
+        org.assertj.core.api.Assertions.assertThat(fake.requestsTo(FakeOpenAi.GENERATIONS)).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(fake.lastRequest().jsonMap()).containsEntry("n", 2)
+                .containsEntry("prompt", "a red fox in fresh snow");
+    }
+
+    @Test
+    void withoutAKeyTheFormExplainsWhatToDo() {
+        TestUser ben = users.member(users.workspace("NoKey"), "Ben");
+        logIn(ben.username(), TestUsers.PASSWORD);
+
+        assertThat(page.getByText("OpenAI API key not configured")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate").setExact(true))).isDisabled();
+    }
+}
