@@ -1,0 +1,135 @@
+package studio.imgen.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static studio.imgen.db.Tables.GENERATION;
+import static studio.imgen.db.Tables.MEMBER_USAGE;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import studio.imgen.db.tables.records.GenerationRecord;
+import studio.imgen.testsupport.FakeOpenAi;
+import studio.imgen.testsupport.IntegrationTest;
+import studio.imgen.testsupport.TestUsers;
+import studio.imgen.testsupport.TestUsers.TestUser;
+
+/**
+ * Durability of the job table: leases, fencing and crash recovery, exercised on rows directly (a crash is a row whose
+ * lease ran out with nobody renewing it).
+ */
+@IntegrationTest
+class GenerationJobsTest {
+
+    @Autowired
+    GenerationJobs jobs;
+    @Autowired
+    GenerationWorker worker;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    FakeOpenAi fake;
+
+    TestUser ana;
+
+    @BeforeEach
+    void setUp() {
+        fake.reset();
+        ana = users.member(users.workspaceWithKey("Acme"), "Ana");
+    }
+
+    @Test
+    void aLateWorkerCannotWriteOverTheCurrentLeaseHolder() {
+        UUID id = insertRunning(null, OffsetDateTime.now().plusMinutes(2));
+        UUID staleToken = UUID.randomUUID();
+
+        assertThat(jobs.fail(id, staleToken, "x", "late", null, null)).isFalse();
+        assertThat(jobs.succeed(id, staleToken, java.util.Map.of(GENERATION.COST_MICROS, 1L))).isFalse();
+        assertThat(jobs.markSending(id, staleToken)).isFalse();
+        assertThat(status(id)).isEqualTo("running");
+    }
+
+    @Test
+    void aJobAbandonedBeforeItsRequestWasSentIsClaimedAgain() {
+        UUID id = insertRunning(null, OffsetDateTime.now().minusSeconds(5));
+
+        var claim = claimUntil(id);
+
+        assertThat(claim.job().getAttempt()).isEqualTo(2);
+        assertThat(claim.leaseToken()).isNotNull();
+    }
+
+    @Test
+    void aJobAbandonedAfterItsRequestWasSentIsInterruptedNotResentAndItsCooldownReturned() {
+        OffsetDateTime admittedAt = OffsetDateTime.now().minusMinutes(3);
+        db.insertInto(MEMBER_USAGE).set(MEMBER_USAGE.WORKSPACE_ID, ana.workspaceId()).set(MEMBER_USAGE.USER_ID, ana.id())
+                .set(MEMBER_USAGE.LAST_COUNTED_AT, admittedAt).set(MEMBER_USAGE.DAY_COUNT, 1).set(MEMBER_USAGE.MONTH_COUNT, 1)
+                .execute();
+        UUID id = insertRunning(OffsetDateTime.now().minusMinutes(3), OffsetDateTime.now().minusSeconds(5));
+        db.update(GENERATION).set(GENERATION.ADMITTED_AT, admittedAt).where(GENERATION.ID.eq(id)).execute();
+
+        worker.recoverAbandoned();
+
+        GenerationRecord row = db.selectFrom(GENERATION).where(GENERATION.ID.eq(id)).fetchOne();
+        assertThat(row.getStatus()).isEqualTo("interrupted");
+        assertThat(row.getErrorMessage()).contains("result is unknown");
+        assertThat(db.select(MEMBER_USAGE.LAST_COUNTED_AT).from(MEMBER_USAGE)
+                .where(MEMBER_USAGE.USER_ID.eq(ana.id())).fetchOne().value1()).isNull();
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void aLiveLeaseIsNeitherClaimedNorInterrupted() {
+        UUID id = insertRunning(OffsetDateTime.now(), OffsetDateTime.now().plusMinutes(2));
+
+        worker.recoverAbandoned();
+
+        assertThat(status(id)).isEqualTo("running");
+        assertThat(jobs.renewLease(id, tokenOf(id), Duration.ofMinutes(2))).isTrue();
+    }
+
+    private GenerationJobs.Claim claimUntil(UUID id) {
+        // Other tests' queued jobs may be claimed first; the table is shared.
+        for (int i = 0; i < 50; i++) {
+            var claim = jobs.claimNext(Duration.ofMinutes(2)).orElseThrow();
+            if (claim.job().getId().equals(id)) {
+                return claim;
+            }
+        }
+        throw new AssertionError("job was never claimed");
+    }
+
+    private UUID insertRunning(OffsetDateTime sentAt, OffsetDateTime leaseUntil) {
+        GenerationRecord job = new GenerationRecord();
+        job.setWorkspaceId(ana.workspaceId());
+        job.setUserId(ana.id());
+        job.setSubmissionId(UUID.randomUUID());
+        job.setKind("generate");
+        job.setStatus("running");
+        job.setPrompt("crash test");
+        job.setModel("gpt-image-2");
+        job.setSize("auto");
+        job.setQuality("auto");
+        job.setN(1);
+        job.setBackground("auto");
+        job.setOutputFormat("png");
+        job.setAttempt(1);
+        job.setLeaseToken(UUID.randomUUID());
+        job.setLeaseUntil(leaseUntil);
+        job.setRequestSentAt(sentAt);
+        return jobs.insert(job);
+    }
+
+    private String status(UUID id) {
+        return db.select(GENERATION.STATUS).from(GENERATION).where(GENERATION.ID.eq(id)).fetchOne().value1();
+    }
+
+    private UUID tokenOf(UUID id) {
+        return db.select(GENERATION.LEASE_TOKEN).from(GENERATION).where(GENERATION.ID.eq(id)).fetchOne().value1();
+    }
+}
