@@ -120,6 +120,8 @@ class GenerationWorker {
                     running.remove(c.job().getId());
                     slots.release();
                 }
+                // A freed worker takes the next queued job at once instead of waiting for the poll.
+                drain();
             });
             running.put(c.job().getId(), new Running(c.leaseToken(), future));
         }
