@@ -60,6 +60,23 @@ class GenerateJourneyTest extends BrowserTest {
     }
 
     @Test
+    void onATabletTheFormAndResultsStackAndTheDarkThemeApplies() {
+        TestUser ana = users.member(users.workspaceWithKey("Acme"), "Ana");
+        page.setViewportSize(800, 1100);
+        logIn(ana.username(), TestUsers.PASSWORD);
+
+        var form = page.locator(".form-column").boundingBox();
+        var results = page.locator(".results-column").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(results.y).isGreaterThanOrEqualTo(form.y + form.height - 1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "generate-tablet.png")).setFullPage(true));
+
+        page.locator("vaadin-menu-bar-button").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Ana")).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Toggle dark theme")).click();
+        page.waitForFunction("() => (document.body.getAttribute('theme') || document.documentElement.getAttribute('theme') || '').includes('dark')");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "generate-dark.png")).setFullPage(true));
+    }
+
+    @Test
     void withoutAKeyTheFormExplainsWhatToDo() {
         TestUser ben = users.member(users.workspace("NoKey"), "Ben");
         logIn(ben.username(), TestUsers.PASSWORD);

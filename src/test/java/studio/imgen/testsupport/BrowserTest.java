@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,9 @@ public abstract class BrowserTest extends ServerTest {
         }
         browserContext = browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
         page = browserContext.newPage();
-        page.setDefaultTimeout(15_000);
+        // CI runs on 2 shared cores: give pushes and renders time, assertions still wait only as long as needed.
+        page.setDefaultTimeout(20_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     }
 
     @AfterEach
