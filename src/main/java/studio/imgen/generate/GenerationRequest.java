@@ -9,13 +9,24 @@ import java.util.UUID;
  *
  * @param submissionId chosen by the form once per submission, so a double click creates one job
  * @param references uploaded reference images as received (validated and re-encoded by the service)
+ * @param sourceImages stored images of the workspace to edit ("Edit this image"), sent before the uploads
  */
 public record GenerationRequest(UUID submissionId, String prompt, String model, String size, String quality,
                                 Integer n, String background, String outputFormat, Integer outputCompression,
-                                String moderation, String inputFidelity, List<Upload> references) {
+                                String moderation, String inputFidelity, List<Upload> references,
+                                List<UUID> sourceImages) {
 
     public GenerationRequest {
         references = references == null ? List.of() : List.copyOf(references);
+        sourceImages = sourceImages == null ? List.of() : List.copyOf(sourceImages);
+    }
+
+    /** A request without stored source images. */
+    public GenerationRequest(UUID submissionId, String prompt, String model, String size, String quality, Integer n,
+                             String background, String outputFormat, Integer outputCompression, String moderation,
+                             String inputFidelity, List<Upload> references) {
+        this(submissionId, prompt, model, size, quality, n, background, outputFormat, outputCompression, moderation,
+                inputFidelity, references, List.of());
     }
 
     /** An uploaded file: the client's name is only ever used in messages. */

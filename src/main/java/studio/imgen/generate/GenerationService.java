@@ -143,8 +143,10 @@ public class GenerationService {
                 new RequestedOptions(request.model(), request.size(), request.quality())).orElseThrow();
         ImageModel model = offered.stream().filter(m -> m.id().equals(resolved.model().id())).findFirst().orElseThrow();
         GenerationParameters parameters = GenerationParameters.validate(request, model, settings);
-        List<ValidatedImage> references = validateReferences(request, model);
+        List<SourceImage> sources = sourceImages(me.workspaceId(), request.sourceImages());
+        List<ValidatedImage> references = validateReferences(request, model, sources);
         store.ensureSpaceFor(references.stream().mapToLong(r -> r.bytes().length).sum() + 50_000_000L);
+        boolean edit = !references.isEmpty() || !sources.isEmpty();
 
         List<UUID> referenceIds = new ArrayList<>();
         for (ValidatedImage reference : references) {
@@ -164,7 +166,7 @@ public class GenerationService {
             job.setWorkspaceId(me.workspaceId());
             job.setUserId(me.userId());
             job.setSubmissionId(submissionId);
-            job.setKind(references.isEmpty() ? "generate" : "edit");
+            job.setKind(edit ? "edit" : "generate");
             job.setPrompt(parameters.prompt());
             job.setModel(model.id());
             job.setSize(resolved.size().value());
@@ -173,13 +175,18 @@ public class GenerationService {
             job.setBackground(parameters.background());
             job.setOutputFormat(parameters.outputFormat());
             job.setOutputCompression(parameters.outputCompression());
-            job.setModeration(references.isEmpty() ? parameters.moderation() : "auto");
-            job.setInputFidelity(references.isEmpty() ? null : parameters.inputFidelity());
+            job.setModeration(edit ? "auto" : parameters.moderation());
+            job.setInputFidelity(edit ? parameters.inputFidelity() : null);
             job.setPartialImages(properties.partialImages());
-            job.setReferenceCount(references.size());
+            job.setReferenceCount(sources.size() + references.size());
+            job.setParentImageId(sources.isEmpty() ? null : sources.get(0).id());
             job.setAdmittedAt(GenerationJobs.utc(ticket.admittedAt()));
             job.setUsagePrevCountedAt(GenerationJobs.utc(ticket.previousCountedAt()));
             UUID generationId = jobs.insert(job);
+            for (int i = 0; i < sources.size(); i++) {
+                db.insertInto(GENERATION_INPUT).set(GENERATION_INPUT.GENERATION_ID, generationId)
+                        .set(GENERATION_INPUT.IMAGE_ID, sources.get(i).id()).set(GENERATION_INPUT.POSITION, i).execute();
+            }
             for (int i = 0; i < references.size(); i++) {
                 ValidatedImage reference = references.get(i);
                 db.insertInto(IMAGE)
@@ -196,7 +203,8 @@ public class GenerationService {
                         .set(IMAGE.SHA256, reference.sha256Hex())
                         .execute();
                 db.insertInto(GENERATION_INPUT).set(GENERATION_INPUT.GENERATION_ID, generationId)
-                        .set(GENERATION_INPUT.IMAGE_ID, referenceIds.get(i)).set(GENERATION_INPUT.POSITION, i).execute();
+                        .set(GENERATION_INPUT.IMAGE_ID, referenceIds.get(i))
+                        .set(GENERATION_INPUT.POSITION, sources.size() + i).execute();
             }
             return generationId;
         });
@@ -245,16 +253,50 @@ public class GenerationService {
         return unsubscribe;
     }
 
-    private List<ValidatedImage> validateReferences(GenerationRequest request, ImageModel model) {
-        if (request.references().isEmpty()) {
+    /** A stored image to edit, checked to belong to the caller's workspace. */
+    private record SourceImage(UUID id, int width, int height) {
+    }
+
+    private List<SourceImage> sourceImages(UUID workspaceId, List<UUID> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        if (model.maxReferenceImages() == 0) {
-            throw new UserInputException(model.label() + " does not accept reference images.");
+        var rows = db.select(IMAGE.ID, IMAGE.WIDTH, IMAGE.HEIGHT).from(IMAGE)
+                .where(IMAGE.ID.in(ids).and(IMAGE.WORKSPACE_ID.eq(workspaceId)).and(IMAGE.DELETED_AT.isNull())
+                        .and(IMAGE.ROLE.eq("result")))
+                .fetchMap(IMAGE.ID);
+        List<SourceImage> sources = new ArrayList<>();
+        for (UUID id : ids) {
+            var row = rows.get(id);
+            if (row == null) {
+                throw new UserInputException("Could not find the image to edit.");
+            }
+            sources.add(new SourceImage(id, row.get(IMAGE.WIDTH), row.get(IMAGE.HEIGHT)));
+        }
+        return sources;
+    }
+
+    private List<ValidatedImage> validateReferences(GenerationRequest request, ImageModel model, List<SourceImage> sources) {
+        int total = sources.size() + request.references().size();
+        if (total == 0) {
+            return List.of();
+        }
+        if (total > model.maxReferenceImages()) {
+            throw new UserInputException(model.maxReferenceImages() == 0
+                    ? model.label() + " does not accept reference images."
+                    : "You can attach at most " + model.maxReferenceImages() + " reference images for this model.");
         }
         List<ReferenceUpload> files = request.references().stream()
                 .map(u -> new ReferenceUpload(u.displayName(), new ByteArrayInputStream(u.bytes()))).toList();
-        return uploads.validateSet(files, uploadLimits.withMaxFiles(model.maxReferenceImages()));
+        List<ValidatedImage> validated = files.isEmpty() ? List.of()
+                : uploads.validateSet(files, uploadLimits.withMaxFiles(model.maxReferenceImages()));
+        long distinctSizes = java.util.stream.Stream.concat(
+                sources.stream().map(s -> s.width() + "x" + s.height()),
+                validated.stream().map(v -> v.width() + "x" + v.height())).distinct().count();
+        if (distinctSizes > 1) {
+            throw new UserInputException("All reference images must have identical width × height");
+        }
+        return validated;
     }
 
     static OptionCatalogue optionCatalogue(List<ImageModel> offered) {

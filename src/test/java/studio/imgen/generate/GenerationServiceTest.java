@@ -218,6 +218,69 @@ class GenerationServiceTest {
         assertThat(previewBeforeFinish).isTrue();
     }
 
+    @Test
+    void editThisImageSendsThatImagesStoredBytesWithOnlyTheNewPrompt() throws Exception {
+        GenerationDetails first = runToEnd(new GenerationRequest(null, "two foxes", null, "1024x1024", "low", 2, null,
+                null, null, null, null, List.of()));
+        GeneratedImageView second = first.images().get(1);
+        byte[] stored;
+        try (var in = store.open(StorageKey.original(first.workspaceId(), second.id(), ImageFormat.PNG))) {
+            stored = in.readAllBytes();
+        }
+        fake.reset();
+
+        GenerationDetails edit = runToEnd(new GenerationRequest(null, "make it night", null, null, null, 1, null, null,
+                null, null, null, List.of(), List.of(second.id())));
+
+        assertThat(edit.status()).isEqualTo(GenerationStatus.SUCCEEDED);
+        assertThat(edit.title()).isEqualTo("Edited Image");
+        RecordedRequest call = fake.requestsTo(FakeOpenAi.EDITS).get(0);
+        assertThat(call.parts("image[]")).singleElement().satisfies(p -> assertThat(p.bytes()).isEqualTo(stored));
+        assertThat(call.partText("prompt")).isEqualTo("make it night");
+        assertThat(call.partText("size")).isEqualTo("auto");
+    }
+
+    @Test
+    void anotherWorkspacesImageCannotBeEditedAndNothingIsSent() throws Exception {
+        GenerationDetails mine = runToEnd(request("private fox"));
+        TestUser eve = users.member(users.workspaceWithKey("Other"), "Eve");
+        LoggedIn.as(eve, memberships);
+        fake.reset();
+
+        assertRefused(new GenerationRequest(null, "steal it", null, null, null, 1, null, null, null, null, null,
+                List.of(), List.of(mine.images().get(0).id())), "Could not find the image to edit.");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void aRunningGenerationCanBeCancelledAndGivesItsCooldownBack() throws Exception {
+        // The worker stops waiting when the call returns (a blocking HTTP read cannot be interrupted).
+        fake.setLatency(Duration.ofSeconds(3));
+        UUID id = generations.submit(request("slow"));
+        assertThat(fake.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
+
+        assertThat(generations.cancel(id)).isTrue();
+        GenerationDetails cancelled = awaitFinished(id);
+
+        assertThat(cancelled.status()).isEqualTo(GenerationStatus.CANCELLED);
+        assertThat(cancelled.images()).isEmpty();
+    }
+
+    @Test
+    void brokenUpstreamAnswersFailCleanly() throws Exception {
+        fake.enqueueFault(Fault.missingData());
+        GenerationDetails empty = runToEnd(request("nothing comes back"));
+        assertThat(empty.status()).isEqualTo(GenerationStatus.FAILED);
+        assertThat(empty.errorMessage()).isEqualTo(
+                "No image was generated. The API may have refused the prompt or encountered an error.");
+
+        fake.enqueueFault(Fault.insufficientQuota());
+        GenerationDetails quota = runToEnd(request("out of credit"));
+        assertThat(quota.errorMessage()).startsWith("OpenAI is busy or out of quota for this workspace.");
+        assertThat(fake.requests()).hasSize(2);
+        assertThat(db.fetchCount(IMAGE, IMAGE.GENERATION_ID.in(empty.id(), quota.id()))).isZero();
+    }
+
     private GenerationRequest request(String prompt) {
         return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null, null, null, null, List.of());
     }

@@ -173,6 +173,16 @@ class GenerateFormPanel extends Div {
         prompt.focus();
     }
 
+    /** "Edit this image": the stored image becomes the first input and the form takes its turn's settings. */
+    void editImage(UUID imageId, GenerationDetails from) {
+        reuse(from);
+        prompt.clear();
+        references.clear();
+        references.addSource(imageId);
+        prompt.setPlaceholder("Describe the change: \"make it night\", \"add a red scarf\"…");
+        prompt.focus();
+    }
+
     void setSubmitEnabled(boolean enabled, String reason) {
         submit.setEnabled(enabled);
         submit.setTooltipText(enabled ? "Ctrl+Enter" : reason);
@@ -186,13 +196,14 @@ class GenerateFormPanel extends Div {
         String chosenFormat = format.getValue();
         boolean compressible = !"png".equals(chosenFormat);
         List<GenerationRequest.Upload> files = references.files();
+        // sources are sent before uploads, in the order they were added
         return new GenerationRequest(UUID.randomUUID(), prompt.getValue(),
                 model.getValue() == null ? null : model.getValue().id(),
                 size.getValue() == null ? null : size.getValue().value(),
                 quality.getValue() == null ? null : quality.getValue().value(),
                 count.getValue(), background.getValue(), chosenFormat,
                 compressible ? compression.getValue() : null, moderation.getValue(),
-                files.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files);
+                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files, references.sources());
     }
 
     private void updateDependentFields() {
@@ -207,7 +218,7 @@ class GenerateFormPanel extends Div {
         if (!compressible) {
             compression.setValue(100);
         }
-        boolean withReferences = !references.files().isEmpty();
+        boolean withReferences = !references.isEmpty();
         fidelity.setVisible(withReferences && form != null
                 && form.selectedModel().map(ModelOption::supportsInputFidelity).orElse(false));
         moderation.setEnabled(!withReferences);

@@ -124,7 +124,8 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     }
 
     private void addCard(GenerationDetails details, boolean animate) {
-        GenerationCard card = new GenerationCard(details, formPanel::reuse, this::cancel);
+        GenerationCard card = new GenerationCard(details, formPanel::reuse, this::cancel,
+                (image, from) -> formPanel.editImage(image.id(), from));
         if (animate) {
             card.addClassName("new");
         }

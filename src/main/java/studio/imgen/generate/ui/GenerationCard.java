@@ -27,13 +27,16 @@ class GenerationCard extends Div {
 
     private final Consumer<GenerationDetails> onReuse;
     private final Consumer<GenerationDetails> onCancel;
+    private final java.util.function.BiConsumer<GeneratedImageView, GenerationDetails> onEdit;
     private GenerationDetails details;
     private final Span elapsed = new Span();
     private final Div preview = new Div();
 
-    GenerationCard(GenerationDetails details, Consumer<GenerationDetails> onReuse, Consumer<GenerationDetails> onCancel) {
+    GenerationCard(GenerationDetails details, Consumer<GenerationDetails> onReuse, Consumer<GenerationDetails> onCancel,
+                   java.util.function.BiConsumer<GeneratedImageView, GenerationDetails> onEdit) {
         this.onReuse = onReuse;
         this.onCancel = onCancel;
+        this.onEdit = onEdit;
         addClassName("generation-card");
         show(details);
     }
@@ -111,7 +114,11 @@ class GenerationCard extends Div {
             Anchor full = new Anchor(ImageUrls.original(image.id()), "Full size");
             full.setTarget("_blank");
             full.addClassName("result-action");
-            Div tile = new Div(open, new Div(download, full));
+            Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> onEdit.accept(image, details));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            edit.setTooltipText("Edit this image: it becomes the input of your next request");
+            edit.addClassName("result-action");
+            Div tile = new Div(open, new Div(edit, download, full));
             tile.addClassName("result-tile");
             grid.add(tile);
         }
