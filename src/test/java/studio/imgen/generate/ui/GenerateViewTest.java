@@ -72,6 +72,25 @@ class GenerateViewTest extends KaribuTest {
     }
 
     @Test
+    void editOnAResultMakesItTheInputOfTheNextRequest() throws Exception {
+        login(users.member(users.workspaceWithKey("Acme"), "Ana"));
+        navigate("");
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Prompt")), "a castle");
+        _click(generateButton());
+        awaitFinished(generations.recent(1).get(0).id());
+        MockVaadin.clientRoundtrip();
+
+        _click(_get(Button.class, spec -> spec.withText("Edit")));
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("reference-source"))).hasSize(1);
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Prompt")), "make it night");
+        _click(_get(Button.class, spec -> spec.withText("Edit with references")));
+        awaitFinished(generations.recent(1).get(0).id());
+
+        assertThat(fake.requestsTo(FakeOpenAi.EDITS)).singleElement()
+                .satisfies(call -> assertThat(call.partText("prompt")).isEqualTo("make it night"));
+    }
+
+    @Test
     void jpegDisablesTransparentAndPngDisablesCompression() {
         login(users.member(users.workspaceWithKey("Acme"), "Ana"));
         navigate("");
