@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,29 @@ class GenerationEvents {
     private static final Logger log = LoggerFactory.getLogger(GenerationEvents.class);
 
     private final Map<UUID, List<Consumer<GenerationEvent>>> listeners = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher application;
     private final Map<UUID, GenerationEvent.Preview> latestPreview = new ConcurrentHashMap<>();
+
+    GenerationEvents(ApplicationEventPublisher application) {
+        this.application = application;
+    }
+
+    /** Tells other modules (audit) about a committed state; their failures never reach the member or the worker. */
+    void publishRecorded(GenerationRecorded recorded) {
+        publishSafely(recorded);
+    }
+
+    void publishDenied(GenerationDenied denied) {
+        publishSafely(denied);
+    }
+
+    private void publishSafely(Object event) {
+        try {
+            application.publishEvent(event);
+        } catch (RuntimeException e) {
+            log.error("A listener failed on {}", event.getClass().getSimpleName(), e);
+        }
+    }
 
     Runnable subscribe(UUID generationId, Consumer<GenerationEvent> listener) {
         listeners.computeIfAbsent(generationId, id -> new CopyOnWriteArrayList<>()).add(listener);
@@ -29,6 +52,12 @@ class GenerationEvents {
             list.remove(listener);
             return list.isEmpty() ? null : list;
         });
+    }
+
+    /** A generation ended: views following it are told, and so are other modules (audit). */
+    void finished(UUID generationId, UUID workspaceId, UUID userId, GenerationStatus status) {
+        publish(new GenerationEvent.Finished(generationId, status));
+        publishRecorded(new GenerationRecorded(generationId, workspaceId, userId, status));
     }
 
     Optional<GenerationEvent.Preview> latestPreview(UUID generationId) {

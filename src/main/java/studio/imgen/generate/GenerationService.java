@@ -124,6 +124,19 @@ public class GenerationService {
     @PermitAll
     public UUID submit(GenerationRequest request) {
         Member me = access.requireMember();
+        try {
+            UUID id = admit(me, request);
+            worker.drain();
+            return id;
+        } catch (UserInputException refused) {
+            events.publishDenied(new GenerationDenied(me.workspaceId(), me.userId(), request.prompt(), request.model(),
+                    request.size(), request.quality(), request.n(),
+                    request.references().size() + request.sourceImages().size(), refused.getMessage()));
+            throw refused;
+        }
+    }
+
+    private UUID admit(Member me, GenerationRequest request) {
         if (request.submissionId() != null) {
             Optional<UUID> earlier = jobs.findBySubmission(me.userId(), request.submissionId());
             if (earlier.isPresent()) {
@@ -208,7 +221,7 @@ public class GenerationService {
             }
             return generationId;
         });
-        worker.drain();
+        events.publishRecorded(new GenerationRecorded(id, me.workspaceId(), me.userId(), GenerationStatus.QUEUED));
         return id;
     }
 
@@ -220,7 +233,7 @@ public class GenerationService {
         if (changed) {
             worker.interrupt(generationId);
             jobs.find(generationId).filter(g -> "cancelled".equals(g.getStatus()))
-                    .ifPresent(g -> events.publish(new GenerationEvent.Finished(generationId, GenerationStatus.CANCELLED)));
+                    .ifPresent(g -> events.finished(generationId, g.getWorkspaceId(), g.getUserId(), GenerationStatus.CANCELLED));
         }
         return changed;
     }

@@ -158,7 +158,7 @@ class GenerationWorker {
     void recoverAbandoned() {
         for (GenerationRecord job : jobs.interruptAbandoned()) {
             refund(job);
-            events.publish(new GenerationEvent.Finished(job.getId(), GenerationStatus.INTERRUPTED));
+            events.finished(job.getId(), job.getWorkspaceId(), job.getUserId(), GenerationStatus.INTERRUPTED);
         }
     }
 
@@ -203,12 +203,12 @@ class GenerationWorker {
                     && e.refundsCooldown()) {
                 refund(job);
             }
-            events.publish(new GenerationEvent.Finished(id, GenerationStatus.FAILED));
+            events.finished(id, job.getWorkspaceId(), job.getUserId(), GenerationStatus.FAILED);
         } catch (JobFailure e) {
             if (jobs.fail(id, claim.leaseToken(), e.code, e.getMessage(), null, null)) {
                 refund(job);
             }
-            events.publish(new GenerationEvent.Finished(id, GenerationStatus.FAILED));
+            events.finished(id, job.getWorkspaceId(), job.getUserId(), GenerationStatus.FAILED);
         } catch (RuntimeException e) {
             if (jobs.cancelRequested(id)) {
                 cancelled(claim);
@@ -219,7 +219,7 @@ class GenerationWorker {
                     e.getClass().getSimpleName(), null)) {
                 refund(job);
             }
-            events.publish(new GenerationEvent.Finished(id, GenerationStatus.FAILED));
+            events.finished(id, job.getWorkspaceId(), job.getUserId(), GenerationStatus.FAILED);
         }
     }
 
@@ -227,7 +227,7 @@ class GenerationWorker {
         if (jobs.markCancelled(claim.job().getId(), claim.leaseToken())) {
             refund(claim.job());
         }
-        events.publish(new GenerationEvent.Finished(claim.job().getId(), GenerationStatus.CANCELLED));
+        events.finished(claim.job().getId(), claim.job().getWorkspaceId(), claim.job().getUserId(), GenerationStatus.CANCELLED);
     }
 
     /** Files first, then one short fenced transaction; a refused fence or failure leaves no row and no file. */
@@ -286,7 +286,7 @@ class GenerationWorker {
                 deleteFiles(job.getWorkspaceId(), rows);
                 return;
             }
-            events.publish(new GenerationEvent.Finished(job.getId(), GenerationStatus.SUCCEEDED));
+            events.finished(job.getId(), job.getWorkspaceId(), job.getUserId(), GenerationStatus.SUCCEEDED);
         } catch (RuntimeException e) {
             deleteFiles(job.getWorkspaceId(), rows);
             throw e;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import studio.imgen.base.UserInputException;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.storage.ImageFormat;
@@ -31,7 +33,11 @@ import studio.imgen.testsupport.TestUsers.TestUser;
 
 /** The generation pipeline end to end: service → durable job → worker → real SDK → fake OpenAI → storage. */
 @IntegrationTest
+@RecordApplicationEvents
 class GenerationServiceTest {
+
+    @Autowired
+    ApplicationEvents applicationEvents;
 
     @Autowired
     GenerationService generations;
@@ -279,6 +285,20 @@ class GenerationServiceTest {
         assertThat(quota.errorMessage()).startsWith("OpenAI is busy or out of quota for this workspace.");
         assertThat(fake.requests()).hasSize(2);
         assertThat(db.fetchCount(IMAGE, IMAGE.GENERATION_ID.in(empty.id(), quota.id()))).isZero();
+    }
+
+    @Test
+    void admissionsAndRefusalsAreAnnouncedForTheAuditLog() throws Exception {
+        UUID id = generations.submit(request("announced"));
+        assertRefused(request(" "), "Prompt is required.");
+
+        assertThat(applicationEvents.stream(GenerationRecorded.class))
+                .containsExactly(new GenerationRecorded(id, ana.workspaceId(), ana.id(), GenerationStatus.QUEUED));
+        assertThat(applicationEvents.stream(GenerationDenied.class)).singleElement().satisfies(denied -> {
+            assertThat(denied.userId()).isEqualTo(ana.id());
+            assertThat(denied.reason()).isEqualTo("Prompt is required.");
+        });
+        awaitFinished(id);
     }
 
     private GenerationRequest request(String prompt) {
