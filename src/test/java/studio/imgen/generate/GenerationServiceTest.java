@@ -23,6 +23,7 @@ import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.testsupport.FakeOpenAi;
+import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
@@ -314,21 +315,7 @@ class GenerationServiceTest {
         return awaitFinished(generations.submit(request));
     }
 
-    /** Waits for the Finished event (or an already finished row), never by sleeping. */
     private GenerationDetails awaitFinished(UUID id) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Runnable unsubscribe = generations.watch(id, event -> {
-            if (event instanceof GenerationEvent.Finished) {
-                done.countDown();
-            }
-        });
-        try {
-            if (!generations.find(id).orElseThrow().status().finished()) {
-                assertThat(done.await(30, TimeUnit.SECONDS)).as("generation finished").isTrue();
-            }
-        } finally {
-            unsubscribe.run();
-        }
-        return generations.find(id).orElseThrow();
+        return Generations.awaitFinished(generations, id);
     }
 }

@@ -13,14 +13,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.generate.GenerationEvent;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.testsupport.FakeOpenAi;
+import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.KaribuTest;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
@@ -113,18 +111,6 @@ class GenerateViewTest extends KaribuTest {
     }
 
     private void awaitFinished(UUID id) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Runnable unsubscribe = generations.watch(id, event -> {
-            if (event instanceof GenerationEvent.Finished) {
-                done.countDown();
-            }
-        });
-        try {
-            if (!generations.find(id).orElseThrow().status().finished()) {
-                assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-            }
-        } finally {
-            unsubscribe.run();
-        }
+        Generations.awaitFinished(generations, id);
     }
 }
