@@ -40,9 +40,9 @@ class MembersTab extends Div {
         grid.addClassName("members-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(MembersTab::who).setHeader("Member").setFlexGrow(2);
-        grid.addComponentColumn(MembersTab::badges).setHeader("Roles").setFlexGrow(2);
-        grid.addComponentColumn(MembersTab::status).setHeader("Status").setFlexGrow(1);
+        grid.addComponentColumn(MembersTab::who).setHeader("Member").setKey("member").setFlexGrow(2);
+        grid.addComponentColumn(MembersTab::badges).setHeader("Roles").setKey("roles").setFlexGrow(2);
+        grid.addComponentColumn(MembersTab::status).setHeader("Status").setKey("status").setFlexGrow(1);
         grid.setEmptyStateText("No members yet. Create one with New member.");
         grid.asSingleSelect().addValueChangeListener(e -> panel.show(e.getValue(), roles));
 

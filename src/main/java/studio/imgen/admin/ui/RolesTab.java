@@ -55,9 +55,9 @@ class RolesTab extends Div {
         grid.addClassName("roles-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(r -> new RoleBadge(r.role())).setHeader("Role").setFlexGrow(1);
-        grid.addColumn(RoleOverview::members).setHeader("Members").setFlexGrow(0).setWidth("7em");
-        grid.addColumn(RoleOverview::summary).setHeader("Access rule").setFlexGrow(4);
+        grid.addComponentColumn(r -> new RoleBadge(r.role())).setHeader("Role").setKey("role").setFlexGrow(1);
+        grid.addColumn(RoleOverview::members).setHeader("Members").setKey("members").setFlexGrow(0).setWidth("7em");
+        grid.addColumn(RoleOverview::summary).setHeader("Access rule").setKey("rule").setFlexGrow(4);
         grid.setEmptyStateText("No roles yet. Create a role, give it an access rule and assign it to members.");
         grid.asSingleSelect().addValueChangeListener(e -> showPanel(e.getValue()));
         panel.addClassName("admin-card");
