@@ -103,13 +103,19 @@ class AdminServicesAccessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"member", "stale admin session", "nobody"})
+    @ValueSource(strings = {"member", "stale admin session", "outsider claiming admin", "nobody"})
     void everyAdminMethodIsRefusedAndNothingChanges(String caller) {
         switch (caller) {
             case "member" -> acme.as(acme.ana());
             // The session says ROLE_ADMIN (e.g. rights revoked since login); the database check must still refuse.
             case "stale admin session" -> currentUser.replace(new StudioUser(acme.ben().id(), acme.ben().username(),
                     "Ben", null, true, false, new ActiveMembership(acme.id(), "Acme", true)));
+            // An admin of another workspace whose session claims to be an admin of this one.
+            case "outsider claiming admin" -> {
+                TestUsers.TestUser bea = users.admin(users.workspace("Beta"), "Bea");
+                currentUser.replace(new StudioUser(bea.id(), bea.username(), "Bea", null, true, false,
+                        new ActiveMembership(acme.id(), "Acme", true)));
+            }
             default -> LoggedIn.nobody();
         }
 

@@ -37,7 +37,7 @@ class AdminViewTest extends KaribuTest {
     @Autowired
     ApiKeyVault vault;
     @Autowired
-    AccessControl accessControl;
+    studio.imgen.security.CurrentUser currentUser;
 
     @Test
     void aMemberOpeningTheAdminViewByUrlIsRefused() {
@@ -48,6 +48,38 @@ class AdminViewTest extends KaribuTest {
 
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
                 .isNotEmpty().noneMatch(AdminView.class::isInstance);
+    }
+
+    @Test
+    void aSessionWhoseAdminRightWasRevokedSeesPageNotFound() {
+        UUID acme = users.workspace("Acme");
+        users.admin(acme, "Dana");
+        TestUser ben = users.member(acme, "Ben");
+        // Ben's session still claims admin (rights revoked since login); the database says member.
+        login(new studio.imgen.security.StudioUser(ben.id(), ben.username(), "Ben", null, true, false,
+                new studio.imgen.security.ActiveMembership(acme, "Acme", true)));
+
+        navigate("admin");
+
+        assertThat(_find(AdminView.class)).isEmpty();
+        _get(studio.imgen.base.ui.NotFoundView.class);
+    }
+
+    @Test
+    void anAdminWhoRemovesTheirOwnAdminRightLeavesWithAnUpdatedSession() {
+        UUID acme = users.workspace("Acme");
+        TestUser dana = users.admin(acme, "Dana");
+        users.admin(acme, "Abe");
+        login(dana);
+        openTab("members");
+        @SuppressWarnings("unchecked")
+        Grid<MemberSummary> grid = _get(Grid.class, spec -> spec.withClasses("members-grid"));
+        grid.select(grid.getListDataView().getItems().filter(MemberSummary::you).findFirst().orElseThrow());
+
+        _click(_get(Button.class, spec -> spec.withText("Remove admin right")));
+
+        assertThat(notices()).contains("✅ Dana is no longer an admin of this workspace.");
+        assertThat(currentUser.require().isWorkspaceAdmin()).isFalse();
     }
 
     @Test

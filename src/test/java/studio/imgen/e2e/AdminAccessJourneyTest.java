@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import studio.imgen.testsupport.BrowserTest;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
@@ -20,8 +23,9 @@ import studio.imgen.testsupport.TestUsers.TestUser;
  * Issue #5's browser journey: the admin sets a (canary) key, adds the role "Interns" (120 s, GPT Image 1 Mini
  * only, 1024x1024, low) and gives it to a member; the member's Generate form offers only those, and a second
  * submission within 120 s is refused with the remaining time. Every HTTP response body and push frame the two
- * browsers received is checked for the key.
+ * browsers received, and every log line written meanwhile, is checked for the key.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AdminAccessJourneyTest extends BrowserTest {
 
     static final String CANARY = "sk-canary-" + UUID.randomUUID().toString().replace("-", "");
@@ -29,7 +33,7 @@ class AdminAccessJourneyTest extends BrowserTest {
     private final List<String> received = new CopyOnWriteArrayList<>();
 
     @Test
-    void internsGetOnlyTheirOptionsAndACooldown() {
+    void internsGetOnlyTheirOptionsAndACooldown(CapturedOutput logs) {
         UUID acme = users.workspace("Acme");
         TestUser dana = users.admin(acme, "Dana");
         TestUser ian = users.member(acme, "Ian");
@@ -93,6 +97,7 @@ class AdminAccessJourneyTest extends BrowserTest {
         // The recording did capture the UI's traffic: the key status reached the browser, the key never did.
         org.assertj.core.api.Assertions.assertThat(received).anyMatch(body -> body.contains("ends with"))
                 .allSatisfy(body -> org.assertj.core.api.Assertions.assertThat(body).doesNotContain(CANARY));
+        org.assertj.core.api.Assertions.assertThat(logs.getAll()).isNotEmpty().doesNotContain(CANARY);
     }
 
     /** Every response body and every push frame the page receives, read as it arrives. */
