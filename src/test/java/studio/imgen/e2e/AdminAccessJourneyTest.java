@@ -49,6 +49,8 @@ class AdminAccessJourneyTest extends BrowserTest {
         assertThat(page.locator(".key-status"))
                 .hasText(Pattern.compile("✅ Configured · ends with …" + CANARY.substring(CANARY.length() - 4) + " · set by Dana on .*"));
         assertThat(page.getByLabel("New API key")).hasValue("");
+        button("Test key").click();
+        assertThat(page.locator(".key-test-result")).hasText("✅ OpenAI accepted the key.");
         screenshot("admin-settings");
 
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Roles & access")).click();
