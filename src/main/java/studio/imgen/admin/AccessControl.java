@@ -14,10 +14,12 @@ public class AccessControl {
 
     private final WorkspaceSettingsRepository settings;
     private final RoleRules rules;
+    private final Admission admission;
 
-    AccessControl(WorkspaceSettingsRepository settings, RoleRules rules) {
+    AccessControl(WorkspaceSettingsRepository settings, RoleRules rules, Admission admission) {
         this.settings = settings;
         this.rules = rules;
+        this.admission = admission;
     }
 
     public WorkspaceSettings settings(UUID workspaceId) {
@@ -29,5 +31,14 @@ public class AccessControl {
         Set<UUID> held = rules.rolesHeldBy(workspaceId, userId);
         boolean exempt = workspaceAdmin && settings.find(workspaceId).adminExemptFromCooldown();
         return AccessPolicy.limits(workspaceRules, held, exempt);
+    }
+
+    /**
+     * The member's limits and usage as short texts for the Generate view ("Next generation in 42 s", "12 of 50
+     * today", "$3.10 of $20.00 this month"). The caller has verified the membership (WorkspaceAccess).
+     */
+    public MemberLimits memberLimits(UUID workspaceId, UUID userId, boolean workspaceAdmin) {
+        return MemberLimits.of(limitsFor(workspaceId, userId, workspaceAdmin), admission.usageOf(workspaceId, userId),
+                admission.now());
     }
 }

@@ -71,4 +71,54 @@ class WorkspaceSettingsRepository {
                 .and(WORKSPACE_SETTINGS.API_KEY_CIPHERTEXT.isNotNull())
                 .execute() > 0;
     }
+
+    /** Stores the defaults if the row is still at {@code expectedVersion}; false when someone saved in between. */
+    boolean updateDefaults(UUID workspaceId, WorkspaceSettings updated, int expectedVersion) {
+        find(workspaceId);
+        return db.update(WORKSPACE_SETTINGS)
+                .set(WORKSPACE_SETTINGS.DEFAULT_MODEL, updated.defaultModel())
+                .set(WORKSPACE_SETTINGS.DEFAULT_SIZE, updated.defaultSize())
+                .set(WORKSPACE_SETTINGS.DEFAULT_QUALITY, updated.defaultQuality())
+                .set(WORKSPACE_SETTINGS.DEFAULT_FORMAT, updated.defaultFormat())
+                .set(WORKSPACE_SETTINGS.DEFAULT_BACKGROUND, updated.defaultBackground())
+                .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .and(WORKSPACE_SETTINGS.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
+    /** Stores the admin cooldown exemption if the row is still at {@code expectedVersion}. */
+    boolean updateAdminExemption(UUID workspaceId, boolean exempt, int expectedVersion) {
+        find(workspaceId);
+        return db.update(WORKSPACE_SETTINGS)
+                .set(WORKSPACE_SETTINGS.ADMIN_EXEMPT_FROM_COOLDOWN, exempt)
+                .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .and(WORKSPACE_SETTINGS.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
+    /** Workspaces whose key is encrypted under another master key version than {@code currentVersion}. */
+    java.util.List<UUID> workspacesWithKeyVersionOtherThan(int currentVersion) {
+        return db.select(WORKSPACE_SETTINGS.WORKSPACE_ID).from(WORKSPACE_SETTINGS)
+                .where(WORKSPACE_SETTINGS.API_KEY_VERSION.ne(currentVersion))
+                .fetch(WORKSPACE_SETTINGS.WORKSPACE_ID);
+    }
+
+    /**
+     * Replaces the ciphertext of the same key (rotation) if the row still holds {@code old}; who set the key and
+     * when stay as they were. False when an admin changed the key in between (theirs wins).
+     */
+    boolean replaceEncryption(UUID workspaceId, EncryptedKey old, EncryptedKey fresh) {
+        return db.update(WORKSPACE_SETTINGS)
+                .set(WORKSPACE_SETTINGS.API_KEY_CIPHERTEXT, fresh.ciphertext())
+                .set(WORKSPACE_SETTINGS.API_KEY_NONCE, fresh.nonce())
+                .set(WORKSPACE_SETTINGS.API_KEY_VERSION, fresh.keyVersion())
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .and(WORKSPACE_SETTINGS.API_KEY_VERSION.eq(old.keyVersion()))
+                .and(WORKSPACE_SETTINGS.API_KEY_NONCE.eq(old.nonce()))
+                .execute() == 1;
+    }
 }

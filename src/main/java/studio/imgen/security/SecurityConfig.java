@@ -22,7 +22,10 @@ import org.springframework.security.config.annotation.web.configurers.RequestCac
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -62,6 +65,17 @@ class SecurityConfig {
     }
 
     @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry about destroyed sessions and changed session ids. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
@@ -88,7 +102,9 @@ class SecurityConfig {
 
     @Bean
     @Order(10)
-    SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain vaadinChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+        // Every login is registered so an admin can end a deactivated user's sessions (UserSessions).
+        http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login"));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(APP_CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))

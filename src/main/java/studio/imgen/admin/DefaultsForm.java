@@ -1,0 +1,23 @@
+package studio.imgen.admin;
+
+import java.util.List;
+
+/**
+ * What the defaults form offers and currently holds. {@code version} goes back with the change, so a save over
+ * someone else's newer save is refused instead of silently undoing it (D17).
+ */
+public record DefaultsForm(List<ModelChoice> models, List<Choice> sizes, List<Choice> qualities,
+                           List<String> formats, List<String> backgrounds, String model, String size, String quality,
+                           String format, String background, boolean adminExemptFromCooldown, int version) {
+
+    public static final List<String> FORMATS = List.of("png", "jpeg", "webp");
+    public static final List<String> BACKGROUNDS = List.of("auto", "opaque", "transparent");
+
+    public DefaultsForm {
+        models = List.copyOf(models);
+        sizes = List.copyOf(sizes);
+        qualities = List.copyOf(qualities);
+        formats = List.copyOf(formats);
+        backgrounds = List.copyOf(backgrounds);
+    }
+}

@@ -1,0 +1,20 @@
+package studio.imgen.admin;
+
+import java.util.List;
+
+/**
+ * The workspace's settings at a glance (the equivalent of ImGen's {@code /imgen view}). Never holds the key:
+ * only whether it is set and, when it is, "ends with …abcd · set by X on date".
+ *
+ * @param defaults one line per default, e.g. "Size: Auto"
+ * @param adminExemption how admins are treated by cooldowns, as a sentence
+ * @param access one line per role rule, or the single open-access line
+ */
+public record SettingsOverview(boolean keyConfigured, String keyLine, List<String> defaults, String adminExemption,
+                               List<String> access) {
+
+    public SettingsOverview {
+        defaults = List.copyOf(defaults);
+        access = List.copyOf(access);
+    }
+}

@@ -1,0 +1,275 @@
+package studio.imgen.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelCatalog;
+import studio.imgen.openai.OpenAiException;
+import studio.imgen.openai.OpenAiGateway;
+import studio.imgen.workspace.WorkspaceAccess;
+import studio.imgen.workspace.WorkspaceAccess.Member;
+
+/**
+ * Workspace settings for its admins (imgen-behaviour.md §6): the OpenAI key (write-only), defaults, the admin
+ * cooldown exemption and the overview. Every method re-checks in the database that the caller administers their
+ * active workspace and works on that workspace only. Results are sentences to show the admin.
+ */
+@Service
+public class WorkspaceSettingsService {
+
+    static final String CONFLICT = "Someone else saved these settings a moment ago. Reload to see their changes,"
+            + " then try again.";
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceSettingsService.class);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final WorkspaceAccess access;
+    private final WorkspaceSettingsRepository settings;
+    private final ApiKeyVault vault;
+    private final OpenAiGateway gateway;
+    private final ModelCatalog catalog;
+    private final RoleRules rules;
+    private final ApplicationEventPublisher events;
+
+    WorkspaceSettingsService(WorkspaceAccess access, WorkspaceSettingsRepository settings, ApiKeyVault vault,
+                             OpenAiGateway gateway, ModelCatalog catalog, RoleRules rules,
+                             ApplicationEventPublisher events) {
+        this.access = access;
+        this.settings = settings;
+        this.vault = vault;
+        this.gateway = gateway;
+        this.catalog = catalog;
+        this.rules = rules;
+        this.events = events;
+    }
+
+    @RolesAllowed("ADMIN")
+    public SettingsOverview overview() {
+        Member me = access.requireAdmin();
+        WorkspaceSettings current = settings.find(me.workspaceId());
+        List<String> defaults = List.of(
+                "Model: " + modelDescription(current.defaultModel()),
+                "Size: " + label(OptionCatalogue.DEFAULT_SIZES, current.defaultSize()),
+                "Quality: " + label(OptionCatalogue.DEFAULT_QUALITIES, current.defaultQuality()),
+                "Output format: " + current.defaultFormat().toUpperCase(Locale.ROOT),
+                "Background: " + capitalised(current.defaultBackground()));
+        return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
+                exemptionSentence(current.adminExemptFromCooldown()),
+                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())));
+    }
+
+    @RolesAllowed("ADMIN")
+    public DefaultsForm defaultsForm() {
+        Member me = access.requireAdmin();
+        WorkspaceSettings current = settings.find(me.workspaceId());
+        OptionCatalogue options = CatalogueOptions.of(catalog.offered());
+        String model = Optional.ofNullable(current.defaultModel())
+                .or(() -> catalog.defaultModel().map(ImageModel::id)).orElse(null);
+        return new DefaultsForm(options.models(), options.sizes(), options.qualities(), DefaultsForm.FORMATS,
+                DefaultsForm.BACKGROUNDS, model, current.defaultSize(), current.defaultQuality(),
+                current.defaultFormat(), current.defaultBackground(), current.adminExemptFromCooldown(),
+                current.version());
+    }
+
+    /** Stores the key encrypted; the value is trimmed and must be 20 to 200 characters. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String setApiKey(String rawKey) {
+        Member me = access.requireAdmin();
+        WorkspaceSettings.KeyStatus before = settings.find(me.workspaceId()).key();
+        vault.store(me.workspaceId(), rawKey, me.userId());
+        WorkspaceSettings.KeyStatus after = settings.find(me.workspaceId()).key();
+        publish(me, "api_key.set", "", keyAudit(before), keyAudit(after));
+        return "✅ OpenAI API key has been set for this workspace.";
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String clearApiKey() {
+        Member me = access.requireAdmin();
+        WorkspaceSettings.KeyStatus before = settings.find(me.workspaceId()).key();
+        if (!vault.clear(me.workspaceId())) {
+            return "No API key is configured.";
+        }
+        publish(me, "api_key.cleared", "", keyAudit(before), "not set");
+        return "✅ OpenAI API key has been removed.";
+    }
+
+    /**
+     * Makes one cheap authenticated call with the stored key and says what OpenAI answered. Takes up to about
+     * 20 seconds, so call it off the UI thread. No transaction: no connection is held during the call.
+     */
+    @RolesAllowed("ADMIN")
+    public String testApiKey() {
+        Member me = access.requireAdmin();
+        Optional<String> key;
+        try {
+            key = vault.decrypt(me.workspaceId());
+        } catch (KeyDecryptionException e) {
+            log.warn("Key test in workspace {}: {}", me.workspaceId(), e.getMessage());
+            return "❌ The stored key cannot be decrypted with this server's master key. Set the key again.";
+        }
+        if (key.isEmpty()) {
+            return "No API key is configured.";
+        }
+        try {
+            gateway.testKey(key.get());
+            return "✅ OpenAI accepted the key.";
+        } catch (OpenAiException e) {
+            // detail() is the upstream status and message with anything key-like masked.
+            log.info("Key test in workspace {} failed: {}", me.workspaceId(), e.detail());
+            return testFailure(e);
+        }
+    }
+
+    /**
+     * Changes the defaults that differ from the stored ones. Defaults are not checked against role rules
+     * (resolution handles conflicts).
+     *
+     * @param expectedVersion the version of {@link #defaultsForm()} the admin edited
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String updateDefaults(DefaultsChange change, int expectedVersion) {
+        Member me = access.requireAdmin();
+        WorkspaceSettings current = settings.find(me.workspaceId());
+        OptionCatalogue options = CatalogueOptions.of(catalog.offered());
+        String model = chosen(change.model(), current.defaultModel(), raw -> Choices.matchModel(options.models(), raw)
+                .map(ModelChoice::id), "Invalid model selection.");
+        String size = chosen(change.size(), current.defaultSize(),
+                raw -> Choices.match(options.sizes(), raw).map(Choice::value), "Invalid size selection.");
+        String quality = chosen(change.quality(), current.defaultQuality(),
+                raw -> Choices.match(options.qualities(), raw).map(Choice::value), "Invalid quality selection.");
+        String format = chosen(change.outputFormat(), current.defaultFormat(), raw -> plain(DefaultsForm.FORMATS, raw),
+                "Invalid output format selection.");
+        String background = chosen(change.background(), current.defaultBackground(),
+                raw -> plain(DefaultsForm.BACKGROUNDS, raw), "Invalid background selection.");
+        if ("transparent".equals(background) && "jpeg".equals(format)) {
+            throw new UserInputException("background=transparent is allowed only with png or webp output_format");
+        }
+        List<String> lines = new ArrayList<>();
+        addIfChanged(lines, "Model", current.defaultModel(), model);
+        addIfChanged(lines, "Size", current.defaultSize(), size);
+        addIfChanged(lines, "Quality", current.defaultQuality(), quality);
+        addIfChanged(lines, "Output format", current.defaultFormat(), format);
+        addIfChanged(lines, "Background", current.defaultBackground(), background);
+        if (lines.isEmpty()) {
+            return "No changes specified. Use the options to set defaults.";
+        }
+        WorkspaceSettings updated = new WorkspaceSettings(me.workspaceId(), model, size, quality, format, background,
+                current.adminExemptFromCooldown(), current.key(), current.version());
+        if (!settings.updateDefaults(me.workspaceId(), updated, expectedVersion)) {
+            throw new UserInputException(CONFLICT);
+        }
+        publish(me, "defaults.updated", "", defaultsAudit(current), defaultsAudit(updated));
+        return "✅ Updated default settings:\n" + String.join("\n", lines);
+    }
+
+    /** Whether workspace admins skip cooldowns. Role access, quotas and budgets apply to them either way. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String setAdminExemptFromCooldown(boolean exempt, int expectedVersion) {
+        Member me = access.requireAdmin();
+        WorkspaceSettings current = settings.find(me.workspaceId());
+        if (current.adminExemptFromCooldown() == exempt) {
+            return "No changes specified. " + exemptionSentence(exempt);
+        }
+        if (!settings.updateAdminExemption(me.workspaceId(), exempt, expectedVersion)) {
+            throw new UserInputException(CONFLICT);
+        }
+        publish(me, "admin_exemption.updated", "", exemptionSentence(current.adminExemptFromCooldown()),
+                exemptionSentence(exempt));
+        return "✅ " + exemptionSentence(exempt);
+    }
+
+    static String exemptionSentence(boolean exempt) {
+        return exempt
+                ? "Workspace admins skip cooldowns. Role access, quotas and budgets still apply to them."
+                : "Workspace admins wait out cooldowns like everyone else.";
+    }
+
+    private static String testFailure(OpenAiException e) {
+        return switch (e.kind()) {
+            case INVALID_KEY -> "❌ OpenAI rejected the key. Check that it was copied completely and has not been"
+                    + " revoked, then set it again.";
+            case PERMISSION_DENIED -> "❌ OpenAI refused access for this key (permission or region).";
+            case RATE_LIMITED, INSUFFICIENT_QUOTA -> "⚠️ OpenAI knows the key but is busy or the account is out of"
+                    + " quota. Check billing, or test again later.";
+            default -> "❌ The key could not be tested: " + e.userMessage();
+        };
+    }
+
+    private String keyLine(WorkspaceSettings.KeyStatus key) {
+        if (!key.configured()) {
+            return "❌ Not set";
+        }
+        StringBuilder line = new StringBuilder("✅ Configured · ends with …").append(key.last4());
+        if (key.setBy() != null) {
+            line.append(" · set by ").append(key.setBy());
+        }
+        if (key.setAt() != null) {
+            line.append(key.setBy() == null ? " · set" : "").append(" on ").append(DAY.format(key.setAt()));
+        }
+        return line.toString();
+    }
+
+    private static String keyAudit(WorkspaceSettings.KeyStatus key) {
+        return key.configured() ? "configured, ends with …" + key.last4() : "not set";
+    }
+
+    private static String defaultsAudit(WorkspaceSettings s) {
+        return "model=" + (s.defaultModel() == null ? "(catalogue default)" : s.defaultModel())
+                + ", size=" + s.defaultSize() + ", quality=" + s.defaultQuality()
+                + ", format=" + s.defaultFormat() + ", background=" + s.defaultBackground();
+    }
+
+    private String modelDescription(String id) {
+        if (id == null) {
+            return "Catalogue default (" + catalog.defaultModel().map(ImageModel::label).orElse("none offered") + ")";
+        }
+        return catalog.find(id).map(m -> m.label() + " (" + id + ")" + (m.offeredOn(catalog.today()) ? ""
+                : " – no longer offered, members get the first model they may use")).orElse(id);
+    }
+
+    private static String label(List<Choice> choices, String value) {
+        return choices.stream().filter(c -> c.value().equals(value)).map(Choice::label).findFirst().orElse(value);
+    }
+
+    private static String capitalised(String value) {
+        return value.isEmpty() ? value : Character.toUpperCase(value.charAt(0)) + value.substring(1);
+    }
+
+    private static Optional<String> plain(List<String> values, String raw) {
+        return values.stream().filter(v -> v.equalsIgnoreCase(raw.strip())).findFirst();
+    }
+
+    private static String chosen(String raw, String current, java.util.function.Function<String, Optional<String>> match,
+                                 String invalid) {
+        if (Choices.omitted(raw)) {
+            return current;
+        }
+        return match.apply(raw).orElseThrow(() -> new UserInputException(invalid));
+    }
+
+    private static void addIfChanged(List<String> lines, String name, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            lines.add(name + ": " + after);
+        }
+    }
+
+    private void publish(Member me, String action, String target, String before, String after) {
+        events.publishEvent(new AdminActionPerformed(me.workspaceId(), me.userId(), action, target, before, after));
+    }
+}

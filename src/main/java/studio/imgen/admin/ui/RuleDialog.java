@@ -1,0 +1,88 @@
+package studio.imgen.admin.ui;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.Optional;
+import studio.imgen.admin.RoleAccessService;
+import studio.imgen.admin.RoleOverview;
+import studio.imgen.admin.RoleRule;
+import studio.imgen.admin.RuleDraft;
+import studio.imgen.admin.RuleOptions;
+import studio.imgen.admin.WorkspaceRole;
+import studio.imgen.catalog.Money;
+
+/**
+ * Add or update a role's access rule (an upsert: saving a role that has a rule replaces it). Numbers travel as the
+ * admin typed them, so the service answers with the original messages ("Cooldown must be a number.").
+ */
+class RuleDialog extends DialogForm {
+
+    RuleDialog(RoleAccessService service, List<RoleOverview> roles, RoleOverview preselected, Runnable onSaved) {
+        this(service, roles, preselected, onSaved, new Fields(service.ruleOptions(), roles));
+    }
+
+    private RuleDialog(RoleAccessService service, List<RoleOverview> roles, RoleOverview preselected,
+                       Runnable onSaved, Fields f) {
+        super("Access rule", "Save rule", () -> service.saveRule(f.draft()), onSaved, f.role, f.cooldown, f.models,
+                f.sizes, f.qualities, f.daily, f.monthly, f.budget, f.note);
+        f.role.addValueChangeListener(e -> f.show(roles.stream()
+                .filter(r -> e.getValue() != null && r.role().id().equals(e.getValue().id()))
+                .findFirst().flatMap(RoleOverview::rule)));
+        if (preselected != null) {
+            f.role.setValue(preselected.role());
+        } else {
+            f.show(Optional.empty());
+        }
+    }
+
+    /** The form's fields; a rule's values fill them when its role is picked. */
+    private static final class Fields {
+        final Select<WorkspaceRole> role = new Select<>();
+        final TextField cooldown = new TextField("Cooldown (seconds)");
+        final AllOrSome models;
+        final AllOrSome sizes;
+        final AllOrSome qualities;
+        final TextField daily = new TextField("Images per day");
+        final TextField monthly = new TextField("Images per month");
+        final TextField budget = new TextField("Monthly budget (USD)");
+        final Paragraph note = new Paragraph("Leave quotas and budget empty (or 0) for no limit. A member with several"
+                + " roles gets the shortest cooldown and the most generous of everything else.");
+
+        Fields(RuleOptions options, List<RoleOverview> roles) {
+            role.setLabel("Role");
+            role.setItems(roles.stream().map(RoleOverview::role).toList());
+            role.setItemLabelGenerator(WorkspaceRole::name);
+            role.setEmptySelectionAllowed(false);
+            cooldown.setHelperText("0 = no cooldown");
+            models = new AllOrSome("Models", "All models", options.models());
+            sizes = new AllOrSome("Sizes", "All sizes (Auto allowed)", options.sizes());
+            qualities = new AllOrSome("Qualities", "All qualities (Auto allowed)", options.qualities());
+            budget.setPrefixComponent(new com.vaadin.flow.component.html.Span("$"));
+            note.addClassName("hint");
+            for (TextField field : List.of(cooldown, daily, monthly, budget)) {
+                field.setWidthFull();
+            }
+            role.setWidthFull();
+        }
+
+        void show(Optional<RoleRule> rule) {
+            cooldown.setValue(String.valueOf(rule.map(RoleRule::cooldownSeconds).orElse(RoleRule.DEFAULT_COOLDOWN_SECONDS)));
+            models.show(rule.map(RoleRule::models).orElse(java.util.Set.of()));
+            sizes.show(rule.map(RoleRule::sizes).orElse(java.util.Set.of()));
+            qualities.show(rule.map(RoleRule::qualities).orElse(java.util.Set.of()));
+            daily.setValue(rule.map(RoleRule::dailyQuota).filter(q -> q > 0).map(String::valueOf).orElse(""));
+            monthly.setValue(rule.map(RoleRule::monthlyQuota).filter(q -> q > 0).map(String::valueOf).orElse(""));
+            budget.setValue(rule.map(RoleRule::monthlyBudgetMicros).filter(b -> b > 0)
+                    .map(b -> Money.format(b).substring(1)).orElse(""));
+        }
+
+        RuleDraft draft() {
+            WorkspaceRole chosen = role.getValue();
+            return new RuleDraft(chosen == null ? null : chosen.id(), chosen == null ? null : chosen.name(),
+                    cooldown.getValue(), models.getValue(), sizes.getValue(), qualities.getValue(), daily.getValue(),
+                    monthly.getValue(), budget.getValue());
+        }
+    }
+}

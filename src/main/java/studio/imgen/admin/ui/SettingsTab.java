@@ -1,0 +1,32 @@
+package studio.imgen.admin.ui;
+
+import com.vaadin.flow.component.html.Div;
+import studio.imgen.admin.WorkspaceSettingsService;
+
+/** Settings: the key, the defaults and the overview, refreshed together after every change. */
+class SettingsTab extends Div {
+
+    private final WorkspaceSettingsService settings;
+    private final KeyCard key;
+    private final DefaultsCard defaults;
+    private final OverviewCard overview = new OverviewCard();
+
+    SettingsTab(WorkspaceSettingsService settings) {
+        this.settings = settings;
+        addClassName("admin-tab");
+        addClassName("settings-tab");
+        key = new KeyCard(settings, this::refresh);
+        defaults = new DefaultsCard(settings, this::refresh);
+        Div column = new Div(key, defaults);
+        column.addClassName("admin-column");
+        add(column, overview);
+        refresh();
+    }
+
+    void refresh() {
+        var current = settings.overview();
+        key.show(current);
+        defaults.show(settings.defaultsForm());
+        overview.show(current);
+    }
+}
