@@ -11,11 +11,12 @@ import studio.imgen.admin.Choice;
  *
  * @param blocked why the member cannot generate at all (no role, no models), shown instead of the form
  * @param waitUntil when the member's cooldown or quota allows the next generation, with the sentence to show
+ * @param limits the member's limits in words ("12 of 50 today", "$3.10 of $20.00 this month"), empty when open
  */
 public record GenerateForm(boolean keyConfigured, boolean workspaceAdmin, Optional<String> blocked,
                            List<ModelOption> models, String model, List<Choice> sizes, String size,
                            List<Choice> qualities, String quality, String outputFormat, String background,
-                           Optional<Instant> waitUntil, Optional<String> waitMessage) {
+                           Optional<Instant> waitUntil, Optional<String> waitMessage, List<String> limits) {
 
     /** A model the member may pick, with what it can do and any retirement warning. */
     public record ModelOption(String id, String label, Optional<String> warning, boolean supportsTransparent,

@@ -166,6 +166,13 @@ class GenerationJobs {
                 .fetch();
     }
 
+    List<UUID> runningOf(UUID workspaceId, UUID userId) {
+        return db.select(GENERATION.ID).from(GENERATION)
+                .where(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.USER_ID.eq(userId))
+                        .and(GENERATION.STATUS.eq("running")))
+                .fetch(GENERATION.ID);
+    }
+
     Optional<GenerationRecord> find(UUID id) {
         return db.selectFrom(GENERATION).where(GENERATION.ID.eq(id)).fetchOptional();
     }

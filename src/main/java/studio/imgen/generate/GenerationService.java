@@ -99,7 +99,7 @@ public class GenerationService {
                 new RequestedOptions(modelId, null, null));
         if (preselection instanceof Outcome.Refused<ResolvedOptions> refused) {
             return new GenerateForm(keyConfigured, me.admin(), Optional.of(refused.refusal().message()), List.of(),
-                    null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty());
+                    null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty(), List.of());
         }
         ResolvedOptions selected = preselection.orElseThrow();
         AllowedOptions allowed = AccessPolicy.options(limits, options, selected.model().id()).orElseThrow();
@@ -113,7 +113,8 @@ public class GenerationService {
                 wait.filter(w -> !noticeOnly).map(Refusal::message),
                 models, selected.model().id(), allowed.sizes(), selected.size().value(), allowed.qualities(),
                 selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
-                wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt), wait.filter(w -> noticeOnly).map(Refusal::message));
+                wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt), wait.filter(w -> noticeOnly).map(Refusal::message),
+                accessControl.memberLimits(me.workspaceId(), me.userId(), me.admin()).lines());
     }
 
     /**

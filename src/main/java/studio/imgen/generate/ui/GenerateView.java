@@ -48,6 +48,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private final GenerationService generations;
     private final GenerateFormPanel formPanel;
     private final Div banner = new Div();
+    private final Div limits = new Div();
     private final Div results = new Div();
     private final Div empty = new Div();
     private final Map<UUID, GenerationCard> cards = new LinkedHashMap<>();
@@ -66,7 +67,8 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         empty.add(VaadinIcon.PICTURE.create(), new H2("No images yet"),
                 new Paragraph("Describe what you want and press Generate. Your images appear here as they are drawn."));
 
-        Div formColumn = new Div(new H2("Generate"), banner, formPanel);
+        limits.addClassName("member-limits");
+        Div formColumn = new Div(new H2("Generate"), limits, banner, formPanel);
         formColumn.addClassName("form-column");
         Div resultsColumn = new Div(empty, results);
         resultsColumn.addClassName("results-column");
@@ -83,6 +85,8 @@ public class GenerateView extends Div implements BeforeEnterObserver {
             return;
         }
         formPanel.apply(form, keepChoices);
+        limits.setText(String.join(" · ", form.limits()));
+        limits.setVisible(!form.limits().isEmpty());
         if (!form.keyConfigured()) {
             showBanner(GenerationService.NO_KEY, form.workspaceAdmin());
             formPanel.setSubmitEnabled(false, "An admin must set the workspace's OpenAI key first.");
