@@ -215,6 +215,11 @@ public class GalleryView extends Div implements ImageActions {
         removeCard(imageId);
     }
 
+    /** The cards' shared context menu (it joins the page only when first opened). */
+    CardMenu menu() {
+        return menu;
+    }
+
     private void removeCard(UUID imageId) {
         GalleryCard card = cards.remove(imageId);
         if (card != null) {
