@@ -3,7 +3,6 @@ package studio.imgen.gallery;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +27,7 @@ import studio.imgen.storage.StoredFileNotFoundException;
 @RestController
 class ImageController {
 
+    static final String NOT_FOUND = "Not found";
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
     private final ImageAccess images;
@@ -37,39 +37,48 @@ class ImageController {
     }
 
     @GetMapping("/img/{id}")
-    ResponseEntity<Resource> original(@PathVariable String id,
+    ResponseEntity<?> original(@PathVariable String id,
                                       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return serve(id, ifNoneMatch, false, false);
     }
 
     @GetMapping("/img/{id}/thumb")
-    ResponseEntity<Resource> thumbnail(@PathVariable String id,
+    ResponseEntity<?> thumbnail(@PathVariable String id,
                                        @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return serve(id, ifNoneMatch, true, false);
     }
 
     @GetMapping("/img/{id}/download")
-    ResponseEntity<Resource> download(@PathVariable String id,
+    ResponseEntity<?> download(@PathVariable String id,
                                       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return serve(id, ifNoneMatch, false, true);
     }
 
     /** Trailing slashes, extra segments, "/img" itself: nothing is served there. */
     @RequestMapping({"/img", "/img/", "/img/**"})
-    ResponseEntity<Void> nothingElse() {
-        return ResponseEntity.notFound().build();
+    ResponseEntity<String> nothingElse() {
+        return notFound();
     }
 
     /** The row exists but its file does not (removed by the cleaner, or a failed write): as good as missing. */
     @ExceptionHandler(StoredFileNotFoundException.class)
-    ResponseEntity<Void> fileGone() {
-        return ResponseEntity.notFound().build();
+    ResponseEntity<String> fileGone() {
+        return notFound();
     }
 
-    private ResponseEntity<Resource> serve(String rawId, String ifNoneMatch, boolean thumbnail, boolean attachment) {
+    /**
+     * The same answer for missing, deleted, foreign and malformed: a short text. With {@code nosniff} and no type at
+     * all, Chromium would treat an opened image URL as a download of an empty file.
+     */
+    private static ResponseEntity<String> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body(NOT_FOUND);
+    }
+
+    private ResponseEntity<?> serve(String rawId, String ifNoneMatch, boolean thumbnail, boolean attachment) {
         Optional<StoredImage> found = ImageIds.parse(rawId).flatMap(images::find);
         if (found.isEmpty() || (thumbnail && !found.get().hasThumbnail())) {
-            return ResponseEntity.notFound().build();
+            return notFound();
         }
         StoredImage image = found.get();
         StorageKey key = images.key(image, thumbnail);

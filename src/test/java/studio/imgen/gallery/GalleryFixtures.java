@@ -22,6 +22,7 @@ public final class GalleryFixtures {
 
     private final DSLContext db;
     private final ImageStore store;
+    private int hues;
 
     public GalleryFixtures(DSLContext db, ImageStore store) {
         this.db = db;
@@ -56,8 +57,10 @@ public final class GalleryFixtures {
             UUID imageId = UUID.randomUUID();
             byte[] png = TestImages.png(32, 32, 0x3366cc + i * 0x101010);
             if (withFiles) {
+                float hue = (hues++ * 0.618034f) % 1f;
+                png = gradient(hue, "png", 256);
                 store.put(StorageKey.original(workspaceId, imageId, ImageFormat.PNG), png);
-                store.put(StorageKey.thumbnail(workspaceId, imageId), TestImages.jpeg(32, 32, 0x3366cc + i * 0x101010));
+                store.put(StorageKey.thumbnail(workspaceId, imageId), gradient(hue, "jpeg", 128));
             }
             db.insertInto(IMAGE)
                     .set(IMAGE.ID, imageId)
@@ -89,6 +92,25 @@ public final class GalleryFixtures {
                 .set(IMAGE.CREATED_AT, at.atOffset(ZoneOffset.UTC))
                 .execute();
         return imageId;
+    }
+
+    /** A diagonal two-colour gradient, so screenshots show distinct pictures rather than flat squares. */
+    private static byte[] gradient(float hue, String format, int side) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.getHSBColor(hue, 0.55f, 0.95f), side, side,
+                java.awt.Color.getHSBColor((hue + 0.15f) % 1f, 0.8f, 0.45f)));
+        g.fillRect(0, 0, side, side);
+        g.setColor(new java.awt.Color(255, 255, 255, 90));
+        g.fillOval(side / 4, side / 5, side / 2, side / 2);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, format, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public record Seeded(UUID generationId, List<UUID> imageIds) {

@@ -185,7 +185,7 @@ class ImageEndpointTest extends ServerTest {
             for (String kind : KINDS) {
                 HttpResponse<byte[]> response = evesBrowser.getBytes("/img/" + image.id() + kind);
                 assertThat(response.statusCode()).as(kind).isEqualTo(404);
-                assertThat(response.body()).as(kind).isEmpty();
+                assertNotFound(response, kind);
                 assertThat(response.headers().firstValue("ETag")).isEmpty();
             }
         }
@@ -216,8 +216,7 @@ class ImageEndpointTest extends ServerTest {
 
         for (String kind : KINDS) {
             HttpResponse<byte[]> response = anasBrowser.getBytes("/img/" + doomed + kind);
-            assertThat(response.statusCode()).as(kind).isEqualTo(404);
-            assertThat(response.body()).isEmpty();
+            assertNotFound(response, kind);
         }
         assertThat(anasBrowser.getBytes("/img/" + own.images().get(1).id()).statusCode()).isEqualTo(200);
     }
@@ -229,8 +228,7 @@ class ImageEndpointTest extends ServerTest {
 
         for (String kind : KINDS) {
             HttpResponse<byte[]> response = anasBrowser.getBytes("/img/" + missing + kind);
-            assertThat(response.statusCode()).as(kind).isEqualTo(404);
-            assertThat(response.body()).isEmpty();
+            assertNotFound(response, kind);
         }
     }
 
@@ -289,6 +287,15 @@ class ImageEndpointTest extends ServerTest {
         HttpResponse<byte[]> member = anasBrowser.getBytes(path);
         assertThat(member.headers().firstValue("Content-Type").orElse("")).doesNotStartWith("image/");
         assertThat(new String(member.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("PNG");
+    }
+
+    private static void assertNotFound(HttpResponse<byte[]> response, String what) {
+        assertThat(response.statusCode()).as(what).isEqualTo(404);
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).as(what).isEqualTo("Not found");
+        assertThat(response.headers().firstValue("Content-Type")).as(what).hasValue("text/plain;charset=UTF-8");
+        assertThat(response.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(response.headers().firstValue("ETag")).as(what).isEmpty();
+        assertThat(response.headers().firstValue("Content-Disposition")).as(what).isEmpty();
     }
 
     private static void assertNothingServed(RawHttp.Response response, String what) {

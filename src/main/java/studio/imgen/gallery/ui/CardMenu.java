@@ -4,7 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.shared.Tooltip;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import elemental.json.JsonObject;
 import java.util.function.Consumer;
 import studio.imgen.base.ui.ImageUrls;
@@ -27,9 +28,11 @@ class CardMenu extends ContextMenu {
         addItem("Open full size", e -> withCurrent(item -> page().open(ImageUrls.original(item.imageId()), "_blank")));
         addItem("Download", e -> withCurrent(item -> page().open(ImageUrls.download(item.imageId()), "_self")));
         addItem("Reuse settings", e -> withCurrent(item -> actions.reuse(item.generationId())));
-        MenuItem edit = addItem("Edit this image");
+        // A disabled menu item takes no hover, so a tooltip would never show: the reason is written under it instead.
+        Span later = new Span(ImageDetailDialog.EDIT_LATER);
+        later.addClassName("menu-item-note");
+        MenuItem edit = addItem(new Div(new Span("Edit this image"), later));
         edit.setEnabled(false);
-        Tooltip.forComponent(edit).setText(ImageDetailDialog.EDIT_LATER);
         addSeparator();
         delete = addItem("Delete", e -> withCurrent(item -> actions.delete(item.imageId())));
         delete.addClassName("danger");

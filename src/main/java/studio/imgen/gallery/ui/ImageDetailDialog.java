@@ -104,7 +104,8 @@ class ImageDetailDialog extends Dialog {
         Div list = new Div();
         list.addClassName("image-detail-parameters");
         row(list, "Model", modelLabel.apply(g.model()));
-        row(list, "Size", label(g.size()) + " (" + details.width() + " × " + details.height() + ")");
+        String pixels = details.width() + " × " + details.height();
+        row(list, "Size", "auto".equals(g.size()) ? "Auto (" + pixels + ")" : pixels);
         row(list, "Quality", label(g.quality()));
         row(list, "Format", g.outputFormat().toUpperCase(java.util.Locale.ROOT)
                 + (g.outputCompression() == null ? "" : ", compression " + g.outputCompression()));

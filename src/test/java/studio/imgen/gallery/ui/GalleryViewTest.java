@@ -274,7 +274,7 @@ class GalleryViewTest extends KaribuTest {
     }
 
     private static MenuItem item(CardMenu menu, String text) {
-        return menu.getItems().stream().filter(i -> text.equals(i.getText())).findFirst().orElseThrow();
+        return menu.getItems().stream().filter(i -> i.getElement().getTextRecursively().startsWith(text)).findFirst().orElseThrow();
     }
 
     private static GalleryCard card(UUID imageId) {
