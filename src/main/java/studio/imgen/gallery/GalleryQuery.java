@@ -53,13 +53,27 @@ class GalleryQuery {
                         r.value7().toInstant(), r.value8(), r.value9(), admin || me.equals(r.value5())));
     }
 
+    /** The image at position {@code offset - 1}, as a cursor: only the index columns are read while skipping. */
+    Optional<GalleryCursor> cursorAt(UUID workspaceId, GalleryFilter filter, int offset) {
+        return db.select(IMAGE.CREATED_AT, IMAGE.ID)
+                .from(source(workspaceId, filter))
+                .where(scope(workspaceId, filter))
+                .orderBy(IMAGE.CREATED_AT.desc(), IMAGE.ID.desc())
+                .offset(offset - 1)
+                .limit(1)
+                .fetchOptional(r -> new GalleryCursor(r.value1().toInstant(), r.value2()));
+    }
+
     int count(UUID workspaceId, GalleryFilter filter) {
-        Table<?> source = IMAGE;
-        if (needsGeneration(filter)) {
-            source = IMAGE.join(GENERATION).on(GENERATION.ID.eq(IMAGE.GENERATION_ID)
-                    .and(GENERATION.WORKSPACE_ID.eq(workspaceId)));
+        return db.fetchCount(db.selectOne().from(source(workspaceId, filter)).where(scope(workspaceId, filter)));
+    }
+
+    /** The image table, joined to its generation only when a filter needs the prompt or model. */
+    private static Table<?> source(UUID workspaceId, GalleryFilter filter) {
+        if (!needsGeneration(filter)) {
+            return IMAGE;
         }
-        return db.fetchCount(db.selectOne().from(source).where(scope(workspaceId, filter)));
+        return IMAGE.join(GENERATION).on(GENERATION.ID.eq(IMAGE.GENERATION_ID).and(GENERATION.WORKSPACE_ID.eq(workspaceId)));
     }
 
     /** A live result image of the workspace. */

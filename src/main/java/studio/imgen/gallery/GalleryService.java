@@ -24,7 +24,7 @@ public class GalleryService {
     /** Longest page a caller may ask for. */
     public static final int MAX_PAGE = 200;
     /** Characters of the prompt a card gets (it shows two lines; the detail loads the whole prompt). */
-    public static final int EXCERPT = 200;
+    public static final int EXCERPT = 140;
     static final String NOT_FOUND = "That image does not exist any more.";
     static final String NOT_YOURS = "Only the member who generated this image or a workspace admin can delete it.";
 
@@ -59,6 +59,20 @@ public class GalleryService {
         List<GalleryItem> items = rows.subList(0, size);
         GalleryItem last = items.get(size - 1);
         return new GalleryPage(items, Optional.of(new GalleryCursor(last.createdAt(), last.imageId())));
+    }
+
+    /**
+     * Where a page starting at position {@code offset} (0-based, newest first) begins: the cursor of the image just
+     * before it, empty when fewer images match. Lets a view jump deep (a dragged scrollbar) with one index-ordered
+     * skip and continue from there by keyset.
+     */
+    @PermitAll
+    public Optional<GalleryCursor> cursorAt(GalleryFilter filter, int offset) {
+        Member me = access.requireMember();
+        if (offset <= 0) {
+            return Optional.empty();
+        }
+        return query.cursorAt(me.workspaceId(), orAll(filter), offset);
     }
 
     /** How many images match the filter. */

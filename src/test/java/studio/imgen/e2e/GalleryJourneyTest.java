@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -133,15 +134,23 @@ class GalleryJourneyTest extends BrowserTest {
                 "Minimal poster of a mountain sunrise", "Watercolour fox curled up in snow",
                 "Retro robot watering tomato plants", "Macro photo of dew on a spider web",
                 "Paper-cut city skyline with hot air balloons", "Lighthouse on a cliff during a storm, oil painting",
-                "Cute otter astronaut floating past Saturn", "Ceramic teapot shaped like a snail"};
+                "Cute otter astronaut floating past Saturn", "Ceramic teapot shaped like a snail",
+                "<img src=x onerror=alert(1)> \"><script>alert(2)</script> javascript:alert(3)"};
         Instant now = Instant.now();
         for (int i = 0; i < prompts.length; i++) {
             fixtures.generation(acme, i % 3 == 0 ? ben.id() : ana.id(), prompts[i], i % 4 == 0 ? "gpt-image-1.5" : "gpt-image-2",
                     now.minusSeconds(600L * (prompts.length - i)), 1, true);
         }
+        List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
         logIn(page, ana);
         page.navigate(url("gallery"));
         assertThat(page.locator(".gallery-card")).hasCount(prompts.length);
+        assertThat(page.locator(".gallery-card").first()).containsText("<img src=x onerror=alert(1)>");
+        assertThat(page.locator(".gallery-card img")).hasCount(prompts.length);
         page.waitForFunction(ALL_THUMBNAILS_LOADED);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("gallery-laptop-light.png")));
         page.locator(".gallery-card").filter(new Locator.FilterOptions().setHasText("Watercolour fox")).click();
@@ -153,6 +162,7 @@ class GalleryJourneyTest extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("gallery-detail-laptop.png")));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reuse settings")).click();
         assertThat(page).hasURL(Pattern.compile(".*/\\?reuse=[0-9a-f-]{36}$"));
+        assertThat(dialogs).as("script from a prompt ran").isEmpty();
 
         try (BrowserContext tablet = browserContext.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(820, 1180).setColorScheme(ColorScheme.DARK))) {
@@ -192,7 +202,14 @@ class GalleryJourneyTest extends BrowserTest {
         target.locator("input[name=username]").fill(user.username());
         target.locator("input[name=password]").fill(TestUsers.PASSWORD);
         target.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(target.locator("vaadin-side-nav")).isAttached();
+        try {
+            // Logging in hashes a password; on a busy two-core runner that can take a few seconds.
+            assertThat(target.locator("vaadin-side-nav")).isAttached(new com.microsoft.playwright.assertions.LocatorAssertions
+                    .IsAttachedOptions().setTimeout(20_000));
+        } catch (AssertionError e) {
+            target.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("login-failed-" + user.displayName() + ".png")));
+            throw e;
+        }
     }
 
     private BrowserContext otherContext() {

@@ -96,6 +96,27 @@ class GalleryServiceTest {
     }
 
     @Test
+    void cursorAtJumpsToAPositionAndPagingContinuesFromIt() {
+        for (int i = 0; i < 7; i++) {
+            fixtures.generation(acme, i % 2 == 0 ? ana.id() : ben.id(), "p" + i, "gpt-image-2", T0.plusSeconds(i), 1, false);
+        }
+        List<UUID> all = ids(GalleryFilter.ALL);
+
+        GalleryCursor third = gallery.cursorAt(GalleryFilter.ALL, 3).orElseThrow();
+        assertThat(ids(gallery.page(GalleryFilter.ALL, third, 2))).containsExactly(all.get(3), all.get(4));
+        assertThat(gallery.cursorAt(GalleryFilter.ALL, 0)).isEmpty();
+        assertThat(gallery.cursorAt(GalleryFilter.ALL, 7)).isPresent();
+        assertThat(gallery.cursorAt(GalleryFilter.ALL, 8)).as("past the end").isEmpty();
+
+        GalleryFilter bens = new GalleryFilter(null, null, ben.id(), null, null);
+        List<UUID> bensImages = ids(bens);
+        assertThat(ids(gallery.page(bens, gallery.cursorAt(bens, 1).orElseThrow(), 10))).isEqualTo(bensImages.subList(1, 3));
+        GalleryFilter p4 = new GalleryFilter("p4", null, null, null, null);
+        assertThat(gallery.cursorAt(p4, 1)).isPresent();
+        assertThat(gallery.cursorAt(p4, 2)).isEmpty();
+    }
+
+    @Test
     void exactlyFullLastPageHasNoNextCursor() {
         for (int i = 0; i < 4; i++) {
             fixtures.generation(acme, ana.id(), "p" + i, "gpt-image-2", T0.plusSeconds(i), 1, false);
@@ -244,7 +265,8 @@ class GalleryServiceTest {
         LoggedIn.nobody();
         UUID any = UUID.randomUUID();
         List<Runnable> calls = List.of(() -> gallery.page(GalleryFilter.ALL, null, 10), () -> gallery.count(GalleryFilter.ALL),
-                () -> gallery.details(any), () -> gallery.delete(any), gallery::filterOptions);
+                () -> gallery.details(any), () -> gallery.delete(any), gallery::filterOptions,
+                () -> gallery.cursorAt(GalleryFilter.ALL, 5));
         for (Runnable call : calls) {
             assertThatThrownBy(call::run).isInstanceOfAny(AuthenticationCredentialsNotFoundException.class,
                     AccessDeniedException.class);
@@ -255,7 +277,7 @@ class GalleryServiceTest {
     void everyPublicServiceMethodCarriesAnAccessAnnotation() {
         List<Method> methods = Arrays.stream(GalleryService.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers())).toList();
-        assertThat(methods).hasSize(5).allSatisfy(m -> assertThat(m.isAnnotationPresent(PermitAll.class)).as(m.getName()).isTrue());
+        assertThat(methods).hasSize(6).allSatisfy(m -> assertThat(m.isAnnotationPresent(PermitAll.class)).as(m.getName()).isTrue());
     }
 
     private List<UUID> search(String text) {

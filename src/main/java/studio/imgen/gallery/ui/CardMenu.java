@@ -38,7 +38,7 @@ class CardMenu extends ContextMenu {
         delete.addClassName("danger");
     }
 
-    /** Called by a card on right-click. */
+    /** Called on right-click with the card under the pointer (null: not over a card, so no menu). */
     void aim(GalleryItem item) {
         pending = item;
     }

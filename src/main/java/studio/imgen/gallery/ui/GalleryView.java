@@ -1,6 +1,10 @@
 package studio.imgen.gallery.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -33,9 +37,9 @@ import studio.imgen.gallery.ImageDetails;
 import studio.imgen.generate.ui.GenerateView;
 
 /**
- * The workspace's images, newest first: a grid of thumbnail cards filled a page at a time ("Load more" continues from
- * the last card, so a deep page costs what the first one does), filters above it, details in a dialog. Cards and the
- * dialog only ever show text and access-checked image URLs.
+ * The workspace's images, newest first: a virtual grid of thumbnail cards that loads as the member scrolls (see
+ * {@link GalleryGrid}), filters above it, details in a dialog, the same actions on a card's context menu. Cards and
+ * the dialog only ever show text and access-checked image URLs.
  */
 @Route(value = "gallery", layout = MainLayout.class)
 @PageTitle("Gallery · ImGen Studio")
@@ -44,29 +48,24 @@ public class GalleryView extends Div implements ImageActions {
 
     /** Query parameter the Generate view reads to pre-fill its form from a generation: {@code ?reuse=<generationId>}. */
     public static final String REUSE_PARAMETER = "reuse";
-    static final int PAGE_SIZE = 50;
 
     private final GalleryService gallery;
-    private final GalleryFilterOptions options;
     private final Map<String, String> modelLabels = new LinkedHashMap<>();
     private final GalleryFilters filters;
     private final Span summary = new Span();
-    private final Div grid = new Div();
+    private final GalleryGrid grid;
     private final Div empty = new Div();
-    private final Button loadMore = new Button("Load more");
-    private final Map<UUID, GalleryCard> cards = new LinkedHashMap<>();
     private final CardMenu menu;
     private Times times;
-    private GalleryFilter filter = GalleryFilter.ALL;
-    private Optional<GalleryCursor> next = Optional.empty();
-    private int total;
     private ImageDetailDialog dialog;
+    private Registration resizeRegistration;
 
     GalleryView(GalleryService gallery) {
         this.gallery = gallery;
-        this.options = gallery.filterOptions();
+        GalleryFilterOptions options = gallery.filterOptions();
         options.models().forEach(m -> modelLabels.put(m.id(), m.label()));
-        times = Times.of(UI.getCurrent());
+        UI ui = UI.getCurrent();
+        times = Times.of(ui);
         addClassName("gallery-view");
 
         H2 title = new H2("Gallery");
@@ -75,27 +74,51 @@ public class GalleryView extends Div implements ImageActions {
         Div heading = new Div(title, summary);
         heading.addClassName("gallery-heading");
         filters = new GalleryFilters(options, this::reload);
-
-        grid.addClassName("gallery-grid");
-        grid.getElement().setAttribute("role", "list");
+        grid = new GalleryGrid(times, this::openDetails, item -> menu().aim(item));
         menu = new CardMenu(grid, this::openDetails, this);
         empty.addClassName("empty-state");
-        loadMore.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-        loadMore.addClassName("gallery-load-more");
-        loadMore.setDisableOnClick(true);
-        loadMore.addClickListener(e -> loadNextPage());
 
-        add(heading, filters, empty, grid, loadMore);
+        add(heading, filters, empty, grid);
+        followBrowser(ui);
         reload();
-        followBrowserTimeZone(UI.getCurrent());
     }
 
-    /** Times are shown in the browser's zone; if the browser has not reported it yet, render again once it has. */
-    private void followBrowserTimeZone(UI ui) {
-        if (ui.getInternals().getExtendedClientDetails() != null) {
+    /** Starts over with the current filters: fresh count, rows from the top. */
+    private void reload() {
+        GalleryFilter filter = filters.value(times);
+        int total = gallery.count(filter);
+        grid.show(new GalleryPager.Source() {
+            @Override
+            public GalleryPage page(GalleryCursor after, int limit) {
+                return gallery.page(filter, after, limit);
+            }
+
+            @Override
+            public Optional<GalleryCursor> cursorAt(int offset) {
+                return gallery.cursorAt(filter, offset);
+            }
+        }, total);
+        grid.setVisible(total > 0);
+        empty.setVisible(total == 0);
+        if (total == 0) {
+            showEmpty();
+        }
+        summary.setText(total == 0 ? "" : NumberFormat.getIntegerInstance(Locale.ENGLISH).format(total)
+                + (total == 1 ? " image" : " images"));
+    }
+
+    /**
+     * Columns follow the window width, times the browser's zone. Both come with the browser's details; if those are
+     * not there yet, the grid is fitted once they arrive.
+     */
+    private void followBrowser(UI ui) {
+        ExtendedClientDetails details = ui.getInternals().getExtendedClientDetails();
+        if (details != null) {
+            grid.fitTo(details.getWindowInnerWidth());
             return;
         }
-        ui.getPage().retrieveExtendedClientDetails(details -> {
+        ui.getPage().retrieveExtendedClientDetails(received -> {
+            grid.fitTo(received.getWindowInnerWidth());
             Times reported = Times.of(ui);
             if (!reported.zone().equals(times.zone())) {
                 times = reported;
@@ -104,47 +127,16 @@ public class GalleryView extends Div implements ImageActions {
         });
     }
 
-    /** Starts over with the current filters: first page, fresh count. */
-    private void reload() {
-        filter = filters.value(times);
-        grid.removeAll();
-        cards.clear();
-        next = Optional.empty();
-        total = gallery.count(filter);
-        append(gallery.page(filter, null, PAGE_SIZE));
+    @Override
+    protected void onAttach(AttachEvent event) {
+        resizeRegistration = event.getUI().getPage().addBrowserWindowResizeListener(e -> grid.fitTo(e.getWidth()));
     }
 
-    private void loadNextPage() {
-        next.ifPresent(cursor -> append(gallery.page(filter, cursor, PAGE_SIZE)));
-        loadMore.setEnabled(true);
-    }
-
-    private void append(GalleryPage page) {
-        for (GalleryItem item : page.items()) {
-            // A card already shown (an image created in between) is not shown twice.
-            if (!cards.containsKey(item.imageId())) {
-                GalleryCard card = new GalleryCard(item, times, this::openDetails, menu::aim);
-                card.getElement().setAttribute("role", "listitem");
-                cards.put(item.imageId(), card);
-                grid.add(card);
-            }
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (resizeRegistration != null) {
+            resizeRegistration.remove();
         }
-        next = page.next();
-        updateState();
-    }
-
-    private void updateState() {
-        boolean nothing = cards.isEmpty();
-        grid.setVisible(!nothing);
-        empty.setVisible(nothing);
-        loadMore.setVisible(next.isPresent());
-        if (nothing) {
-            showEmpty();
-        }
-        NumberFormat number = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-        summary.setText(total == 0 ? "" : cards.size() >= total
-                ? number.format(total) + (total == 1 ? " image" : " images")
-                : "Showing " + number.format(cards.size()) + " of " + number.format(total) + " images");
     }
 
     private void showEmpty() {
@@ -170,7 +162,7 @@ public class GalleryView extends Div implements ImageActions {
         Optional<ImageDetails> details = gallery.details(imageId);
         if (details.isEmpty()) {
             Notifications.error("That image does not exist any more.");
-            removeCard(imageId);
+            reload();
             return;
         }
         if (dialog != null && dialog.isOpened()) {
@@ -212,20 +204,16 @@ public class GalleryView extends Div implements ImageActions {
         if (dialog != null) {
             dialog.close();
         }
-        removeCard(imageId);
+        reload();
+    }
+
+    /** The grid of cards. */
+    GalleryGrid grid() {
+        return grid;
     }
 
     /** The cards' shared context menu (it joins the page only when first opened). */
     CardMenu menu() {
         return menu;
-    }
-
-    private void removeCard(UUID imageId) {
-        GalleryCard card = cards.remove(imageId);
-        if (card != null) {
-            grid.remove(card);
-            total = Math.max(0, total - 1);
-            updateState();
-        }
     }
 }
