@@ -29,6 +29,7 @@ import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.storage.ImageStore;
+import studio.imgen.testsupport.BrowserLogin;
 import studio.imgen.testsupport.BrowserTest;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.LoggedIn;
@@ -191,25 +192,8 @@ class GalleryJourneyTest extends BrowserTest {
         }
     }
 
-    /**
-     * Logs in through the form once the login form's web component is ready (filling earlier can be undone when the
-     * component upgrades), and waits for the app shell.
-     */
     private void logIn(Page target, TestUser user) {
-        target.navigate(url("login"));
-        target.waitForFunction("() => customElements.get('vaadin-login-form') !== undefined"
-                + " && document.querySelector('vaadin-login-form-wrapper, vaadin-login-form') !== null");
-        target.locator("input[name=username]").fill(user.username());
-        target.locator("input[name=password]").fill(TestUsers.PASSWORD);
-        target.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        try {
-            // Logging in hashes a password; on a busy two-core runner that can take a few seconds.
-            assertThat(target.locator("vaadin-side-nav")).isAttached(new com.microsoft.playwright.assertions.LocatorAssertions
-                    .IsAttachedOptions().setTimeout(20_000));
-        } catch (AssertionError e) {
-            target.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("login-failed-" + user.displayName() + ".png")));
-            throw e;
-        }
+        BrowserLogin.logIn(target, url("login"), user.username(), TestUsers.PASSWORD);
     }
 
     private BrowserContext otherContext() {

@@ -45,6 +45,7 @@ import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.storage.Thumbnails;
+import studio.imgen.testsupport.BrowserLogin;
 import studio.imgen.testsupport.BrowserTest;
 import studio.imgen.testsupport.LoggedIn;
 import studio.imgen.testsupport.TestUsers;
@@ -85,6 +86,9 @@ class GalleryBenchmark extends BrowserTest {
     @Autowired
     Thumbnails thumbnails;
 
+    private static final String ALL_THUMBNAILS_LOADED =
+            "() => [...document.querySelectorAll('.gallery-card img')].every(i => i.complete)";
+
     private final List<String> rows = new ArrayList<>();
 
     @AfterEach
@@ -102,8 +106,9 @@ class GalleryBenchmark extends BrowserTest {
         long seedStart = System.nanoTime();
         seed(workspace, ana.id(), ben.id(), IMAGES);
         seed(noise, other.id(), other.id(), NOISE);
-        db.execute("analyze generation");
-        db.execute("analyze image");
+        // What autovacuum does to a table that has settled: statistics and the visibility map (index-only scans).
+        db.execute("vacuum analyze generation");
+        db.execute("vacuum analyze image");
         int withFiles = writeThumbnails(workspace, 120);
         row("Seeding", IMAGES + " images + " + NOISE + " in another workspace, " + withFiles + " thumbnails on disk",
                 ms(System.nanoTime() - seedStart) + " ms");
@@ -116,6 +121,7 @@ class GalleryBenchmark extends BrowserTest {
 
         time("First page (50)", () -> gallery.page(GalleryFilter.ALL, null, 50), 50);
         time("Deep page (50 after #9,950, keyset)", () -> gallery.page(GalleryFilter.ALL, deep, 50), 50);
+        time("Skip to #9,950 (cursorAt, indexed)", () -> gallery.cursorAt(GalleryFilter.ALL, IMAGES - 50).orElseThrow());
         time("Count (no filter)", () -> gallery.count(GalleryFilter.ALL));
         time("First page, search \"fox\"", () -> gallery.page(new GalleryFilter("fox", null, null, null, null), null, 50), 50);
         time("First page, search \"fox watercolour\"",
@@ -134,11 +140,15 @@ class GalleryBenchmark extends BrowserTest {
         explain("Plan: only mine", pageSql(workspace, null, "and i.owner_id = '" + ana.id() + "'"), "image_owner_created_idx");
         explain("Plan: search \"fox\"", pageSql(workspace, null,
                 "and to_tsvector('simple', g.prompt) @@ to_tsquery('simple', 'fox:*')"), null);
-        explain("Plan: deep page with OFFSET 9950 (for comparison; not used)",
+        explain("Plan: cursorAt 9,950 (the skip a far jump makes)", """
+                select i.created_at, i.id from image i
+                where i.workspace_id = '%s' and i.role = 'result' and i.deleted_at is null
+                order by i.created_at desc, i.id desc offset 9949 limit 1""".formatted(workspace), null);
+        explain("Plan: page with OFFSET 9950 and joins (for comparison; not used)",
                 pageSql(workspace, null, "").replace("limit 51", "limit 51 offset 9950"), null);
         LoggedIn.nobody();
 
-        pageBytes(ana);
+        pageBytes(ana, workspace);
         report();
     }
 
@@ -261,54 +271,95 @@ class GalleryBenchmark extends BrowserTest {
         row(name, first.length() > 90 ? first.substring(0, 90) + "…" : first, execution);
     }
 
-    /** What the browser receives for the first render of the gallery (50 cards) and for "Load more". */
-    private void pageBytes(TestUser member) {
+    /** What the browser receives for the first render of the gallery, for the next screen and for a far jump. */
+    private void pageBytes(TestUser member, UUID workspace) {
+        List<UUID> order = db.fetch("""
+                select id from image where workspace_id = ? and role = 'result' and deleted_at is null
+                order by created_at desc, id desc""", workspace).getValues(0, UUID.class);
         List<Response> responses = new CopyOnWriteArrayList<>();
-        logIn(member.username(), TestUsers.PASSWORD);
-        assertThat(page.locator("vaadin-side-nav")).isAttached();
+        // With push on a WebSocket, server answers may arrive as frames instead of HTTP responses: count both.
+        List<String> frames = new CopyOnWriteArrayList<>();
+        page.onWebSocket(socket -> socket.onFrameReceived(frame -> frames.add(frame.text())));
+        BrowserLogin.logIn(page, url("login"), member.username(), TestUsers.PASSWORD);
         page.waitForLoadState(LoadState.NETWORKIDLE);
+        frames.clear();
         page.onResponse(responses::add);
 
         page.navigate(url("gallery"));
-        assertThat(page.locator(".gallery-card")).hasCount(50);
+        assertThat(page.locator("[data-image='" + order.get(0) + "']")).isVisible();
+        page.waitForFunction(ALL_THUMBNAILS_LOADED);
         page.waitForLoadState(LoadState.NETWORKIDLE);
-        Bytes first = Bytes.of(responses);
+        Bytes first = Bytes.of(responses, frames);
+        save("first", responses, frames);
+        int columns = ((Number) page.locator("vaadin-virtual-list")
+                .evaluate("l => Number(getComputedStyle(l).getPropertyValue('--gallery-columns').trim())")).intValue();
+        int inDom = page.locator(".gallery-card[data-image]").count();
         responses.clear();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Load more")).click();
-        assertThat(page.locator(".gallery-card")).hasCount(100);
+        frames.clear();
+
+        page.locator("vaadin-virtual-list").evaluate("(l, row) => l.scrollToIndex(row)", 100 / columns);
+        assertThat(page.locator("[data-image='" + order.get(100 / columns * columns) + "']")).isVisible();
         page.waitForLoadState(LoadState.NETWORKIDLE);
-        Bytes more = Bytes.of(responses);
-        if (System.getProperty("bench.dump") != null) {
-            for (Response response : responses) {
-                if (response.url().contains("v-r=uidl")) {
-                    try {
-                        Files.write(Paths.get("target", "bench", "load-more-uidl.json"), response.body());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
+        page.waitForFunction(ALL_THUMBNAILS_LOADED);
+        Bytes next = Bytes.of(responses, frames);
+        save("scroll", responses, frames);
+        responses.clear();
+        frames.clear();
+
+        int deepRow = (IMAGES - 50) / columns;
+        page.locator("vaadin-virtual-list").evaluate("(l, row) => l.scrollToIndex(row)", deepRow);
+        assertThat(page.locator("[data-image='" + order.get(deepRow * columns) + "']")).isVisible();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        Bytes deep = Bytes.of(responses, frames);
+        save("jump", responses, frames);
+
+        assertThat(first.originals + next.originals + deep.originals).as("originals loaded by the grid").isZero();
+        row("Grid columns at 1280 px / cards in the DOM", columns + " columns", inDom + " cards rendered of " + IMAGES);
+        row("First render: HTML document", first.documentCount + " response", kb(first.document));
+        row("First render: Vaadin JSON (init + UIDL, whole page)", first.jsonCount + " responses, " + first.cards
+                + " cards sent", kb(first.json));
+        row("First render: thumbnails fetched (lazy)", first.thumbCount + " thumbnails", kb(first.thumbs));
+        row("First render: static JS/CSS/fonts (dev bundle, cacheable)", first.staticCount + " responses", kb(first.statics));
+        row("Scroll to image #100: Vaadin JSON", next.jsonCount + " message(s), " + next.perCard(), kb(next.json));
+        row("Scroll to image #100: thumbnails", next.thumbCount + "", kb(next.thumbs));
+        row("Jump to image #9,950: Vaadin JSON", deep.jsonCount + " message(s), " + deep.perCard(), kb(deep.json));
+        long perCard = (next.json + deep.json) / Math.max(1, next.cards + deep.cards);
+        row("=> Vaadin JSON for a page of 50 cards", "from the two steps above", kb(50 * perCard));
+        row("Originals fetched by the grid", "", String.valueOf(first.originals + next.originals + deep.originals));
+    }
+
+    /** The Vaadin messages of one step, for a look at what they carry. */
+    private static void save(String step, List<Response> responses, List<String> frames) {
+        StringBuilder all = new StringBuilder();
+        for (Response response : responses) {
+            String url = response.url();
+            if (url.contains("v-r=init") || url.contains("v-r=uidl")) {
+                all.append("=== ").append(url).append('\n').append(response.text()).append('\n');
             }
         }
-
-        assertThat(first.originals + more.originals).as("originals loaded by the grid").isZero();
-        row("First render: HTML document", first.documentCount + " response", kb(first.document));
-        row("First render: Vaadin JSON (init + UIDL)", first.jsonCount + " responses", kb(first.json));
-        row("First render: HTML + JSON per card", "50 cards", kb((first.document + first.json) / 50));
-        row("First render: thumbnails fetched (lazy)", first.thumbCount + " of 50", kb(first.thumbs));
-        row("First render: static JS/CSS/fonts", first.staticCount + " responses (cacheable)", kb(first.statics));
-        row("Load more: UIDL JSON for 50 more cards", more.jsonCount + " response(s)", kb(more.json));
-        row("Load more: thumbnails fetched", more.thumbCount + "", kb(more.thumbs));
-        row("Originals fetched by the grid", "", String.valueOf(first.originals + more.originals));
+        frames.forEach(frame -> all.append("=== frame\n").append(frame).append('\n'));
+        try {
+            Files.writeString(Paths.get("target", "bench", "messages-" + step + ".txt"), all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private record Bytes(long document, int documentCount, long json, int jsonCount, long thumbs, int thumbCount,
-                         long statics, int staticCount, int originals) {
+                         long statics, int staticCount, int originals, int cards) {
+
+        private static final Pattern CARD = Pattern.compile("\"thumb\":\"img/");
+
+        String perCard() {
+            return cards == 0 ? "–" : String.format(Locale.ROOT, "%d cards sent, %,d bytes per card", cards, json / cards);
+        }
+
 
         private static final Pattern ORIGINAL = Pattern.compile(".*/img/[0-9a-f-]{36}(/download)?$");
 
-        static Bytes of(List<Response> responses) {
+        static Bytes of(List<Response> responses, List<String> frames) {
             long document = 0, json = 0, thumbs = 0, statics = 0;
-            int documents = 0, jsons = 0, thumbCount = 0, staticCount = 0, originals = 0;
+            int documents = 0, jsons = 0, thumbCount = 0, staticCount = 0, originals = 0, cards = 0;
             for (Response response : responses) {
                 String url = response.url();
                 long size = size(response);
@@ -320,6 +371,7 @@ class GalleryBenchmark extends BrowserTest {
                 } else if (url.contains("v-r=init") || url.contains("v-r=uidl")) {
                     json += size;
                     jsons++;
+                    cards += count(response.text());
                 } else if ("document".equals(response.request().resourceType())) {
                     document += size;
                     documents++;
@@ -328,7 +380,16 @@ class GalleryBenchmark extends BrowserTest {
                     staticCount++;
                 }
             }
-            return new Bytes(document, documents, json, jsons, thumbs, thumbCount, statics, staticCount, originals);
+            for (String frame : frames) {
+                json += frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                jsons++;
+                cards += count(frame);
+            }
+            return new Bytes(document, documents, json, jsons, thumbs, thumbCount, statics, staticCount, originals, cards);
+        }
+
+        private static int count(String text) {
+            return (int) CARD.matcher(text.replace(" ", "")).results().count();
         }
 
         private static long size(Response response) {
