@@ -51,11 +51,20 @@ public class ImageAccess {
                         r.getHasThumbnail()));
     }
 
-    public InputStream openOriginal(StoredImage image) {
-        return store.open(StorageKey.original(image.workspaceId(), image.id(), image.format()));
+    /**
+     * Where the original or thumbnail of a found image is stored. Built from the row, never from the request.
+     */
+    StorageKey key(StoredImage image, boolean thumbnail) {
+        return thumbnail ? StorageKey.thumbnail(image.workspaceId(), image.id())
+                : StorageKey.original(image.workspaceId(), image.id(), image.format());
     }
 
-    public InputStream openThumbnail(StoredImage image) {
-        return store.open(StorageKey.thumbnail(image.workspaceId(), image.id()));
+    /** @throws studio.imgen.storage.StoredFileNotFoundException when the file is gone (for example cleaned up) */
+    long size(StorageKey key) {
+        return store.size(key);
+    }
+
+    InputStream open(StorageKey key) {
+        return store.open(key);
     }
 }

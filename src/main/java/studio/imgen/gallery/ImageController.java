@@ -1,29 +1,33 @@
 package studio.imgen.gallery;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import studio.imgen.storage.StorageKey;
+import studio.imgen.storage.StoredFileNotFoundException;
 
 /**
  * Image bytes, only through an access check (see {@link ImageAccess}): original inline, thumbnail, and download as an
  * attachment with a generated file name. Content is immutable, so a strong ETag (the SHA-256) and a long private
- * cache lifetime are safe; the type always comes from our own record.
+ * cache lifetime are safe; the type always comes from our own record. Anything else under {@code /img} is a 404 here,
+ * so no such request ever falls through to the Vaadin servlet (which would render the app and open a session).
  */
 @RestController
 class ImageController {
 
+    static final String NOT_FOUND = "Not found";
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
     private final ImageAccess images;
@@ -33,53 +37,65 @@ class ImageController {
     }
 
     @GetMapping("/img/{id}")
-    ResponseEntity<InputStreamResource> original(@PathVariable String id,
-                                                 @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String etag) {
-        return serve(id, etag, false, false);
+    ResponseEntity<?> original(@PathVariable String id,
+                                      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return serve(id, ifNoneMatch, false, false);
     }
 
     @GetMapping("/img/{id}/thumb")
-    ResponseEntity<InputStreamResource> thumbnail(@PathVariable String id,
-                                                  @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String etag) {
-        return serve(id, etag, true, false);
+    ResponseEntity<?> thumbnail(@PathVariable String id,
+                                       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return serve(id, ifNoneMatch, true, false);
     }
 
     @GetMapping("/img/{id}/download")
-    ResponseEntity<InputStreamResource> download(@PathVariable String id) {
-        return serve(id, null, false, true);
+    ResponseEntity<?> download(@PathVariable String id,
+                                      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return serve(id, ifNoneMatch, false, true);
     }
 
-    private ResponseEntity<InputStreamResource> serve(String rawId, String ifNoneMatch, boolean thumbnail, boolean attachment) {
-        Optional<StoredImage> found = parse(rawId).flatMap(images::find);
+    /** Trailing slashes, extra segments, "/img" itself: nothing is served there. */
+    @RequestMapping({"/img", "/img/", "/img/**"})
+    ResponseEntity<String> nothingElse() {
+        return notFound();
+    }
+
+    /** The row exists but its file does not (removed by the cleaner, or a failed write): as good as missing. */
+    @ExceptionHandler(StoredFileNotFoundException.class)
+    ResponseEntity<String> fileGone() {
+        return notFound();
+    }
+
+    /**
+     * The same answer for missing, deleted, foreign and malformed: a short text. With {@code nosniff} and no type at
+     * all, Chromium would treat an opened image URL as a download of an empty file.
+     */
+    private static ResponseEntity<String> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body(NOT_FOUND);
+    }
+
+    private ResponseEntity<?> serve(String rawId, String ifNoneMatch, boolean thumbnail, boolean attachment) {
+        Optional<StoredImage> found = ImageIds.parse(rawId).flatMap(images::find);
         if (found.isEmpty() || (thumbnail && !found.get().hasThumbnail())) {
-            return ResponseEntity.notFound().build();
+            return notFound();
         }
         StoredImage image = found.get();
+        StorageKey key = images.key(image, thumbnail);
         String etag = "\"" + image.sha256() + (thumbnail ? "-t" : "") + "\"";
-        if (etag.equals(ifNoneMatch)) {
-            return ResponseEntity.status(304).eTag(etag).cacheControl(IMMUTABLE).build();
+        if (ETags.matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(IMMUTABLE).build();
         }
-        InputStream body = thumbnail ? images.openThumbnail(image) : images.openOriginal(image);
-        String fileName = "imgen-" + image.id() + "." + image.format().extension();
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        if (!thumbnail) {
-            response.contentLength(image.bytes());
-        }
-        return response
+        long length = images.size(key);
+        String fileName = "imgen-" + image.id() + (thumbnail ? "-thumb.jpg" : "." + image.format().extension());
+        ContentDisposition disposition = (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename(fileName).build();
+        return ResponseEntity.ok()
                 .contentType(thumbnail ? MediaType.IMAGE_JPEG : MediaType.parseMediaType(image.format().mimeType()))
                 .eTag(etag)
                 .cacheControl(IMMUTABLE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
-                        .filename(thumbnail ? "imgen-" + image.id() + "-thumb.jpg" : fileName).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("Cross-Origin-Resource-Policy", "same-origin")
-                .body(new InputStreamResource(body));
-    }
-
-    private static Optional<UUID> parse(String raw) {
-        try {
-            return Optional.of(UUID.fromString(raw));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+                .body(new StoredImageResource(() -> images.open(key), length, "image " + image.id()));
     }
 }

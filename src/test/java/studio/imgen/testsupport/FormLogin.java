@@ -43,6 +43,16 @@ public final class FormLogin {
         return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with this browser's cookies and extra headers ("Name: value"), body as bytes (for images). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            request.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public Optional<String> sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst();

@@ -19,9 +19,17 @@ public final class RawHttp {
     }
 
     public static Response get(int port, String rawPath, String... headerLines) throws IOException {
+        return send(port, "GET", rawPath, headerLines);
+    }
+
+    public static Response head(int port, String rawPath, String... headerLines) throws IOException {
+        return send(port, "HEAD", rawPath, headerLines);
+    }
+
+    private static Response send(int port, String method, String rawPath, String... headerLines) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder("GET " + rawPath + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
+            StringBuilder request = new StringBuilder(method + " " + rawPath + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
             for (String header : headerLines) {
                 request.append(header).append("\r\n");
             }

@@ -1,0 +1,70 @@
+package studio.imgen.gallery.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import elemental.json.JsonObject;
+import java.util.function.Consumer;
+import studio.imgen.base.ui.ImageUrls;
+import studio.imgen.gallery.GalleryItem;
+
+/**
+ * The right-click (long-press on touch) menu of the gallery's cards. One menu serves the whole grid, so a page of 50
+ * cards does not carry 50 menus: the card reports that it was right-clicked just before the menu asks to open (both
+ * arrive in order in the same round trip), and the menu opens only over a card.
+ */
+class CardMenu extends ContextMenu {
+
+    private final MenuItem delete;
+    private GalleryItem pending;
+    private GalleryItem current;
+
+    CardMenu(Component grid, Consumer<GalleryItem> onOpen, ImageActions actions) {
+        setTarget(grid);
+        addItem("Details", e -> withCurrent(onOpen));
+        addItem("Open full size", e -> withCurrent(item -> page().open(ImageUrls.original(item.imageId()), "_blank")));
+        addItem("Download", e -> withCurrent(item -> page().open(ImageUrls.download(item.imageId()), "_self")));
+        addItem("Reuse settings", e -> withCurrent(item -> actions.reuse(item.generationId())));
+        // A disabled menu item takes no hover, so a tooltip would never show: the reason is written under it instead.
+        Span later = new Span(ImageDetailDialog.EDIT_LATER);
+        later.addClassName("menu-item-note");
+        MenuItem edit = addItem(new Div(new Span("Edit this image"), later));
+        edit.setEnabled(false);
+        addSeparator();
+        delete = addItem("Delete", e -> withCurrent(item -> actions.delete(item.imageId())));
+        delete.addClassName("danger");
+    }
+
+    /** Called on right-click with the card under the pointer (null: not over a card, so no menu). */
+    void aim(GalleryItem item) {
+        pending = item;
+    }
+
+    @Override
+    protected boolean onBeforeOpenMenu(JsonObject eventDetail) {
+        current = pending;
+        pending = null;
+        if (current == null) {
+            return false;
+        }
+        delete.setEnabled(current.deletable());
+        return true;
+    }
+
+    GalleryItem current() {
+        return current;
+    }
+
+    private void withCurrent(Consumer<GalleryItem> action) {
+        if (current != null) {
+            action.accept(current);
+        }
+    }
+
+    private static com.vaadin.flow.component.page.Page page() {
+        return UI.getCurrent().getPage();
+    }
+}
