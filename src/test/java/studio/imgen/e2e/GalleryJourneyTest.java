@@ -189,6 +189,9 @@ class GalleryJourneyTest extends BrowserTest {
             assertThat(menu.getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName(Pattern.compile("^Edit this image"))))
                     .containsText("Edit threads arrive in a later release");
             dark.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("gallery-context-menu-dark.png")));
+            Download fromMenu = dark.waitForDownload(
+                    () -> menu.getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("Download")).click());
+            assertThat(fromMenu.suggestedFilename()).matches("imgen-[0-9a-f-]{36}\\.png");
         }
     }
 

@@ -21,7 +21,13 @@ public final class BrowserLogin {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        // Logging in hashes a password; on a busy two-core runner that can take a few seconds.
-        assertThat(page.locator("vaadin-side-nav")).isAttached(new LocatorAssertions.IsAttachedOptions().setTimeout(20_000));
+        try {
+            // Logging in hashes a password; on a busy two-core runner that can take a few seconds.
+            assertThat(page.locator("vaadin-side-nav")).isAttached(new LocatorAssertions.IsAttachedOptions().setTimeout(20_000));
+        } catch (AssertionError e) {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Paths.get("target", "screenshots", "login-failed-" + username + ".png")));
+            throw new AssertionError("Login of " + username + " did not reach the app; page is " + page.url(), e);
+        }
     }
 }

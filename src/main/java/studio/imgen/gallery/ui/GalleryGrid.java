@@ -45,7 +45,7 @@ class GalleryGrid extends Composite<VirtualList<GalleryRow>> {
             <span class="gallery-card-meta">${card.meta}</span></div>` : html`<div class="gallery-card skeleton">\
             <div class="gallery-thumb"></div></div>`)}</div>""";
 
-    private final Times times;
+    private Times times;
     private final Consumer<GalleryItem> onOpen;
     private final Map<UUID, GalleryItem> remembered = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -73,6 +73,11 @@ class GalleryGrid extends Composite<VirtualList<GalleryRow>> {
             onAim.accept(remembered(id).orElse(null));
         }).addEventData(CARD_UNDER_POINTER);
         setColumns(columnsFor(1280));
+    }
+
+    /** Times on the cards from now on (the browser reported its zone). */
+    void setTimes(Times times) {
+        this.times = times;
     }
 
     /** Shows another set of images (new filter, or the same after a change). */
