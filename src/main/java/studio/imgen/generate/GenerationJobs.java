@@ -182,6 +182,13 @@ class GenerationJobs {
         return details(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.ID.eq(id)), 1).stream().findFirst();
     }
 
+    /** The generation that produced a (not deleted) result image of the workspace. */
+    Optional<GenerationDetails> findDetailsByImage(UUID workspaceId, UUID imageId) {
+        return details(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.ID.eq(DSL.select(IMAGE.GENERATION_ID)
+                .from(IMAGE).where(IMAGE.ID.eq(imageId).and(IMAGE.WORKSPACE_ID.eq(workspaceId))
+                        .and(IMAGE.ROLE.eq("result")).and(IMAGE.DELETED_AT.isNull())))), 1).stream().findFirst();
+    }
+
     List<GenerationDetails> recentOf(UUID workspaceId, UUID userId, int limit) {
         return details(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.USER_ID.eq(userId)), limit);
     }

@@ -246,6 +246,13 @@ public class GenerationService {
         return jobs.findDetails(me.workspaceId(), generationId);
     }
 
+    /** The generation that produced an image of the caller's workspace ("Edit this image" starts from it). */
+    @PermitAll
+    public Optional<GenerationDetails> findByImage(UUID imageId) {
+        Member me = access.requireMember();
+        return jobs.findDetailsByImage(me.workspaceId(), imageId);
+    }
+
     /** The caller's most recent generations in the active workspace, newest first. */
     @PermitAll
     public List<GenerationDetails> recent(int limit) {

@@ -28,11 +28,7 @@ class CardMenu extends ContextMenu {
         addItem("Open full size", e -> withCurrent(item -> page().open(ImageUrls.original(item.imageId()), "_blank")));
         addItem("Download", e -> withCurrent(item -> page().open(ImageUrls.download(item.imageId()), "_self")));
         addItem("Reuse settings", e -> withCurrent(item -> actions.reuse(item.generationId())));
-        // A disabled menu item takes no hover, so a tooltip would never show: the reason is written under it instead.
-        Span later = new Span(ImageDetailDialog.EDIT_LATER);
-        later.addClassName("menu-item-note");
-        MenuItem edit = addItem(new Div(new Span("Edit this image"), later));
-        edit.setEnabled(false);
+        addItem("Edit this image", e -> withCurrent(item -> actions.edit(item.imageId())));
         addSeparator();
         delete = addItem("Delete", e -> withCurrent(item -> actions.delete(item.imageId())));
         delete.addClassName("danger");

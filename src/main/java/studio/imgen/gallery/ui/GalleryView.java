@@ -176,6 +176,11 @@ public class GalleryView extends Div implements ImageActions {
     }
 
     @Override
+    public void edit(UUID imageId) {
+        UI.getCurrent().navigate(GenerateView.class, QueryParameters.of(GenerateView.EDIT_PARAMETER, imageId.toString()));
+    }
+
+    @Override
     public void reuse(UUID generationId) {
         if (dialog != null) {
             dialog.close();

@@ -8,6 +8,9 @@ interface ImageActions {
     /** Opens the Generate view with this generation's settings. */
     void reuse(UUID generationId);
 
+    /** Opens Generate with this image as the input of the next request. */
+    void edit(UUID imageId);
+
     /** Asks for confirmation, then deletes the image. */
     void delete(UUID imageId);
 }

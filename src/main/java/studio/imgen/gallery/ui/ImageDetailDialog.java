@@ -26,7 +26,6 @@ import studio.imgen.generate.GenerationDetails;
  */
 class ImageDetailDialog extends Dialog {
 
-    static final String EDIT_LATER = "Edit threads arrive in a later release";
     static final int PROMPT_SHOWN = 4000;
 
     private final Times times;
@@ -134,13 +133,9 @@ class ImageDetailDialog extends Dialog {
         open.addClassName("image-action");
         Button reuse = new Button("Reuse settings", VaadinIcon.ROTATE_LEFT.create(),
                 e -> actions.reuse(details.generation().id()));
-        Button edit = new Button("Edit this image", VaadinIcon.EDIT.create());
-        edit.setEnabled(false);
-        // A disabled button gets no pointer events, so the tooltip sits on a wrapper.
-        Span editWrapper = new Span(edit);
-        editWrapper.addClassName("tooltip-wrapper");
-        com.vaadin.flow.component.shared.Tooltip.forComponent(editWrapper).setText(EDIT_LATER);
-        Div buttons = new Div(download, open, reuse, editWrapper);
+        Button edit = new Button("Edit this image", VaadinIcon.EDIT.create(), e -> actions.edit(details.imageId()));
+        edit.setTooltipText("Opens Generate with this image as the input of your next request");
+        Div buttons = new Div(download, open, reuse, edit);
         if (details.deletable()) {
             Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> actions.delete(details.imageId()));
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

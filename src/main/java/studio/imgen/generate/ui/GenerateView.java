@@ -45,6 +45,9 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     /** Other views link here with {@code ?reuse=<generation id>} to fill the form from an earlier generation. */
     public static final String REUSE_PARAMETER = "reuse";
 
+    /** Other views link here with {@code ?edit=<image id>} to make that image the input of the next request. */
+    public static final String EDIT_PARAMETER = "edit";
+
     private final GenerationService generations;
     private final GenerateFormPanel formPanel;
     private final Div banner = new Div();
@@ -201,6 +204,11 @@ public class GenerateView extends Div implements BeforeEnterObserver {
                 .flatMap(GenerateView::parseId)
                 .flatMap(generations::find)
                 .ifPresent(formPanel::reuse);
+        event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
+                .flatMap(GenerateView::parseId)
+                .ifPresent(imageId -> generations.findByImage(imageId).ifPresentOrElse(
+                        from -> formPanel.editImage(imageId, from),
+                        () -> Notifications.error("Could not find the image to edit.")));
     }
 
     private static java.util.Optional<UUID> parseId(String raw) {

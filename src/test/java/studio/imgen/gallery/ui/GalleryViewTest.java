@@ -200,7 +200,7 @@ class GalleryViewTest extends KaribuTest {
         assertThat(full.getHref()).isEqualTo("img/" + shown);
         assertThat(full.getTarget()).contains("_blank");
         assertThat(_get(dialog, Image.class, spec -> spec.withClasses("image-detail-full")).getSrc()).isEqualTo("img/" + shown);
-        assertThat(_get(dialog, Button.class, spec -> spec.withText("Edit this image")).isEnabled()).isFalse();
+        assertThat(_get(dialog, Button.class, spec -> spec.withText("Edit this image")).isEnabled()).isTrue();
         _assertNone(dialog, Button.class, spec -> spec.withText("Delete"));
         assertThat(seeded.imageIds()).contains(shown);
 
@@ -262,7 +262,7 @@ class GalleryViewTest extends KaribuTest {
         rightClick(bens);
         assertThat(menu.onBeforeOpenMenu(Json.createObject())).isTrue();
         assertThat(item(menu, "Delete").isEnabled()).isFalse();
-        assertThat(item(menu, "Edit this image").isEnabled()).isFalse();
+        assertThat(item(menu, "Edit this image").isEnabled()).isTrue();
         com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption(menu, "Details");
         assertThat(_get(ImageDetailDialog.class).isOpened()).isTrue();
         _get(ImageDetailDialog.class).close();
