@@ -27,6 +27,15 @@ class AuditedGenerations {
     @Order(Ordered.LOWEST_PRECEDENCE)
     void on(GenerationRecorded event) {
         latch(event.generationId(), event.status()).countDown();
+        if (event.status().finished()) {
+            latch(event.generationId(), null).countDown();
+        }
+    }
+
+    /** Waits until the generation's final state, whichever it is, has been audited. */
+    void awaitFinished(UUID generationId) throws InterruptedException {
+        assertThat(latch(generationId, null).await(30, TimeUnit.SECONDS))
+                .as("audit of %s finishing", generationId).isTrue();
     }
 
     void await(UUID generationId, GenerationStatus status) throws InterruptedException {

@@ -1,0 +1,109 @@
+package studio.imgen.audit;
+
+import static studio.imgen.db.Tables.AUDIT_LOG;
+
+import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.AggregateFunction;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import studio.imgen.admin.AccessControl;
+import studio.imgen.admin.Admission;
+import studio.imgen.admin.EffectiveLimits;
+import studio.imgen.admin.UsageSnapshot;
+import studio.imgen.workspace.WorkspaceAccess;
+import studio.imgen.workspace.WorkspaceAccess.Member;
+
+/**
+ * The usage page's numbers: workspace admins see the whole workspace, per day, per user and per model; a member sees
+ * the same for their own generations, and everyone sees their remaining quota and budget. Read from the audit log's
+ * succeeded generations (the same figures admins audit and export).
+ */
+@Service
+public class UsageService {
+
+    public static final List<Integer> PERIODS = List.of(30, 90);
+
+    private final WorkspaceAccess access;
+    private final AccessControl accessControl;
+    private final Admission admission;
+    private final DSLContext db;
+
+    UsageService(WorkspaceAccess access, AccessControl accessControl, Admission admission, DSLContext db) {
+        this.access = access;
+        this.accessControl = accessControl;
+        this.admission = admission;
+        this.db = db;
+    }
+
+    /** @param days 30 or 90 (anything else is refused) */
+    @PermitAll
+    public UsageReport report(int days) {
+        if (!PERIODS.contains(days)) {
+            throw new IllegalArgumentException("Usage covers 30 or 90 days");
+        }
+        Member me = access.requireMember();
+        Instant now = admission.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate first = today.minusDays(days - 1L);
+        Condition scope = AUDIT_LOG.WORKSPACE_ID.eq(me.workspaceId())
+                .and(AUDIT_LOG.CATEGORY.eq("generation"))
+                .and(AUDIT_LOG.STATUS.eq("succeeded"))
+                .and(AUDIT_LOG.AT.ge(AuditQuery.startOf(first)));
+        if (!me.admin()) {
+            scope = scope.and(AUDIT_LOG.ACTOR_ID.eq(me.userId()));
+        }
+        Field<LocalDate> day = DSL.field("({0} at time zone 'UTC')::date", LocalDate.class, AUDIT_LOG.AT);
+        Map<LocalDate, UsageReport.Day> byDay = db.select(day, DSL.count(), images(), cost())
+                .from(AUDIT_LOG).where(scope).groupBy(day)
+                .fetch(r -> new UsageReport.Day(r.value1(), r.value2(), longOf(r.value3()), longOf(r.value4())))
+                .stream().collect(Collectors.toMap(UsageReport.Day::day, Function.identity()));
+        List<UsageReport.Day> daily = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+            daily.add(byDay.getOrDefault(d, new UsageReport.Day(d, 0, 0, 0)));
+        }
+        List<UsageReport.Line> perUser = me.admin()
+                ? lines(scope, DSL.coalesce(DSL.max(AUDIT_LOG.ACTOR_NAME), DSL.inline("(unknown)")), AUDIT_LOG.ACTOR_ID)
+                : List.of();
+        List<UsageReport.Line> perModel = lines(scope, DSL.max(AUDIT_LOG.MODEL), AUDIT_LOG.MODEL);
+        UsageReport.Line total = new UsageReport.Line("Total", daily.stream().mapToLong(UsageReport.Day::generations).sum(),
+                daily.stream().mapToLong(UsageReport.Day::images).sum(), daily.stream().mapToLong(UsageReport.Day::costMicros).sum());
+        return new UsageReport(me.admin(), days, daily, perUser, perModel, total, allowance(me, now));
+    }
+
+    private List<UsageReport.Line> lines(Condition scope, Field<String> label, Field<?> group) {
+        return db.select(label, DSL.count(), images(), cost()).from(AUDIT_LOG).where(scope).groupBy(group)
+                .orderBy(cost().desc().nullsLast(), label)
+                .fetch(r -> new UsageReport.Line(r.value1(), r.value2(), longOf(r.value3()), longOf(r.value4())));
+    }
+
+    private UsageReport.Allowance allowance(Member me, Instant now) {
+        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
+        UsageSnapshot usage = admission.usageOf(me.workspaceId(), me.userId()).asOf(now);
+        return new UsageReport.Allowance(limits.dailyQuota(), usage.generationsToday(), limits.monthlyQuota(),
+                usage.generationsThisMonth(), limits.monthlyBudgetMicros(), usage.spentThisMonthMicros());
+    }
+
+    private static AggregateFunction<BigDecimal> images() {
+        return DSL.sum(DSL.cardinality(AUDIT_LOG.IMAGE_IDS));
+    }
+
+    private static AggregateFunction<BigDecimal> cost() {
+        return DSL.sum(AUDIT_LOG.COST_MICROS);
+    }
+
+    private static long longOf(BigDecimal value) {
+        return value == null ? 0 : value.longValue();
+    }
+}
