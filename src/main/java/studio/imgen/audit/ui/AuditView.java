@@ -110,8 +110,10 @@ public class AuditView extends Div {
         pager = new KeysetPager((after, skip, limit) -> audit.page(pinned, after, skip, limit));
         NumberFormat number = NumberFormat.getIntegerInstance(Locale.US);
         long entries = snapshot.totals().entries();
+        long images = snapshot.totals().images();
         totals.setText(number.format(entries) + (entries == 1 ? " entry · " : " entries · ")
-                + number.format(snapshot.totals().images()) + " images · " + Money.format(snapshot.totals().costMicros()));
+                + number.format(images) + (images == 1 ? " image · " : " images · ")
+                + Money.format(snapshot.totals().costMicros()));
         export.setHref(csvOf(pinned), AttachmentType.DOWNLOAD);
         grid.getDataProvider().refreshAll();
     }
