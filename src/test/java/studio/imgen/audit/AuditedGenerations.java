@@ -19,7 +19,7 @@ import studio.imgen.generate.GenerationStatus;
  * after the audit log's own (ordered first) on the same thread, so once it has seen the event the row is committed.
  */
 @Component
-class AuditedGenerations {
+public class AuditedGenerations {
 
     private final Map<String, CountDownLatch> seen = new ConcurrentHashMap<>();
 
@@ -33,12 +33,12 @@ class AuditedGenerations {
     }
 
     /** Waits until the generation's final state, whichever it is, has been audited. */
-    void awaitFinished(UUID generationId) throws InterruptedException {
+    public void awaitFinished(UUID generationId) throws InterruptedException {
         assertThat(latch(generationId, null).await(30, TimeUnit.SECONDS))
                 .as("audit of %s finishing", generationId).isTrue();
     }
 
-    void await(UUID generationId, GenerationStatus status) throws InterruptedException {
+    public void await(UUID generationId, GenerationStatus status) throws InterruptedException {
         assertThat(latch(generationId, status).await(30, TimeUnit.SECONDS))
                 .as("audit of %s %s", generationId, status).isTrue();
     }

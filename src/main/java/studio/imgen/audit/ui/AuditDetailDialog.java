@@ -51,7 +51,9 @@ class AuditDetailDialog extends Dialog {
                 : entry.textInputTokens() + " / " + entry.imageInputTokens() + " / " + entry.imageOutputTokens());
         fact(facts, "Cost", entry.costMicros() == null ? null : Money.format(entry.costMicros()));
         fact(facts, "OpenAI request id", entry.openaiRequestId());
-        fact(facts, "Target", entry.targetName() != null ? entry.targetName() : entry.targetId());
+        if (entry.targetName() != null || entry.targetId() != null && !entry.targetId().equals(entry.generationId())) {
+            fact(facts, "Target", entry.targetName() != null ? entry.targetName() : entry.targetId());
+        }
         fact(facts, "Generation", entry.generationId());
         fact(facts, "Client address", entry.clientIp());
         add(facts);

@@ -93,7 +93,8 @@ public class AuditView extends Div {
                         "<img class=\"audit-thumb\" src=\"${item.src}\" alt=\"\" loading=\"lazy\" ?hidden=\"${!item.src}\">")
                         .withProperty("src", r -> r.imageIds().isEmpty() ? "" : ImageUrls.thumbnail(r.imageIds().get(0))))
                 .setHeader("Image").setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(AuditRow::promptPreview).setHeader("Prompt").setFlexGrow(3).setTooltipGenerator(AuditRow::promptPreview);
+        grid.addColumn(AuditRow::promptPreview).setHeader("Prompt").setWidth("12rem").setFlexGrow(3)
+                .setTooltipGenerator(AuditRow::promptPreview);
         grid.setEmptyStateText("No audit entries match these filters.");
         grid.setItems(query -> pager.fetch(query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(snapshot.totals().entries(), Integer.MAX_VALUE));
