@@ -131,18 +131,18 @@ class AuditQuery {
     }
 
     /**
-     * Streams every entry of the filter, newest first, through {@code each} with constant memory: a server-side
-     * cursor inside one read-only transaction, {@link #STREAM_FETCH_SIZE} rows per round trip.
+     * Streams the given columns of every entry of the filter, newest first, through {@code each} with constant
+     * memory: a server-side cursor inside one read-only transaction, {@link #STREAM_FETCH_SIZE} rows per round trip.
      */
-    void forEach(UUID workspaceId, AuditFilter filter, Consumer<AuditDetail> each) {
+    void forEach(UUID workspaceId, AuditFilter filter, List<? extends SelectField<?>> fields, Consumer<Record> each) {
         readOnly.executeWithoutResult(status -> {
-            try (Cursor<Record> cursor = db.select(detailFields()).from(AUDIT_LOG)
+            try (Cursor<Record> cursor = db.select(fields).from(AUDIT_LOG)
                     .where(where(workspaceId, filter))
                     .orderBy(AUDIT_LOG.AT.desc(), AUDIT_LOG.SEQ.desc())
                     .fetchSize(STREAM_FETCH_SIZE)
                     .fetchLazy()) {
                 for (Record r : cursor) {
-                    each.accept(detail(r.into(AUDIT_LOG)));
+                    each.accept(r);
                 }
             }
         });

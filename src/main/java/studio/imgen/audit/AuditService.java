@@ -78,7 +78,7 @@ public class AuditService {
     public long exportCsv(AuditFilter filter, OutputStream out) {
         Member me = access.requireAdmin();
         try (AuditCsv csv = new AuditCsv(out)) {
-            query.forEach(me.workspaceId(), filter, csv::write);
+            query.forEach(me.workspaceId(), filter, AuditCsv.fields(), csv::write);
             return csv.rows();
         }
     }

@@ -1,12 +1,17 @@
 package studio.imgen.audit;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The address of the client whose request is being handled on this thread, if any. Spring's request-context filter
- * binds every servlet request, Vaadin's included; worker threads have none. The container's remote address already
- * reflects trusted-proxy handling ({@code server.forward-headers-strategy}); raw headers are never read here.
+ * The client address behind the action on this thread, if any: the address of the HTTP request being handled
+ * (Spring's request-context filter binds every servlet request, Vaadin's included), otherwise the address the
+ * session logged in from (Vaadin's push channel carries no HTTP request per message). Worker threads have neither.
+ * The container's remote address already reflects trusted-proxy handling ({@code server.forward-headers-strategy});
+ * raw headers are never read here.
  */
 final class ClientAddress {
 
@@ -14,10 +19,16 @@ final class ClientAddress {
     }
 
     static String current() {
+        String address = null;
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            String address = request.getRequest().getRemoteAddr();
-            return address == null ? null : AuditLog.cap(address, 64);
+            address = request.getRequest().getRemoteAddr();
         }
-        return null;
+        if (address == null) {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getDetails() instanceof WebAuthenticationDetails details) {
+                address = details.getRemoteAddress();
+            }
+        }
+        return AuditLog.cap(address, 64);
     }
 }

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.AggregateFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -64,28 +64,39 @@ public class UsageService {
         if (!me.admin()) {
             scope = scope.and(AUDIT_LOG.ACTOR_ID.eq(me.userId()));
         }
+        // One pass over the period's entries for all three breakdowns (a million-entry workspace scans once, not thrice).
         Field<LocalDate> day = DSL.field("({0} at time zone 'UTC')::date", LocalDate.class, AUDIT_LOG.AT);
-        Map<LocalDate, UsageReport.Day> byDay = db.select(day, DSL.count(), images(), cost())
-                .from(AUDIT_LOG).where(scope).groupBy(day)
-                .fetch(r -> new UsageReport.Day(r.value1(), r.value2(), longOf(r.value3()), longOf(r.value4())))
-                .stream().collect(Collectors.toMap(UsageReport.Day::day, Function.identity()));
+        Map<LocalDate, UsageReport.Day> byDay = new HashMap<>();
+        List<UsageReport.Line> perUser = new ArrayList<>();
+        List<UsageReport.Line> perModel = new ArrayList<>();
+        db.select(day, AUDIT_LOG.ACTOR_ID, DSL.max(AUDIT_LOG.ACTOR_NAME), AUDIT_LOG.MODEL,
+                        DSL.grouping(day), DSL.grouping(AUDIT_LOG.ACTOR_ID), DSL.count(), images(), cost())
+                .from(AUDIT_LOG).where(scope)
+                .groupBy(DSL.groupingSets(List.of(day), List.of(AUDIT_LOG.ACTOR_ID), List.of(AUDIT_LOG.MODEL)))
+                .forEach(r -> {
+                    long count = r.value7();
+                    long imageCount = longOf(r.value8());
+                    long costMicros = longOf(r.value9());
+                    if (r.value5() == 0) {
+                        byDay.put(r.value1(), new UsageReport.Day(r.value1(), count, imageCount, costMicros));
+                    } else if (r.value6() == 0) {
+                        perUser.add(new UsageReport.Line(r.value3() == null ? "(unknown)" : r.value3(), count, imageCount, costMicros));
+                    } else {
+                        perModel.add(new UsageReport.Line(r.value4() == null ? "(none)" : r.value4(), count, imageCount, costMicros));
+                    }
+                });
         List<UsageReport.Day> daily = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
             daily.add(byDay.getOrDefault(d, new UsageReport.Day(d, 0, 0, 0)));
         }
-        List<UsageReport.Line> perUser = me.admin()
-                ? lines(scope, DSL.coalesce(DSL.max(AUDIT_LOG.ACTOR_NAME), DSL.inline("(unknown)")), AUDIT_LOG.ACTOR_ID)
-                : List.of();
-        List<UsageReport.Line> perModel = lines(scope, DSL.max(AUDIT_LOG.MODEL), AUDIT_LOG.MODEL);
+        Comparator<UsageReport.Line> mostExpensiveFirst = Comparator.comparingLong(UsageReport.Line::costMicros).reversed()
+                .thenComparing(UsageReport.Line::label);
+        perUser.sort(mostExpensiveFirst);
+        perModel.sort(mostExpensiveFirst);
         UsageReport.Line total = new UsageReport.Line("Total", daily.stream().mapToLong(UsageReport.Day::generations).sum(),
                 daily.stream().mapToLong(UsageReport.Day::images).sum(), daily.stream().mapToLong(UsageReport.Day::costMicros).sum());
-        return new UsageReport(me.admin(), days, daily, perUser, perModel, total, allowance(me, now));
-    }
-
-    private List<UsageReport.Line> lines(Condition scope, Field<String> label, Field<?> group) {
-        return db.select(label, DSL.count(), images(), cost()).from(AUDIT_LOG).where(scope).groupBy(group)
-                .orderBy(cost().desc().nullsLast(), label)
-                .fetch(r -> new UsageReport.Line(r.value1(), r.value2(), longOf(r.value3()), longOf(r.value4())));
+        return new UsageReport(me.admin(), days, daily, me.admin() ? perUser : List.of(), perModel, total,
+                allowance(me, now));
     }
 
     private UsageReport.Allowance allowance(Member me, Instant now) {

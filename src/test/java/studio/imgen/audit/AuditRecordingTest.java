@@ -225,6 +225,29 @@ class AuditRecordingTest {
         assertThat(noKey.getActorName()).isEqualTo("Ben");
     }
 
+    @Test
+    void admissionsAndDenialsCarryTheClientAddressOfTheRequestOrElseOfTheSession() throws Exception {
+        var auth = (org.springframework.security.authentication.UsernamePasswordAuthenticationToken)
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        auth.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails("203.0.113.7", null));
+        // The test framework binds a mock HTTP request from 127.0.0.1 to this thread: its address wins.
+        UUID overHttp = generations.submit(request("over plain HTTP"));
+        audited.await(overHttp, GenerationStatus.SUCCEEDED);
+
+        // Vaadin's push channel has no HTTP request per message: the address the session logged in from is used.
+        org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        UUID overPush = generations.submit(request("over the push channel"));
+        assertThatThrownBy(() -> generations.submit(request(" "))).isInstanceOf(UserInputException.class);
+        audited.await(overPush, GenerationStatus.SUCCEEDED);
+
+        assertThat(rowsOf(overHttp)).extracting(AuditLogRecord::getStatus, AuditLogRecord::getClientIp)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("admitted", "127.0.0.1"),
+                        org.assertj.core.groups.Tuple.tuple("succeeded", null));
+        assertThat(rowsOf(overPush)).extracting(AuditLogRecord::getClientIp).containsExactly("203.0.113.7", null);
+        assertThat(rowsOfUser(ana)).filteredOn(r -> "denied".equals(r.getStatus()))
+                .extracting(AuditLogRecord::getClientIp).containsExactly("203.0.113.7");
+    }
+
     private GenerationRequest request(String prompt) {
         return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null, null, null, null, List.of());
     }
