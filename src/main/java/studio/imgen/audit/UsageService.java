@@ -1,6 +1,6 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static studio.imgen.db.Tables.AUDIT_USAGE_DAILY;
 
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
@@ -12,10 +12,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.AggregateFunction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import studio.imgen.admin.AccessControl;
@@ -27,8 +25,8 @@ import studio.imgen.workspace.WorkspaceAccess.Member;
 
 /**
  * The usage page's numbers: workspace admins see the whole workspace, per day, per user and per model; a member sees
- * the same for their own generations, and everyone sees their remaining quota and budget. Read from the audit log's
- * succeeded generations (the same figures admins audit and export).
+ * the same for their own generations, and everyone sees their remaining quota and budget. Read from the daily rollup
+ * of the audit log's succeeded generations (V022), so the figures are the ones admins audit and export.
  */
 @Service
 public class UsageService {
@@ -57,24 +55,23 @@ public class UsageService {
         Instant now = admission.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
-        Condition scope = AUDIT_LOG.WORKSPACE_ID.eq(me.workspaceId())
-                .and(AUDIT_LOG.CATEGORY.eq("generation"))
-                .and(AUDIT_LOG.STATUS.eq("succeeded"))
-                .and(AUDIT_LOG.AT.ge(AuditQuery.startOf(first)));
+        Condition scope = AUDIT_USAGE_DAILY.WORKSPACE_ID.eq(me.workspaceId()).and(AUDIT_USAGE_DAILY.DAY.ge(first));
         if (!me.admin()) {
-            scope = scope.and(AUDIT_LOG.ACTOR_ID.eq(me.userId()));
+            scope = scope.and(AUDIT_USAGE_DAILY.ACTOR_ID.eq(me.userId()));
         }
-        // One pass over the period's entries for all three breakdowns (a million-entry workspace scans once, not thrice).
-        Field<LocalDate> day = DSL.field("({0} at time zone 'UTC')::date", LocalDate.class, AUDIT_LOG.AT);
+        // One pass over the daily rollup (kept by the database as generations are audited) for all three breakdowns.
         Map<LocalDate, UsageReport.Day> byDay = new HashMap<>();
         List<UsageReport.Line> perUser = new ArrayList<>();
         List<UsageReport.Line> perModel = new ArrayList<>();
-        db.select(day, AUDIT_LOG.ACTOR_ID, DSL.max(AUDIT_LOG.ACTOR_NAME), AUDIT_LOG.MODEL,
-                        DSL.grouping(day), DSL.grouping(AUDIT_LOG.ACTOR_ID), DSL.count(), images(), cost())
-                .from(AUDIT_LOG).where(scope)
-                .groupBy(DSL.groupingSets(List.of(day), List.of(AUDIT_LOG.ACTOR_ID), List.of(AUDIT_LOG.MODEL)))
+        db.select(AUDIT_USAGE_DAILY.DAY, AUDIT_USAGE_DAILY.ACTOR_ID, DSL.max(AUDIT_USAGE_DAILY.ACTOR_NAME),
+                        AUDIT_USAGE_DAILY.MODEL, DSL.grouping(AUDIT_USAGE_DAILY.DAY), DSL.grouping(AUDIT_USAGE_DAILY.ACTOR_ID),
+                        DSL.sum(AUDIT_USAGE_DAILY.GENERATIONS), DSL.sum(AUDIT_USAGE_DAILY.IMAGES),
+                        DSL.sum(AUDIT_USAGE_DAILY.COST_MICROS))
+                .from(AUDIT_USAGE_DAILY).where(scope)
+                .groupBy(DSL.groupingSets(List.of(AUDIT_USAGE_DAILY.DAY), List.of(AUDIT_USAGE_DAILY.ACTOR_ID),
+                        List.of(AUDIT_USAGE_DAILY.MODEL)))
                 .forEach(r -> {
-                    long count = r.value7();
+                    long count = longOf(r.value7());
                     long imageCount = longOf(r.value8());
                     long costMicros = longOf(r.value9());
                     if (r.value5() == 0) {
@@ -82,7 +79,7 @@ public class UsageService {
                     } else if (r.value6() == 0) {
                         perUser.add(new UsageReport.Line(r.value3() == null ? "(unknown)" : r.value3(), count, imageCount, costMicros));
                     } else {
-                        perModel.add(new UsageReport.Line(r.value4() == null ? "(none)" : r.value4(), count, imageCount, costMicros));
+                        perModel.add(new UsageReport.Line(r.value4().isEmpty() ? "(none)" : r.value4(), count, imageCount, costMicros));
                     }
                 });
         List<UsageReport.Day> daily = new ArrayList<>();
@@ -104,14 +101,6 @@ public class UsageService {
         UsageSnapshot usage = admission.usageOf(me.workspaceId(), me.userId()).asOf(now);
         return new UsageReport.Allowance(limits.dailyQuota(), usage.generationsToday(), limits.monthlyQuota(),
                 usage.generationsThisMonth(), limits.monthlyBudgetMicros(), usage.spentThisMonthMicros());
-    }
-
-    private static AggregateFunction<BigDecimal> images() {
-        return DSL.sum(DSL.cardinality(AUDIT_LOG.IMAGE_IDS));
-    }
-
-    private static AggregateFunction<BigDecimal> cost() {
-        return DSL.sum(AUDIT_LOG.COST_MICROS);
     }
 
     private static long longOf(BigDecimal value) {

@@ -112,6 +112,9 @@ class AuditJourneyTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(rows).extracting(r -> r.get("status"))
                 .containsExactly("succeeded", "admitted", "succeeded", "admitted");
 
+        page.locator(".webhook-card").scrollIntoViewIfNeeded();
+        page.locator(".webhook-card").screenshot(new Locator.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "audit-webhook-card.png")));
+
         page.navigate(url("usage"));
         assertThat(page.locator(".usage-bar-label").first()).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "usage-admin.png")).setFullPage(true));
