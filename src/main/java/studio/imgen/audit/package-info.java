@@ -1,2 +1,6 @@
-/** The append-only audit log, usage and cost reporting, and the log webhook. */
+/**
+ * The append-only audit log (fed by events from generate and security, and by admin changes through
+ * {@link studio.imgen.audit.AuditLog#recordAdminChange}), its admin view and CSV export, usage and cost reporting,
+ * and the optional per-workspace log webhook.
+ */
 package studio.imgen.audit;

@@ -4,18 +4,27 @@ import static studio.imgen.db.Tables.LOGIN_EVENT;
 
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import studio.imgen.security.LoginAttempted.Outcome;
 
-/** Records every login attempt with its outcome; written outside any request transaction so it always lands. */
+/**
+ * Records every login attempt with its outcome; written outside any request transaction so it always lands. Then
+ * tells other modules (the audit log), whose failures never change the login's result.
+ */
 @Component
 class LoginEvents {
 
-    enum Outcome { SUCCESS, BAD_CREDENTIALS, THROTTLED, DISABLED }
+    private static final Logger log = LoggerFactory.getLogger(LoginEvents.class);
 
     private final DSLContext db;
+    private final ApplicationEventPublisher events;
 
-    LoginEvents(DSLContext db) {
+    LoginEvents(DSLContext db, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     void record(String username, UUID userId, Outcome outcome, String clientAddress) {
@@ -25,5 +34,10 @@ class LoginEvents {
                 .set(LOGIN_EVENT.OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT))
                 .set(LOGIN_EVENT.CLIENT_IP, clientAddress)
                 .execute();
+        try {
+            events.publishEvent(new LoginAttempted(username, userId, outcome, clientAddress));
+        } catch (RuntimeException e) {
+            log.error("A listener failed on a login attempt", e);
+        }
     }
 }

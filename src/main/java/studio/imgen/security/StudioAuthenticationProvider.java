@@ -59,21 +59,21 @@ class StudioAuthenticationProvider implements AuthenticationProvider {
                 ? details.getRemoteAddress() : null;
         Optional<Duration> wait = throttle.remainingWait(username, address);
         if (wait.isPresent()) {
-            events.record(username, null, LoginEvents.Outcome.THROTTLED, address);
+            events.record(username, null, LoginAttempted.Outcome.THROTTLED, address);
             throw new LoginThrottledException(wait.get());
         }
         try {
             Authentication result = passwordCheck.authenticate(authentication);
             StudioUser user = (StudioUser) result.getPrincipal();
             throttle.recordSuccess(username);
-            events.record(username, user.id(), LoginEvents.Outcome.SUCCESS, address);
+            events.record(username, user.id(), LoginAttempted.Outcome.SUCCESS, address);
             return result;
         } catch (DisabledException e) {
-            events.record(username, userId(username), LoginEvents.Outcome.DISABLED, address);
+            events.record(username, userId(username), LoginAttempted.Outcome.DISABLED, address);
             throw e;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(username, address);
-            events.record(username, userId(username), LoginEvents.Outcome.BAD_CREDENTIALS, address);
+            events.record(username, userId(username), LoginAttempted.Outcome.BAD_CREDENTIALS, address);
             throw e;
         }
     }

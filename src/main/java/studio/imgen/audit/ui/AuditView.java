@@ -1,19 +1,145 @@
 package studio.imgen.audit.ui;
 
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import studio.imgen.base.ui.ComingSoon;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import studio.imgen.audit.AuditFilter;
+import studio.imgen.audit.AuditRow;
+import studio.imgen.audit.AuditService;
+import studio.imgen.audit.AuditSnapshot;
+import studio.imgen.audit.WebhookService;
+import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.base.ui.MainLayout;
+import studio.imgen.catalog.Money;
 
-/** Audit: placeholder until this capability ships. */
+/**
+ * The workspace's audit log for its admins: filters, totals of the filter, a lazy Grid that pages by keyset, the
+ * detail of an entry, a streamed CSV export of the filter, and the log webhook's settings. Each filter change pins a
+ * snapshot of the log, so totals, pages and the export agree with each other.
+ */
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit · ImGen Studio")
 @RolesAllowed("ADMIN")
 public class AuditView extends Div {
 
-    AuditView() {
-        add(new ComingSoon("Audit", "The audit log and usage reports arrive in a later release."));
+    static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final AuditService audit;
+    private final Grid<AuditRow> grid = new Grid<>(AuditRow.class, false);
+    private final Span totals = new Span();
+    private final Anchor export = new Anchor();
+    private final AuditFiltersBar filters;
+    private AuditSnapshot snapshot;
+    private KeysetPager pager;
+
+    AuditView(AuditService audit, WebhookService webhooks) {
+        this.audit = audit;
+        addClassName("audit-view");
+        filters = new AuditFiltersBar(audit.filterOptions(), this::apply);
+
+        RouterLink usage = new RouterLink("Usage and cost", UsageView.class);
+        usage.addClassName("audit-usage-link");
+        Div heading = new Div(new H2("Audit log"), usage);
+        heading.addClassName("audit-heading");
+
+        totals.addClassName("audit-totals");
+        totals.getElement().setAttribute("aria-live", "polite");
+        export.addClassName("audit-export");
+        export.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span("Export CSV"));
+        Div summary = new Div(totals, export);
+        summary.addClassName("audit-summary");
+
+        configureGrid();
+        add(heading, filters, summary, grid, new WebhookCard(webhooks));
+        apply(filters.filter());
+    }
+
+    private void configureGrid() {
+        grid.addClassName("audit-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setPageSize(PAGE_SIZE);
+        grid.addColumn(r -> AuditText.time(r.at())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditRow::actorName).setHeader("User").setAutoWidth(true);
+        grid.addColumn(r -> AuditText.action(r.category(), r.action())).setHeader("Action").setAutoWidth(true);
+        grid.addColumn(AuditRow::model).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(AuditRow::size).setHeader("Size").setAutoWidth(true);
+        grid.addColumn(AuditRow::quality).setHeader("Quality").setAutoWidth(true);
+        // Lit's ${} bindings set text and attribute values, never markup.
+        grid.addColumn(LitRenderer.<AuditRow>of("<span theme=\"badge ${item.theme}\">${item.status}</span>")
+                        .withProperty("status", r -> r.status() == null ? "" : r.status())
+                        .withProperty("theme", r -> AuditText.badge(r.status())))
+                .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> r.costMicros() == null ? "" : Money.format(r.costMicros())).setHeader("Cost")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(LitRenderer.<AuditRow>of(
+                        "<img class=\"audit-thumb\" src=\"${item.src}\" alt=\"\" loading=\"lazy\" ?hidden=\"${!item.src}\">")
+                        .withProperty("src", r -> r.imageIds().isEmpty() ? "" : ImageUrls.thumbnail(r.imageIds().get(0))))
+                .setHeader("Image").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(AuditRow::promptPreview).setHeader("Prompt").setWidth("12rem").setFlexGrow(3)
+                .setTooltipGenerator(AuditRow::promptPreview);
+        grid.setEmptyStateText("No audit entries match these filters.");
+        grid.setItems(query -> pager.fetch(query.getOffset(), query.getLimit()).stream(),
+                query -> (int) Math.min(snapshot.totals().entries(), Integer.MAX_VALUE));
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                openDetail(e.getValue());
+            }
+        });
+    }
+
+    private void apply(AuditFilter filter) {
+        snapshot = audit.open(filter);
+        AuditFilter pinned = snapshot.filter();
+        pager = new KeysetPager((after, skip, limit) -> audit.page(pinned, after, skip, limit));
+        NumberFormat number = NumberFormat.getIntegerInstance(Locale.US);
+        long entries = snapshot.totals().entries();
+        long images = snapshot.totals().images();
+        totals.setText(number.format(entries) + (entries == 1 ? " entry · " : " entries · ")
+                + number.format(images) + (images == 1 ? " image · " : " images · ")
+                + Money.format(snapshot.totals().costMicros()));
+        export.setHref(csvOf(pinned), AttachmentType.DOWNLOAD);
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** Streams the pinned filter as CSV straight from a database cursor to the response. */
+    private DownloadHandler csvOf(AuditFilter pinned) {
+        return event -> {
+            event.setFileName("audit-" + FILE_TIME.format(Instant.now()) + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            audit.exportCsv(pinned, event.getOutputStream());
+        };
+    }
+
+    private void openDetail(AuditRow row) {
+        audit.detail(row.seq()).ifPresent(detail -> {
+            AuditDetailDialog dialog = new AuditDetailDialog(detail);
+            dialog.addOpenedChangeListener(e -> {
+                if (!e.isOpened()) {
+                    grid.deselectAll();
+                    remove(dialog);
+                }
+            });
+            // A child of the view: leaving the view (e.g. to Generate) closes it.
+            add(dialog);
+            dialog.open();
+        });
     }
 }

@@ -70,6 +70,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         nav.addItem(new SideNavItem("Generate", "", VaadinIcon.MAGIC.create()));
         nav.addItem(new SideNavItem("Threads", "threads", VaadinIcon.CHAT.create()));
         nav.addItem(new SideNavItem("Gallery", "gallery", VaadinIcon.PICTURE.create()));
+        nav.addItem(new SideNavItem("Usage", "usage", VaadinIcon.CHART.create()));
         if (me.isWorkspaceAdmin()) {
             nav.addItem(new SideNavItem("Admin", "admin", VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem("Audit", "audit", VaadinIcon.RECORDS.create()));

@@ -35,7 +35,7 @@ class MainLayoutTest extends KaribuTest {
         login(ana);
         navigate("");
 
-        assertThat(navLabels()).containsExactly("Generate", "Threads", "Gallery");
+        assertThat(navLabels()).containsExactly("Generate", "Threads", "Gallery", "Usage");
     }
 
     @Test
@@ -44,7 +44,7 @@ class MainLayoutTest extends KaribuTest {
         login(dana);
         navigate("");
 
-        assertThat(navLabels()).containsExactly("Generate", "Threads", "Gallery", "Admin", "Audit");
+        assertThat(navLabels()).containsExactly("Generate", "Threads", "Gallery", "Usage", "Admin", "Audit");
     }
 
     @ParameterizedTest

@@ -1,0 +1,109 @@
+package studio.imgen.audit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import studio.imgen.audit.AuditDetail;
+import studio.imgen.base.ui.ImageUrls;
+import studio.imgen.catalog.Money;
+import studio.imgen.generate.ui.GenerateView;
+
+/**
+ * Everything one audit entry recorded, as text (prompts, names, raw errors and admin values are user data), with the
+ * entry's images and a way back into Generate with its settings.
+ */
+class AuditDetailDialog extends Dialog {
+
+    AuditDetailDialog(AuditDetail entry) {
+        addClassName("audit-detail");
+        setHeaderTitle(AuditText.action(entry.category(), entry.action())
+                + (entry.status() == null ? "" : " · " + entry.status()) + " · #" + entry.seq());
+        setWidth("min(52rem, 96vw)");
+
+        Div facts = new Div();
+        facts.addClassName("audit-facts");
+        fact(facts, "Time (UTC)", AuditText.time(entry.at()));
+        fact(facts, "User", entry.actorName());
+        fact(facts, "Outcome", entry.outcome());
+        fact(facts, "Reason", entry.reason());
+        fact(facts, "Model", entry.model());
+        fact(facts, "Size", entry.size());
+        fact(facts, "Quality", entry.quality());
+        fact(facts, "Images requested", entry.n());
+        fact(facts, "Background", entry.background());
+        fact(facts, "Format", entry.outputFormat());
+        fact(facts, "Moderation", entry.moderation());
+        fact(facts, "Reference images", entry.referenceCount());
+        fact(facts, "Mask", entry.hasMask() == null ? null : entry.hasMask() ? "yes" : "no");
+        fact(facts, "Latency", entry.latencyMs() == null ? null : entry.latencyMs() + " ms");
+        fact(facts, "Tokens (text in / image in / image out)", entry.textInputTokens() == null ? null
+                : entry.textInputTokens() + " / " + entry.imageInputTokens() + " / " + entry.imageOutputTokens());
+        fact(facts, "Cost", entry.costMicros() == null ? null : Money.format(entry.costMicros()));
+        fact(facts, "OpenAI request id", entry.openaiRequestId());
+        if (entry.targetName() != null || entry.targetId() != null && !entry.targetId().equals(entry.generationId())) {
+            fact(facts, "Target", entry.targetName() != null ? entry.targetName() : entry.targetId());
+        }
+        fact(facts, "Generation", entry.generationId());
+        fact(facts, "Client address", entry.clientIp());
+        add(facts);
+
+        if (entry.prompt() != null) {
+            add(new H3("Prompt"));
+            Paragraph prompt = new Paragraph(entry.prompt());
+            prompt.addClassName("audit-prompt");
+            add(prompt);
+        }
+        if (!entry.imageIds().isEmpty()) {
+            Div images = new Div();
+            images.addClassName("audit-images");
+            for (UUID imageId : entry.imageIds()) {
+                Image thumb = new Image(ImageUrls.thumbnail(imageId), "Result image");
+                thumb.addClassName("audit-image");
+                Anchor full = new Anchor(ImageUrls.original(imageId), thumb);
+                full.setTarget(AnchorTarget.BLANK);
+                full.setRouterIgnore(true);
+                images.add(full);
+            }
+            add(images);
+        }
+        if (!entry.details().isEmpty()) {
+            add(new H3("Details"));
+            Div details = new Div();
+            details.addClassName("audit-facts");
+            for (Map.Entry<String, Object> item : entry.details().entrySet()) {
+                fact(details, item.getKey(), item.getValue());
+            }
+            add(details);
+        }
+
+        if (entry.generationId() != null && "generation".equals(entry.category())) {
+            RouterLink reuse = new RouterLink("Open in Generate to edit", GenerateView.class);
+            reuse.setQueryParameters(QueryParameters.of(GenerateView.REUSE_PARAMETER, entry.generationId().toString()));
+            reuse.addClassName("audit-reuse");
+            getFooter().add(reuse);
+        }
+        getFooter().add(new Button("Close", e -> close()));
+    }
+
+    private static void fact(Div facts, String label, Object value) {
+        if (value == null || Objects.toString(value).isEmpty()) {
+            return;
+        }
+        Span name = new Span(label);
+        name.addClassName("audit-fact-label");
+        Span text = new Span(Objects.toString(value));
+        text.addClassName("audit-fact-value");
+        facts.add(name, text);
+    }
+}

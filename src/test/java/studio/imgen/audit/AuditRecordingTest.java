@@ -1,0 +1,267 @@
+package studio.imgen.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static studio.imgen.db.Tables.AUDIT_LOG;
+import static studio.imgen.db.Tables.GENERATION;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import studio.imgen.base.UserInputException;
+import studio.imgen.db.tables.records.AuditLogRecord;
+import studio.imgen.generate.GenerationDetails;
+import studio.imgen.generate.GenerationRecorded;
+import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.GenerationStatus;
+import studio.imgen.security.MembershipLookup;
+import studio.imgen.testsupport.FakeOpenAi;
+import studio.imgen.testsupport.Fault;
+import studio.imgen.testsupport.IntegrationTest;
+import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.TestImages;
+import studio.imgen.testsupport.TestUsers;
+import studio.imgen.testsupport.TestUsers.TestUser;
+
+/**
+ * Every generation outcome leaves exactly the audit row described in issue #6, read back from PostgreSQL. Generations
+ * run end to end through the service, the worker and the fake OpenAI (faults for the failures).
+ */
+@IntegrationTest
+class AuditRecordingTest {
+
+    @Autowired
+    GenerationService generations;
+    @Autowired
+    AuditedGenerations audited;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    MembershipLookup memberships;
+    @Autowired
+    FakeOpenAi fake;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    TestUser ana;
+
+    @BeforeEach
+    void setUp() {
+        fake.reset();
+        ana = users.member(users.workspaceWithKey("Acme"), "Ana");
+        LoggedIn.as(ana, memberships);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fake.reset();
+        LoggedIn.nobody();
+    }
+
+    @Test
+    void aSucceededGenerationIsRecordedWhenAdmittedAndWhenItSucceeds() throws Exception {
+        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a red fox in snow", "gpt-image-1.5",
+                "1536x1024", "low", 2, "opaque", "jpeg", 80, "low", null, List.of()));
+        audited.await(id, GenerationStatus.SUCCEEDED);
+        GenerationDetails done = generations.find(id).orElseThrow();
+        String requestId = db.select(GENERATION.OPENAI_REQUEST_ID).from(GENERATION).where(GENERATION.ID.eq(id)).fetchOne().value1();
+
+        List<AuditLogRecord> rows = rowsOf(id);
+        assertThat(rows).hasSize(2);
+        AuditLogRecord admitted = rows.get(0);
+        AuditLogRecord succeeded = rows.get(1);
+        for (AuditLogRecord row : rows) {
+            assertThat(row.getWorkspaceId()).isEqualTo(ana.workspaceId());
+            assertThat(row.getActorId()).isEqualTo(ana.id());
+            assertThat(row.getActorName()).isEqualTo("Ana");
+            assertThat(row.getCategory()).isEqualTo("generation");
+            assertThat(row.getAction()).isEqualTo("generate");
+            assertThat(row.getTargetType()).isEqualTo("generation");
+            assertThat(row.getTargetId()).isEqualTo(id);
+            assertThat(row.getPrompt()).isEqualTo("a red fox in snow");
+            assertThat(row.getModel()).isEqualTo("gpt-image-1.5");
+            assertThat(row.getSize()).isEqualTo("1536x1024");
+            assertThat(row.getQuality()).isEqualTo("low");
+            assertThat(row.getN()).isEqualTo(2);
+            assertThat(row.getBackground()).isEqualTo("opaque");
+            assertThat(row.getOutputFormat()).isEqualTo("jpeg");
+            assertThat(row.getModeration()).isEqualTo("low");
+            assertThat(row.getReferenceCount()).isZero();
+            assertThat(row.getHasMask()).isFalse();
+            assertThat(row.getAt()).isNotNull();
+        }
+        assertThat(admitted.getStatus()).isEqualTo("admitted");
+        assertThat(admitted.getOutcome()).isEqualTo("success");
+        assertThat(admitted.getCostMicros()).isNull();
+        assertThat(admitted.getImageIds()).isEmpty();
+        assertThat(details(admitted)).containsEntry("output_compression", 80);
+
+        assertThat(succeeded.getStatus()).isEqualTo("succeeded");
+        assertThat(succeeded.getOutcome()).isEqualTo("success");
+        assertThat(succeeded.getReason()).isNull();
+        assertThat(succeeded.getTextInputTokens()).isEqualTo(done.textInputTokens()).isPositive();
+        assertThat(succeeded.getImageOutputTokens()).isEqualTo(done.imageOutputTokens()).isPositive();
+        assertThat(succeeded.getImageInputTokens()).isEqualTo(done.imageInputTokens());
+        assertThat(succeeded.getCostMicros()).isEqualTo(done.costMicros()).isPositive();
+        assertThat(succeeded.getLatencyMs()).isNotNull().isGreaterThanOrEqualTo(0);
+        assertThat(succeeded.getOpenaiRequestId()).isEqualTo(requestId).startsWith("req_");
+        assertThat(succeeded.getImageIds()).containsExactly(done.images().stream().map(i -> i.id()).toArray(UUID[]::new));
+        assertThat(details(succeeded)).containsKeys("upstream_ms", "queue_ms", "attempts");
+    }
+
+    @Test
+    void anEditIsRecordedAsAnEditWithItsReferenceCount() throws Exception {
+        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "make it night", null, null, null, 1, null,
+                null, null, null, null, List.of(new GenerationRequest.Upload("day.png", TestImages.png(64, 64, 0x3366ff)))));
+        audited.await(id, GenerationStatus.SUCCEEDED);
+
+        assertThat(rowsOf(id)).extracting(AuditLogRecord::getAction, AuditLogRecord::getStatus, AuditLogRecord::getReferenceCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("edit", "admitted", 1),
+                        org.assertj.core.groups.Tuple.tuple("edit", "succeeded", 1));
+    }
+
+    @Test
+    void aFailureIsRecordedWithItsTypedReasonTheMembersMessageAndTheRawDetailForAdmins() throws Exception {
+        fake.enqueueFault(Fault.moderationBlocked());
+        UUID id = generations.submit(request("something violent"));
+        audited.await(id, GenerationStatus.FAILED);
+
+        List<AuditLogRecord> rows = rowsOf(id);
+        assertThat(rows).extracting(AuditLogRecord::getStatus).containsExactly("admitted", "failed");
+        AuditLogRecord failed = rows.get(1);
+        assertThat(failed.getOutcome()).isEqualTo("failure");
+        assertThat(failed.getReason()).isEqualTo("moderation_blocked");
+        assertThat(failed.getImageIds()).isEmpty();
+        assertThat(failed.getCostMicros()).isNull();
+        assertThat(details(failed)).containsEntry("error_message", "Request rejected by the safety system.")
+                .hasEntrySatisfying("error_detail", detail -> assertThat(detail.toString()).isNotBlank());
+
+        for (int i = 0; i < 3; i++) {
+            fake.enqueueFault(Fault.serverError(500));
+        }
+        UUID broken = generations.submit(request("a dog"));
+        audited.await(broken, GenerationStatus.FAILED);
+        assertThat(rowsOf(broken).get(1).getReason()).isEqualTo("upstream_error");
+    }
+
+    @Test
+    void aCancelledGenerationIsRecordedAsCancelled() throws Exception {
+        fake.setLatency(Duration.ofSeconds(2));
+        UUID id = generations.submit(request("slow"));
+        assertThat(fake.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(generations.cancel(id)).isTrue();
+        audited.await(id, GenerationStatus.CANCELLED);
+
+        assertThat(rowsOf(id)).extracting(AuditLogRecord::getStatus, AuditLogRecord::getOutcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("admitted", "success"),
+                        org.assertj.core.groups.Tuple.tuple("cancelled", "cancelled"));
+    }
+
+    @Test
+    void anInterruptedGenerationIsRecordedAsAFailureWithItsReason() throws Exception {
+        // Recovery itself is the generate module's (GenerationJobsTest); here: the row it leaves and the event it sends.
+        UUID id = db.insertInto(GENERATION)
+                .set(GENERATION.WORKSPACE_ID, ana.workspaceId()).set(GENERATION.USER_ID, ana.id())
+                .set(GENERATION.SUBMISSION_ID, UUID.randomUUID()).set(GENERATION.KIND, "generate")
+                .set(GENERATION.STATUS, "interrupted").set(GENERATION.PROMPT, "lost in a restart")
+                .set(GENERATION.MODEL, "gpt-image-2").set(GENERATION.SIZE, "auto").set(GENERATION.QUALITY, "auto")
+                .set(GENERATION.N, 1).set(GENERATION.BACKGROUND, "auto").set(GENERATION.OUTPUT_FORMAT, "png")
+                .set(GENERATION.ERROR_CODE, "interrupted").set(GENERATION.ERROR_MESSAGE, "The app restarted")
+                .set(GENERATION.REQUEST_SENT_AT, OffsetDateTime.now().minusMinutes(3))
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now())
+                .returning(GENERATION.ID).fetchOne(GENERATION.ID);
+
+        events.publishEvent(new GenerationRecorded(id, ana.workspaceId(), ana.id(), GenerationStatus.INTERRUPTED));
+
+        AuditLogRecord row = rowsOf(id).get(0);
+        assertThat(rowsOf(id)).hasSize(1);
+        assertThat(row.getStatus()).isEqualTo("interrupted");
+        assertThat(row.getOutcome()).isEqualTo("failure");
+        assertThat(row.getReason()).isEqualTo("interrupted");
+        assertThat(row.getPrompt()).isEqualTo("lost in a restart");
+    }
+
+    @Test
+    void eachDenialIsRecordedOnceWithWhatWasAskedAndTheSentenceTheMemberSaw() {
+        assertThatThrownBy(() -> generations.submit(new GenerationRequest(null, "x", "dall-e-3", "huge", "ultra", 3,
+                null, null, null, null, null, List.of()))).isInstanceOf(UserInputException.class);
+
+        TestUser ben = users.member(users.workspace("NoKey"), "Ben");
+        LoggedIn.as(ben, memberships);
+        assertThatThrownBy(() -> generations.submit(request("no key here"))).isInstanceOf(UserInputException.class);
+
+        AuditLogRecord invalid = rowsOfUser(ana).get(0);
+        assertThat(rowsOfUser(ana)).hasSize(1);
+        assertThat(invalid.getStatus()).isEqualTo("denied");
+        assertThat(invalid.getOutcome()).isEqualTo("denied");
+        assertThat(invalid.getCategory()).isEqualTo("generation");
+        assertThat(invalid.getAction()).isEqualTo("generate");
+        assertThat(invalid.getReason()).isEqualTo("Invalid model selection.");
+        assertThat(invalid.getModel()).isEqualTo("dall-e-3");
+        assertThat(invalid.getSize()).isEqualTo("huge");
+        assertThat(invalid.getQuality()).isEqualTo("ultra");
+        assertThat(invalid.getN()).isEqualTo(3);
+        assertThat(invalid.getGenerationId()).isNull();
+        assertThat(invalid.getWorkspaceId()).isEqualTo(ana.workspaceId());
+
+        AuditLogRecord noKey = rowsOfUser(ben).get(0);
+        assertThat(rowsOfUser(ben)).hasSize(1);
+        assertThat(noKey.getReason()).isEqualTo(GenerationService.NO_KEY);
+        assertThat(noKey.getPrompt()).isEqualTo("no key here");
+        assertThat(noKey.getActorName()).isEqualTo("Ben");
+    }
+
+    @Test
+    void admissionsAndDenialsCarryTheClientAddressOfTheRequestOrElseOfTheSession() throws Exception {
+        var auth = (org.springframework.security.authentication.UsernamePasswordAuthenticationToken)
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        auth.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails("203.0.113.7", null));
+        // The test framework binds a mock HTTP request from 127.0.0.1 to this thread: its address wins.
+        UUID overHttp = generations.submit(request("over plain HTTP"));
+        audited.await(overHttp, GenerationStatus.SUCCEEDED);
+
+        // Vaadin's push channel has no HTTP request per message: the address the session logged in from is used.
+        org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        UUID overPush = generations.submit(request("over the push channel"));
+        assertThatThrownBy(() -> generations.submit(request(" "))).isInstanceOf(UserInputException.class);
+        audited.await(overPush, GenerationStatus.SUCCEEDED);
+
+        assertThat(rowsOf(overHttp)).extracting(AuditLogRecord::getStatus, AuditLogRecord::getClientIp)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("admitted", "127.0.0.1"),
+                        org.assertj.core.groups.Tuple.tuple("succeeded", null));
+        assertThat(rowsOf(overPush)).extracting(AuditLogRecord::getClientIp).containsExactly("203.0.113.7", null);
+        assertThat(rowsOfUser(ana)).filteredOn(r -> "denied".equals(r.getStatus()))
+                .extracting(AuditLogRecord::getClientIp).containsExactly("203.0.113.7");
+    }
+
+    private GenerationRequest request(String prompt) {
+        return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null, null, null, null, List.of());
+    }
+
+    private List<AuditLogRecord> rowsOf(UUID generationId) {
+        return db.selectFrom(AUDIT_LOG).where(AUDIT_LOG.GENERATION_ID.eq(generationId)).orderBy(AUDIT_LOG.SEQ).fetch();
+    }
+
+    private List<AuditLogRecord> rowsOfUser(TestUser user) {
+        return db.selectFrom(AUDIT_LOG).where(AUDIT_LOG.ACTOR_ID.eq(user.id())).orderBy(AUDIT_LOG.SEQ).fetch();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> details(AuditLogRecord row) throws Exception {
+        return json.readValue(row.getDetails().data(), Map.class);
+    }
+}
