@@ -17,7 +17,7 @@ import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
-/** The core journey: log in, generate two images with live previews, download one. */
+/** The core journey: log in, generate two images with live previews, download one, find both in the gallery. */
 class GenerateJourneyTest extends BrowserTest {
 
     @Autowired
@@ -53,6 +53,10 @@ class GenerateJourneyTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).matches("imgen-[0-9a-f-]{36}\\.png");
         byte[] bytes = Files.readAllBytes(download.path());
         org.assertj.core.api.Assertions.assertThat(TestImages.size(bytes)).isEqualTo("1024x1024");
+
+        page.locator("vaadin-side-nav-item").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Gallery")).click();
+        assertThat(page.locator(".gallery-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("a red fox in fresh snow"))).hasCount(2);
 
         org.assertj.core.api.Assertions.assertThat(fake.requestsTo(FakeOpenAi.GENERATIONS)).hasSize(1);
         org.assertj.core.api.Assertions.assertThat(fake.lastRequest().jsonMap()).containsEntry("n", 2)
