@@ -11,9 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,11 +21,9 @@ import studio.imgen.generate.GenerationRecorded;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
-import studio.imgen.security.MembershipLookup;
-import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Fault;
-import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.MemberServiceTest;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
@@ -37,40 +32,15 @@ import studio.imgen.testsupport.TestUsers.TestUser;
  * Every generation outcome leaves exactly the audit row described in issue #6, read back from PostgreSQL. Generations
  * run end to end through the service, the worker and the fake OpenAI (faults for the failures).
  */
-@IntegrationTest
-class AuditRecordingTest {
+class AuditRecordingTest extends MemberServiceTest {
 
     @Autowired
-    GenerationService generations;
-    @Autowired
     AuditedGenerations audited;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    MembershipLookup memberships;
-    @Autowired
-    FakeOpenAi fake;
-    @Autowired
-    DSLContext db;
     @Autowired
     ObjectMapper json;
     @Autowired
     ApplicationEventPublisher events;
 
-    TestUser ana;
-
-    @BeforeEach
-    void setUp() {
-        fake.reset();
-        ana = users.member(users.workspaceWithKey("Acme"), "Ana");
-        LoggedIn.as(ana, memberships);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fake.reset();
-        LoggedIn.nobody();
-    }
 
     @Test
     void aSucceededGenerationIsRecordedWhenAdmittedAndWhenItSucceeds() throws Exception {

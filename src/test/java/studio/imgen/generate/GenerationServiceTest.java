@@ -10,62 +10,34 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import studio.imgen.base.UserInputException;
-import studio.imgen.security.MembershipLookup;
 import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.Fault;
-import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.MemberServiceTest;
 import studio.imgen.testsupport.RecordedRequest;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
 /** The generation pipeline end to end: service → durable job → worker → real SDK → fake OpenAI → storage. */
-@IntegrationTest
 @RecordApplicationEvents
-class GenerationServiceTest {
+class GenerationServiceTest extends MemberServiceTest {
 
     @Autowired
     ApplicationEvents applicationEvents;
 
     @Autowired
-    GenerationService generations;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    MembershipLookup memberships;
-    @Autowired
-    FakeOpenAi fake;
-    @Autowired
     ImageStore store;
-    @Autowired
-    DSLContext db;
 
-    TestUser ana;
-
-    @BeforeEach
-    void setUp() {
-        fake.reset();
-        ana = users.member(users.workspaceWithKey("Acme"), "Ana");
-        LoggedIn.as(ana, memberships);
-    }
-
-    @AfterEach
-    void tearDown() {
-        LoggedIn.nobody();
-    }
 
     @Test
     void defaultsMakeOneGenerateCallAndTheImageIsStoredWithItsCost() throws Exception {

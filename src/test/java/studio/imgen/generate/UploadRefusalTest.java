@@ -12,54 +12,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.UserInputException;
-import studio.imgen.security.MembershipLookup;
 import studio.imgen.storage.ImageStore;
-import studio.imgen.testsupport.FakeOpenAi;
-import studio.imgen.testsupport.IntegrationTest;
-import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.MemberServiceTest;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
-import studio.imgen.testsupport.TestUsers.TestUser;
 
 /**
  * Reference uploads that must never reach OpenAI, refused through the service path a view uses: a clear message
  * naming the file, no call upstream, and nothing left behind (no job, no image row, no file, no cooldown spent).
  */
-@IntegrationTest
-class UploadRefusalTest {
+class UploadRefusalTest extends MemberServiceTest {
 
-    @Autowired
-    GenerationService generations;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    MembershipLookup memberships;
-    @Autowired
-    FakeOpenAi fake;
     @Autowired
     ImageStore store;
-    @Autowired
-    DSLContext db;
 
-    TestUser ana;
-
-    @BeforeEach
-    void setUp() {
-        fake.reset();
-        ana = users.member(users.workspaceWithKey("Acme"), "Ana");
-        LoggedIn.as(ana, memberships);
-    }
-
-    @AfterEach
-    void tearDown() {
-        LoggedIn.nobody();
-    }
 
     @Test
     void aNonImageIsRefusedByItsContent() {
