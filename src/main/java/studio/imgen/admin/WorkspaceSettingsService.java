@@ -126,10 +126,12 @@ public class WorkspaceSettingsService {
         }
         try {
             gateway.testKey(key.get());
+            publish(me, "key.tested", "OpenAI key", null, "accepted");
             return "✅ OpenAI accepted the key.";
         } catch (OpenAiException e) {
             // detail() is the upstream status and message with anything key-like masked.
             log.info("Key test in workspace {} failed: {}", me.workspaceId(), e.detail());
+            publish(me, "key.tested", "OpenAI key", null, "refused (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
             return testFailure(e);
         }
     }

@@ -44,6 +44,37 @@ class AdminChangeAuditTest {
         dana = users.admin(acme, "Dana");
     }
 
+    @Autowired
+    studio.imgen.admin.WorkspaceSettingsService settings;
+    @Autowired
+    studio.imgen.security.MembershipLookup memberships;
+    @Autowired
+    studio.imgen.testsupport.FakeOpenAi fake;
+
+    @Test
+    void changesMadeThroughTheAdminServicesAreRecordedIncludingKeyTests() {
+        UUID keyed = users.workspaceWithKey("Keyed");
+        TestUser admin = users.admin(keyed, "Dana");
+        studio.imgen.testsupport.LoggedIn.as(admin, memberships);
+        try {
+            fake.reset();
+            settings.testApiKey();
+            fake.enqueueFault(studio.imgen.testsupport.Fault.invalidApiKey());
+            settings.testApiKey();
+        } finally {
+            fake.reset();
+            studio.imgen.testsupport.LoggedIn.nobody();
+        }
+
+        var rows = db.selectFrom(studio.imgen.db.Tables.AUDIT_LOG)
+                .where(studio.imgen.db.Tables.AUDIT_LOG.WORKSPACE_ID.eq(keyed)
+                        .and(studio.imgen.db.Tables.AUDIT_LOG.ACTION.eq("admin.key.tested")))
+                .orderBy(studio.imgen.db.Tables.AUDIT_LOG.SEQ).fetch();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).formatJSON()).contains("accepted").doesNotContain(studio.imgen.testsupport.TestUsers.API_KEY);
+        assertThat(rows.get(1).formatJSON()).contains("refused (invalid_key)");
+    }
+
     @Test
     void anAdminChangeIsRecordedWithActorTargetAndBeforeAfter() throws Exception {
         auditLog.recordAdminChange(acme, dana.id(), "rule.updated", "Designers", "60s cooldown\nModels: All",
