@@ -13,7 +13,7 @@ import java.util.List;
  * @param allowance the caller's own quotas and budget this day and month
  */
 public record UsageReport(boolean workspaceWide, int days, List<Day> daily, List<Line> perUser, List<Line> perModel,
-                          Line total, Allowance allowance) {
+                          List<Line> perRole, Line total, Allowance allowance) {
 
     public record Day(LocalDate day, long generations, long images, long costMicros) {
     }

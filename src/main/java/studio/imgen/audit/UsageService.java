@@ -1,6 +1,8 @@
 package studio.imgen.audit;
 
 import static studio.imgen.db.Tables.AUDIT_USAGE_DAILY;
+import static studio.imgen.db.Tables.MEMBER_ROLE;
+import static studio.imgen.db.Tables.WORKSPACE_ROLE;
 
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
@@ -92,8 +94,27 @@ public class UsageService {
         perModel.sort(mostExpensiveFirst);
         UsageReport.Line total = new UsageReport.Line("Total", daily.stream().mapToLong(UsageReport.Day::generations).sum(),
                 daily.stream().mapToLong(UsageReport.Day::images).sum(), daily.stream().mapToLong(UsageReport.Day::costMicros).sum());
-        return new UsageReport(me.admin(), days, daily, me.admin() ? perUser : List.of(), perModel, total,
-                allowance(me, now));
+        return new UsageReport(me.admin(), days, daily, me.admin() ? perUser : List.of(), perModel,
+                me.admin() ? perRole(scope, mostExpensiveFirst) : List.of(), total, allowance(me, now));
+    }
+
+    /**
+     * Usage by the roles members hold now: a member with several roles counts under each of them, one without a
+     * role under "(no role)".
+     */
+    private List<UsageReport.Line> perRole(Condition scope, Comparator<UsageReport.Line> order) {
+        var role = DSL.coalesce(WORKSPACE_ROLE.NAME, DSL.inline("(no role)"));
+        List<UsageReport.Line> lines = new ArrayList<>(db.select(role, DSL.sum(AUDIT_USAGE_DAILY.GENERATIONS),
+                        DSL.sum(AUDIT_USAGE_DAILY.IMAGES), DSL.sum(AUDIT_USAGE_DAILY.COST_MICROS))
+                .from(AUDIT_USAGE_DAILY)
+                .leftJoin(MEMBER_ROLE).on(MEMBER_ROLE.WORKSPACE_ID.eq(AUDIT_USAGE_DAILY.WORKSPACE_ID)
+                        .and(MEMBER_ROLE.USER_ID.eq(AUDIT_USAGE_DAILY.ACTOR_ID)))
+                .leftJoin(WORKSPACE_ROLE).on(WORKSPACE_ROLE.ID.eq(MEMBER_ROLE.ROLE_ID))
+                .where(scope)
+                .groupBy(role)
+                .fetch(r -> new UsageReport.Line(r.value1(), longOf(r.value2()), longOf(r.value3()), longOf(r.value4()))));
+        lines.sort(order);
+        return lines;
     }
 
     private UsageReport.Allowance allowance(Member me, Instant now) {

@@ -85,6 +85,37 @@ class UsageServiceTest {
     }
 
     @Test
+    void anAdminAlsoSeesUsageByTheRolesMembersHold() {
+        UUID designers = role("Designers");
+        UUID marketing = role("Marketing");
+        hold(ana, designers);
+        hold(ana, marketing);
+        LoggedIn.as(dana, memberships);
+
+        UsageReport report = usage.report(30);
+
+        // Ana (3,000 in two generations) counts under both of her roles; Ben holds none.
+        assertThat(report.perRole()).containsExactly(new UsageReport.Line("(no role)", 1, 1, 5_000),
+                new UsageReport.Line("Designers", 2, 2, 3_000), new UsageReport.Line("Marketing", 2, 2, 3_000));
+        LoggedIn.as(ana, memberships);
+        assertThat(usage.report(30).perRole()).isEmpty();
+    }
+
+    private UUID role(String name) {
+        return db.insertInto(studio.imgen.db.Tables.WORKSPACE_ROLE)
+                .set(studio.imgen.db.Tables.WORKSPACE_ROLE.WORKSPACE_ID, acme)
+                .set(studio.imgen.db.Tables.WORKSPACE_ROLE.NAME, name)
+                .returning(studio.imgen.db.Tables.WORKSPACE_ROLE.ID).fetchOne().getId();
+    }
+
+    private void hold(TestUser member, UUID role) {
+        db.insertInto(studio.imgen.db.Tables.MEMBER_ROLE)
+                .set(studio.imgen.db.Tables.MEMBER_ROLE.WORKSPACE_ID, acme)
+                .set(studio.imgen.db.Tables.MEMBER_ROLE.USER_ID, member.id())
+                .set(studio.imgen.db.Tables.MEMBER_ROLE.ROLE_ID, role).execute();
+    }
+
+    @Test
     void aMemberSeesOnlyTheirOwnUsageAndTheirAllowance() {
         LoggedIn.as(ana, memberships);
 

@@ -57,6 +57,10 @@ public class UsageView extends Div {
             content.add(bars("Per user", report.perUser()));
         }
         content.add(bars("Per model", report.perModel()));
+        if (report.workspaceWide()) {
+            Div perRole = bars("Per role (a member with several roles counts under each)", report.perRole());
+            content.add(perRole);
+        }
     }
 
     private static Div chart(String title, String svg) {

@@ -47,14 +47,15 @@ class UsageViewTest extends KaribuTest {
         navigate("usage");
 
         assertThat(_find(H3.class)).extracting(H3::getText)
-                .containsExactly("Your allowance", "Cost per day", "Images per day", "Per user", "Per model");
+                .containsExactly("Your allowance", "Cost per day", "Images per day", "Per user", "Per model",
+                        "Per role (a member with several roles counts under each)");
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("usage-summary")).getText())
                 .isEqualTo("Everyone in this workspace: 2 generations, 2 images, $0.0400.");
         String svg = _find(Svg.class).get(0).getElement().getProperty("innerHTML");
         assertThat(svg).startsWith("<svg").contains("Day (UTC)").contains("<rect class=\"bar\"")
                 .contains("$0.0300").doesNotContain("onerror");
         assertThat(_find(Span.class, spec -> spec.withClasses("usage-bar-label"))).extracting(Span::getText)
-                .containsExactly("<img src=x onerror=alert(1)>", "Dana", "gpt-image-2");
+                .containsExactly("<img src=x onerror=alert(1)>", "Dana", "gpt-image-2", "(no role)");
 
         Tabs period = _get(Tabs.class);
         assertThat(((Tab) period.getComponentAt(1)).getLabel()).isEqualTo("Last 90 days");
