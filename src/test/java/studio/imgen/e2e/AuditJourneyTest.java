@@ -91,7 +91,8 @@ class AuditJourneyTest extends BrowserTest {
         page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(XSS)).first().click();
         Locator detail = page.locator("vaadin-dialog-overlay[opened]");
         assertThat(detail.locator(".audit-prompt")).hasText(XSS);
-        assertThat(detail.getByText("Open in Generate to edit")).isVisible();
+        assertThat(detail.getByText("Reuse settings")).isVisible();
+        assertThat(detail.getByText("Edit this image")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "audit-detail.png")));
         detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")).click();
         assertThat(detail).hasCount(0);

@@ -88,10 +88,16 @@ class AuditDetailDialog extends Dialog {
         }
 
         if (entry.generationId() != null && "generation".equals(entry.category())) {
-            RouterLink reuse = new RouterLink("Open in Generate to edit", GenerateView.class);
+            RouterLink reuse = new RouterLink("Reuse settings", GenerateView.class);
             reuse.setQueryParameters(QueryParameters.of(GenerateView.REUSE_PARAMETER, entry.generationId().toString()));
             reuse.addClassName("audit-reuse");
             getFooter().add(reuse);
+            if (entry.imageIds() != null && !entry.imageIds().isEmpty()) {
+                RouterLink edit = new RouterLink("Edit this image", GenerateView.class);
+                edit.setQueryParameters(QueryParameters.of(GenerateView.EDIT_PARAMETER, entry.imageIds().get(0).toString()));
+                edit.addClassName("audit-reuse");
+                getFooter().add(edit);
+            }
         }
         getFooter().add(new Button("Close", e -> close()));
     }

@@ -69,7 +69,7 @@ class AuditViewTest extends KaribuTest {
         assertThat(prompt.getElement().getProperty("innerHTML")).isNull();
         assertThat(_find(Span.class, spec -> spec.withClasses("audit-fact-value"))).extracting(Span::getText)
                 .contains("Ana", "gpt-image-2", "$0.0420");
-        RouterLink reuse = _get(RouterLink.class, spec -> spec.withText("Open in Generate to edit"));
+        RouterLink reuse = _get(RouterLink.class, spec -> spec.withText("Reuse settings"));
         assertThat(reuse.getHref()).isEqualTo("?reuse=" + generationId);
     }
 
