@@ -7,45 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.TestImages;
 
-class ConversationTest {
+class ConversationTest extends GatewayTestBase {
 
     private static final String CHAT = "gpt-5.4-mini";
     private static final String IMAGE = "gpt-image-1.5";
-
-    private static FakeOpenAi fake;
-    private OpenAiGateway gateway;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        fake.reset();
-        gateway = Gateways.create(Gateways.properties(fake.baseUrl()), new RecordingSleeper());
-    }
-
-    @AfterEach
-    void tearDown() {
-        gateway.close();
-    }
 
     @Test
     void toolOptionsInputImagesAndIdsReachTheWire() {

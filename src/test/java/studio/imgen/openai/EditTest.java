@@ -6,41 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.MultipartPart;
 import studio.imgen.testsupport.RecordedRequest;
 import studio.imgen.testsupport.TestImages;
 
-class EditTest {
-
-    private static FakeOpenAi fake;
-    private OpenAiGateway gateway;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        fake.reset();
-        gateway = Gateways.create(Gateways.properties(fake.baseUrl()), new RecordingSleeper());
-    }
-
-    @AfterEach
-    void tearDown() {
-        gateway.close();
-    }
+class EditTest extends GatewayTestBase {
 
     @Test
     void imagesMaskAndEveryKnobReachTheMultipartForm() {

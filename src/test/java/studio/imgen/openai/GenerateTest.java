@@ -7,43 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.RecordedRequest;
 import studio.imgen.testsupport.TestImages;
 
-class GenerateTest {
-
-    private static FakeOpenAi fake;
-    private RecordingSleeper sleeper;
-    private OpenAiGateway gateway;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAi.start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        fake.reset();
-        sleeper = new RecordingSleeper();
-        gateway = Gateways.create(Gateways.properties(fake.baseUrl()), sleeper);
-    }
-
-    @AfterEach
-    void tearDown() {
-        gateway.close();
-    }
+class GenerateTest extends GatewayTestBase {
 
     @Test
     void everyKnobReachesTheWire() {
