@@ -9,8 +9,8 @@ public enum FailureKind {
     INVALID_KEY("The workspace's OpenAI key was rejected. Ask a workspace admin to check it."),
     PERMISSION_DENIED("OpenAI refused access for the workspace's key (permission or region). "
             + "Ask a workspace admin to check it."),
-    INSUFFICIENT_QUOTA("OpenAI is busy or out of quota for this workspace. Try again later."),
-    RATE_LIMITED("OpenAI is busy or out of quota for this workspace. Try again later."),
+    INSUFFICIENT_QUOTA("The workspace's OpenAI account has run out of credit. A workspace admin has been told."),
+    RATE_LIMITED("OpenAI's rate limit for this workspace was reached; try again in a moment."),
     MODEL_NOT_AVAILABLE("That model is no longer available."),
     PREVIOUS_RESPONSE_NOT_FOUND("The earlier turn of this conversation is no longer available at OpenAI."),
     INVALID_IMAGE("One of the images could not be used (PNG, JPEG or WEBP, RGB/RGBA)."),

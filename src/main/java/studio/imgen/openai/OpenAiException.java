@@ -117,27 +117,16 @@ public final class OpenAiException extends RuntimeException {
             case BAD_REQUEST -> b.upstreamMessage == null || b.upstreamMessage.isBlank()
                     ? b.kind.defaultUserMessage()
                     : "OpenAI refused the request: " + truncate(b.upstreamMessage);
-            case RATE_LIMITED, INSUFFICIENT_QUOTA -> b.retryAfter == null
+            case RATE_LIMITED -> b.retryAfter == null
                     ? b.kind.defaultUserMessage()
-                    : b.kind.defaultUserMessage() + " You can try again in about " + humanize(b.retryAfter) + ".";
+                    : "OpenAI's rate limit for this workspace was reached; try again in "
+                            + Math.max(1, (b.retryAfter.toMillis() + 999) / 1000) + " s.";
             default -> b.kind.defaultUserMessage();
         };
     }
 
     private static String truncate(String text) {
         return text.length() <= MAX_UPSTREAM_MESSAGE ? text : text.substring(0, MAX_UPSTREAM_MESSAGE) + "…";
-    }
-
-    static String humanize(Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        if (seconds < 90) {
-            return seconds + (seconds == 1 ? " second" : " seconds");
-        }
-        long minutes = (seconds + 59) / 60;
-        if (minutes < 90) {
-            return minutes + " minutes";
-        }
-        return ((minutes + 59) / 60) + " hours";
     }
 
     /** Collects the fields of a failure; the retry policy adds the attempt count when the call ends. */

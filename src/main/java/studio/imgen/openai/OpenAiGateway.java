@@ -107,6 +107,7 @@ public class OpenAiGateway implements AutoCloseable {
                         .request(properties.timeout())
                         .build())
                 .addInterceptor(new SendTracker())
+                .addInterceptor(new ResponseCap(ResponseCap.MAX_BYTES))
                 .build();
     }
 

@@ -14,6 +14,12 @@ public interface ProgressListener {
      */
     default void requestSending() {}
 
+    /**
+     * Called after an attempt failed, once per failed attempt (retried or not), with the classified failure. Lets
+     * the job system count transport and server failures per workspace (circuit breaker).
+     */
+    default void attemptFailed(OpenAiException failure) {}
+
     /** A streamed preview; {@code imageBytes} is a decoded PNG, JPEG or WebP image. */
     default void partialImage(int index, byte[] imageBytes) {}
 }

@@ -13,11 +13,14 @@ import org.slf4j.LoggerFactory;
  * Repeats an attempt only when that is safe and useful: connection failures before the body left, 408/409, 429
  * {@code rate_limit_exceeded} and 500/502/503/504, at most {@code maxAttempts} times within the call's deadline.
  * Waits honour {@code Retry-After(-Ms)} however long (unlike the SDK's 8 s cap), else back off exponentially with
- * jitter. A wait that would end past the deadline fails the call at once, carrying the retry time.
+ * jitter. A wait that would end past the deadline, or a {@code Retry-After} beyond {@link #MAX_RETRY_AFTER}, fails
+ * the call at once, carrying the retry time.
  */
 final class RetryPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
+    /** Longest {@code Retry-After} a worker sits out; beyond it the member is better told when to come back. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
     /** One upstream attempt; {@code options} carries the attempt's timeout. */
     @FunctionalInterface
@@ -57,7 +60,9 @@ final class RetryPolicy {
                 listener.requestSending();
                 return attempt.run(options(min(perAttempt, remaining)));
             } catch (OpenAiException decided) {
-                throw decided.withAttempts(number);
+                OpenAiException failed = decided.withAttempts(number);
+                listener.attemptFailed(failed);
+                throw failed;
             } catch (Exception e) {
                 classified = UpstreamErrors.classify(e, SendTracker.bodyStarted(), redactor);
                 if (classified == null) {
@@ -67,11 +72,12 @@ final class RetryPolicy {
                 SendTracker.end();
             }
             last = classified.failure().withAttempts(number);
+            listener.attemptFailed(last);
             if (!classified.retryable() || number >= properties.maxAttempts()) {
                 throw last;
             }
             Duration wait = last.retryAfter().orElse(backoff(number));
-            if (wait.compareTo(remaining(start)) >= 0) {
+            if (wait.compareTo(remaining(start)) >= 0 || wait.compareTo(MAX_RETRY_AFTER) > 0) {
                 throw last;
             }
             // The detail is already masked; the request id lets OpenAI support find the call.

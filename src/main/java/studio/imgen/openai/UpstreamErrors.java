@@ -36,6 +36,9 @@ final class UpstreamErrors {
 
     /** Returns null for throwables that are not SDK or I/O failures (programming errors propagate unchanged). */
     static Classified classify(Throwable error, boolean bodyStarted, Redactor redactor) {
+        if (causeOf(error, ResponseCap.TooLarge.class) != null) {
+            return new Classified(invalidResponse(causeOf(error, ResponseCap.TooLarge.class).getMessage(), null), false);
+        }
         if (error instanceof SseException sse) {
             return new Classified(fromServiceError(sse, redactor, true), false);
         }

@@ -20,7 +20,7 @@ import studio.imgen.testsupport.Fault;
 /** One failure kind per test: final kind, user message, upstream calls and waits (security-reliability.md §4.4). */
 class FailureTest {
 
-    private static final String BUSY = "OpenAI is busy or out of quota for this workspace. Try again later.";
+    private static final String RATE_LIMIT = "OpenAI's rate limit for this workspace was reached; try again in ";
     private static final String FAILED = "Image generation failed or timed out. Try again.";
     private static final String NO_IMAGE =
             "No image was generated. The API may have refused the prompt or encountered an error.";
@@ -92,8 +92,20 @@ class FailureTest {
 
         assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
-        assertThat(e.userMessage()).isEqualTo(BUSY + " You can try again in about 2 minutes.");
+        assertThat(e.userMessage()).isEqualTo(RATE_LIMIT + "120 s.");
         assertThat(e.refundsCooldown()).isTrue();
+        assertThat(fake.requests()).hasSize(1);
+        assertThat(sleeper.waits()).isEmpty();
+    }
+
+    @Test
+    void retryAfterBeyondTheCapFailsAtOnceEvenWithinTheDeadline() {
+        fake.enqueueFault(Fault.rateLimited(RetryPolicy.MAX_RETRY_AFTER.toSeconds() + 30));
+
+        OpenAiException e = failure(this::generate);
+
+        assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+        assertThat(e.userMessage()).isEqualTo(RATE_LIMIT + (RetryPolicy.MAX_RETRY_AFTER.toSeconds() + 30) + " s.");
         assertThat(fake.requests()).hasSize(1);
         assertThat(sleeper.waits()).isEmpty();
     }
@@ -108,7 +120,7 @@ class FailureTest {
 
         assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
         assertThat(e.attempts()).isEqualTo(3);
-        assertThat(e.userMessage()).isEqualTo(BUSY + " You can try again in about 1 second.");
+        assertThat(e.userMessage()).isEqualTo(RATE_LIMIT + "1 s.");
         assertThat(fake.requests()).hasSize(3);
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
@@ -120,7 +132,8 @@ class FailureTest {
         OpenAiException e = failure(this::generate);
 
         assertThat(e.kind()).isEqualTo(FailureKind.INSUFFICIENT_QUOTA);
-        assertThat(e.userMessage()).isEqualTo(BUSY);
+        assertThat(e.userMessage())
+                .isEqualTo("The workspace's OpenAI account has run out of credit. A workspace admin has been told.");
         assertThat(e.httpStatus()).isEqualTo(429);
         assertThat(e.upstreamCode()).isEqualTo("insufficient_quota");
         assertThat(fake.requests()).hasSize(1);

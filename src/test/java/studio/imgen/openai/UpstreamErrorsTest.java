@@ -66,14 +66,6 @@ class UpstreamErrorsTest {
         assertThat(UpstreamErrors.retryAfter(headers(), NOW)).isNull();
     }
 
-    @Test
-    void retryTimesReadLikeAPerson() {
-        assertThat(OpenAiException.humanize(Duration.ofMillis(200))).isEqualTo("1 second");
-        assertThat(OpenAiException.humanize(Duration.ofSeconds(45))).isEqualTo("45 seconds");
-        assertThat(OpenAiException.humanize(Duration.ofSeconds(120))).isEqualTo("2 minutes");
-        assertThat(OpenAiException.humanize(Duration.ofHours(3))).isEqualTo("3 hours");
-    }
-
     private static Headers headers(String... namesAndValues) {
         var builder = Headers.builder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
