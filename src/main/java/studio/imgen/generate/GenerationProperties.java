@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxActivePerUser queued + running jobs one member may have in a workspace
  * @param maxActivePerWorkspace queued + running jobs of one workspace
  * @param partialImages streamed previews per generation (0 to 3)
+ * @param breakerFailures consecutive 5xx/timeout/connection failures of a workspace that open its circuit breaker
+ * @param breakerOpenFor how long an open breaker fails the workspace's jobs fast before one trial request
  */
 @ConfigurationProperties(prefix = "app.generation")
 public record GenerationProperties(Integer workers, Duration lease, Duration pollInterval, Integer maxActivePerUser,
-                                   Integer maxActivePerWorkspace, Integer partialImages) {
+                                   Integer maxActivePerWorkspace, Integer partialImages, Integer breakerFailures,
+                                   Duration breakerOpenFor) {
 
     public GenerationProperties {
         workers = workers == null ? 4 : workers;
@@ -24,5 +27,7 @@ public record GenerationProperties(Integer workers, Duration lease, Duration pol
         maxActivePerUser = maxActivePerUser == null ? 4 : maxActivePerUser;
         maxActivePerWorkspace = maxActivePerWorkspace == null ? 20 : maxActivePerWorkspace;
         partialImages = partialImages == null ? 2 : partialImages;
+        breakerFailures = breakerFailures == null ? 5 : breakerFailures;
+        breakerOpenFor = breakerOpenFor == null ? Duration.ofMinutes(1) : breakerOpenFor;
     }
 }
