@@ -1,6 +1,7 @@
 package studio.imgen.admin;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The workspace's settings at a glance (the equivalent of ImGen's {@code /imgen view}). Never holds the key:
@@ -9,9 +10,10 @@ import java.util.List;
  * @param defaults one line per default, e.g. "Size: Auto"
  * @param adminExemption how admins are treated by cooldowns, as a sentence
  * @param access one line per role rule, or the single open-access line
+ * @param quotaNotice that OpenAI reported the account out of credit, and when; empty once resolved
  */
 public record SettingsOverview(boolean keyConfigured, String keyLine, List<String> defaults, String adminExemption,
-                               List<String> access) {
+                               List<String> access, Optional<String> quotaNotice) {
 
     public SettingsOverview {
         defaults = List.copyOf(defaults);

@@ -51,6 +51,8 @@ class WorkspaceSettingsRepository {
                 .set(WORKSPACE_SETTINGS.API_KEY_LAST4, key.last4())
                 .set(WORKSPACE_SETTINGS.API_KEY_SET_BY, setBy)
                 .set(WORKSPACE_SETTINGS.API_KEY_SET_AT, OffsetDateTime.now())
+                // Another key, maybe another OpenAI account: an old "out of credit" notice no longer applies.
+                .setNull(WORKSPACE_SETTINGS.OPENAI_QUOTA_EXHAUSTED_AT)
                 .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
                 .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
@@ -66,6 +68,7 @@ class WorkspaceSettingsRepository {
                 .setNull(WORKSPACE_SETTINGS.API_KEY_LAST4)
                 .setNull(WORKSPACE_SETTINGS.API_KEY_SET_BY)
                 .setNull(WORKSPACE_SETTINGS.API_KEY_SET_AT)
+                .setNull(WORKSPACE_SETTINGS.OPENAI_QUOTA_EXHAUSTED_AT)
                 .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
                 .and(WORKSPACE_SETTINGS.API_KEY_CIPHERTEXT.isNotNull())

@@ -34,6 +34,8 @@ public class WorkspaceSettingsService {
     private static final Logger log = LoggerFactory.getLogger(WorkspaceSettingsService.class);
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NOTICE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final WorkspaceAccess access;
     private final WorkspaceSettingsRepository settings;
@@ -42,10 +44,11 @@ public class WorkspaceSettingsService {
     private final ModelCatalog catalog;
     private final RoleRules rules;
     private final ApplicationEventPublisher events;
+    private final OpenAiQuotaNotice quotaNotice;
 
     WorkspaceSettingsService(WorkspaceAccess access, WorkspaceSettingsRepository settings, ApiKeyVault vault,
                              OpenAiGateway gateway, ModelCatalog catalog, RoleRules rules,
-                             ApplicationEventPublisher events) {
+                             ApplicationEventPublisher events, OpenAiQuotaNotice quotaNotice) {
         this.access = access;
         this.settings = settings;
         this.vault = vault;
@@ -53,6 +56,7 @@ public class WorkspaceSettingsService {
         this.catalog = catalog;
         this.rules = rules;
         this.events = events;
+        this.quotaNotice = quotaNotice;
     }
 
     @RolesAllowed("ADMIN")
@@ -67,7 +71,10 @@ public class WorkspaceSettingsService {
                 "Background: " + capitalised(current.defaultBackground()));
         return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
                 exemptionSentence(current.adminExemptFromCooldown()),
-                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())));
+                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
+                quotaNotice.reportedAt(me.workspaceId()).map(at -> "OpenAI reported insufficient quota at "
+                        + NOTICE_TIME.format(at) + ". Add credit to the OpenAI account or set another key; this"
+                        + " notice clears after the next successful generation."));
     }
 
     @RolesAllowed("ADMIN")

@@ -30,10 +30,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.admin.Admission;
 import studio.imgen.admin.ApiKeyVault;
+import studio.imgen.admin.OpenAiQuotaNotice;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.db.tables.records.GenerationRecord;
 import studio.imgen.openai.EditRequest;
+import studio.imgen.openai.FailureKind;
 import studio.imgen.openai.GenerateRequest;
 import studio.imgen.openai.ImageResult;
 import studio.imgen.openai.InputImage;
@@ -70,6 +72,8 @@ class GenerationWorker {
     private final TransactionTemplate transaction;
     private final DSLContext db;
     private final GenerationProperties properties;
+    private final UpstreamBreakers breakers;
+    private final OpenAiQuotaNotice quotaNotice;
     private final ThreadPoolExecutor pool;
     private final Semaphore slots;
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
@@ -80,7 +84,7 @@ class GenerationWorker {
     GenerationWorker(GenerationJobs jobs, GenerationEvents events, OpenAiGateway gateway, ApiKeyVault keys,
                      ModelCatalog catalog, Admission admission, ImageStore store, Thumbnails thumbnails,
                      ImageInspector inspector, TransactionTemplate transaction, DSLContext db,
-                     GenerationProperties properties) {
+                     GenerationProperties properties, UpstreamBreakers breakers, OpenAiQuotaNotice quotaNotice) {
         this.jobs = jobs;
         this.events = events;
         this.gateway = gateway;
@@ -93,6 +97,8 @@ class GenerationWorker {
         this.transaction = transaction;
         this.db = db;
         this.properties = properties;
+        this.breakers = breakers;
+        this.quotaNotice = quotaNotice;
         AtomicInteger threadNumber = new AtomicInteger();
         // The table is the real queue; the pool only ever holds jobs it has a slot for.
         this.pool = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
@@ -174,10 +180,20 @@ class GenerationWorker {
             ProgressListener listener = new ProgressListener() {
                 @Override
                 public void requestSending() {
+                    // Checked before every attempt, so an outage noticed mid-retry stops the retries too.
+                    if (!breakers.tryAcquire(job.getWorkspaceId())) {
+                        throw new JobFailure("upstream_paused", UpstreamBreakers.PAUSED);
+                    }
                     if (!jobs.markSending(id, claim.leaseToken())) {
+                        breakers.release(job.getWorkspaceId());
                         throw new JobFailure("lease_lost", "Image generation failed or timed out. Try again.");
                     }
                     events.publish(new GenerationEvent.Started(id));
+                }
+
+                @Override
+                public void attemptFailed(OpenAiException failure) {
+                    breakers.failed(job.getWorkspaceId(), failure.kind());
                 }
 
                 @Override
@@ -188,6 +204,8 @@ class GenerationWorker {
             ImageResult result = inputs.isEmpty()
                     ? gateway.generate(apiKey, generateRequest(job), listener)
                     : gateway.edit(apiKey, editRequest(job, inputs), listener);
+            breakers.succeeded(job.getWorkspaceId());
+            quotaNotice.clear(job.getWorkspaceId());
             if (Thread.currentThread().isInterrupted() || jobs.cancelRequested(id)) {
                 cancelled(claim);
                 return;
@@ -199,6 +217,9 @@ class GenerationWorker {
                 return;
             }
             log.info("Generation {} failed upstream: {} {}", id, e.kind(), e.detail());
+            if (e.kind() == FailureKind.INSUFFICIENT_QUOTA) {
+                quotaNotice.reportExhausted(job.getWorkspaceId());
+            }
             if (jobs.fail(id, claim.leaseToken(), e.kind().name().toLowerCase(), e.userMessage(), e.detail(), e.requestId())
                     && e.refundsCooldown()) {
                 refund(job);

@@ -255,7 +255,8 @@ class GenerationServiceTest extends MemberServiceTest {
 
         fake.enqueueFault(Fault.insufficientQuota());
         GenerationDetails quota = runToEnd(request("out of credit"));
-        assertThat(quota.errorMessage()).startsWith("OpenAI is busy or out of quota for this workspace.");
+        assertThat(quota.errorMessage())
+                .isEqualTo("The workspace's OpenAI account has run out of credit. A workspace admin has been told.");
         assertThat(fake.requests()).hasSize(2);
         assertThat(db.fetchCount(IMAGE, IMAGE.GENERATION_ID.in(empty.id(), quota.id()))).isZero();
     }

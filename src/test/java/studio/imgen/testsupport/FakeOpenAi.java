@@ -287,10 +287,13 @@ public final class FakeOpenAi implements AutoCloseable {
 
     private static boolean isImmediate(Fault fault) {
         return fault.mode == Fault.Mode.STATUS || fault.mode == Fault.Mode.DROP_CONNECTION
-                || fault.mode == Fault.Mode.HANG;
+                || fault.mode == Fault.Mode.HANG || fault.mode == Fault.Mode.HUGE_BODY;
     }
 
     private static Reply immediate(Fault fault, CountDownLatch released) {
+        if (fault.mode == Fault.Mode.HUGE_BODY) {
+            return new Reply.RawReply(200, "", Map.of());
+        }
         if (fault.mode == Fault.Mode.STATUS) {
             return new Reply.RawReply(fault.status, fault.body, fault.headers);
         }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class Fault {
 
     enum Mode {
-        STATUS, DROP_CONNECTION, HANG, MALFORMED_JSON, MISSING_DATA, INVALID_BASE64, NON_IMAGE_BYTES,
+        STATUS, DROP_CONNECTION, HANG, HUGE_BODY, MALFORMED_JSON, MISSING_DATA, INVALID_BASE64, NON_IMAGE_BYTES,
         MID_STREAM_ERROR, DROP_MID_STREAM, STALL_MID_STREAM, RESPONSE_FAILED;
 
         boolean streamOnly() {
@@ -151,6 +151,13 @@ public final class Fault {
     public static Fault nonImageBytes() {
         return of(Mode.NON_IMAGE_BYTES);
     }
+
+    /** 200 whose JSON body is 100 MB (one endless base64 string), generated while it is written. */
+    public static Fault hugeBody() {
+        return of(Mode.HUGE_BODY);
+    }
+
+    static final long HUGE_BODY_BYTES = 100L * 1024 * 1024;
 
     // ---- Stream faults (only streaming requests) ----------------------------------------------------------------
 

@@ -31,6 +31,10 @@ final class ReplyWriter {
 
     static void write(HttpExchange exchange, Reply reply, Fault fault, CountDownLatch released, Duration eventDelay)
             throws IOException {
+        if (fault != null && fault.mode == Fault.Mode.HUGE_BODY) {
+            huge(exchange);
+            return;
+        }
         boolean malformed = fault != null && fault.mode == Fault.Mode.MALFORMED_JSON;
         if (reply instanceof Reply.RawReply raw) {
             send(exchange, raw.status(), raw.body(), raw.headers());
@@ -86,6 +90,32 @@ final class ReplyWriter {
         }
         out.close();
         exchange.close();
+    }
+
+    /** Streams the huge body in 64 KiB chunks; stops quietly when the client hangs up. */
+    private static void huge(HttpExchange exchange) throws IOException {
+        byte[] head = "{\"created\":1,\"data\":[{\"b64_json\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'A');
+        standardHeaders(exchange.getResponseHeaders(), "application/json");
+        exchange.sendResponseHeaders(200, Fault.HUGE_BODY_BYTES);
+        OutputStream out = exchange.getResponseBody();
+        try {
+            out.write(head);
+            long left = Fault.HUGE_BODY_BYTES - head.length - tail.length;
+            while (left > 0) {
+                int n = (int) Math.min(chunk.length, left);
+                out.write(chunk, 0, n);
+                left -= n;
+            }
+            out.write(tail);
+            out.close();
+        } catch (IOException clientGone) {
+            // The client stopped reading: exactly what a capped reader does.
+        } finally {
+            exchange.close();
+        }
     }
 
     private static void writeEvent(OutputStream out, String name, String data) throws IOException {

@@ -22,6 +22,11 @@ class OverviewCard extends Div {
 
     void show(SettingsOverview overview) {
         content.removeAll();
+        overview.quotaNotice().ifPresent(notice -> {
+            Paragraph alert = new Paragraph(notice);
+            alert.addClassName("overview-alert");
+            content.add(alert);
+        });
         content.add(new H4("OpenAI key"), new Paragraph(overview.keyLine()),
                 new H4("Defaults"), list(overview.defaults()),
                 new H4("Admins"), new Paragraph(overview.adminExemption()),
