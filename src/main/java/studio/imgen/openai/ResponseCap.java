@@ -1,6 +1,7 @@
 package studio.imgen.openai;
 
 import java.io.IOException;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -40,14 +41,14 @@ final class ResponseCap implements Interceptor {
         if (body == null) {
             return response;
         }
-        return response.newBuilder().body(new CappedBody(body, cap)).build();
+        return response.newBuilder().body(new CappedBody(body, cap, chain.call())).build();
     }
 
     private static final class CappedBody extends ResponseBody {
         private final ResponseBody delegate;
         private final BufferedSource source;
 
-        CappedBody(ResponseBody delegate, long cap) {
+        CappedBody(ResponseBody delegate, long cap, Call call) {
             this.delegate = delegate;
             this.source = Okio.buffer(new ForwardingSource(delegate.source()) {
                 private long total;
@@ -58,6 +59,8 @@ final class ResponseCap implements Interceptor {
                     if (read > 0) {
                         total += read;
                         if (total > cap) {
+                            // Otherwise closing the body would drain the rest to reuse the connection.
+                            call.cancel();
                             throw new TooLarge(cap);
                         }
                     }
