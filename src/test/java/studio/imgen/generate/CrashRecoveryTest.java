@@ -25,8 +25,7 @@ import studio.imgen.testsupport.RecordedRequest;
  * instance is a row still "running" whose lease nobody renews; whether its request may have reached OpenAI decides
  * between running it again and declaring its result unknown. Never sent twice: that could bill twice.
  *
- * <p>The variant with a real child JVM killed by SIGKILL is not here: the rows it leaves are exactly these, and a
- * second app process on two shared cores could not be made reliable in the time available.
+ * <p>{@link KilledInstanceTest} does the same with a real second instance killed by SIGKILL.
  */
 class CrashRecoveryTest extends MemberServiceTest {
 
