@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * The only retry layer (the SDK clients run with {@code maxRetries(0)}; stacking both would multiply attempts).
  * Repeats an attempt only when that is safe and useful: connection failures before the body left, 408/409, 429
  * {@code rate_limit_exceeded} and 500/502/503/504, at most {@code maxAttempts} times within the call's deadline.
- * Waits honour {@code Retry-After(-Ms)} however long (unlike the SDK's 8 s cap), else back off exponentially with
- * jitter. A wait that would end past the deadline, or a {@code Retry-After} beyond {@link #MAX_RETRY_AFTER}, fails
- * the call at once, carrying the retry time.
+ * Waits honour {@code Retry-After(-Ms)} up to {@link #MAX_RETRY_AFTER} (the SDK would cut them to 8 s), else back
+ * off exponentially with jitter. A longer {@code Retry-After}, or a wait that would end past the deadline, fails the
+ * call at once, carrying the retry time.
  */
 final class RetryPolicy {
 
