@@ -8,7 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -78,6 +82,36 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Actuator endpoints (on the app port or a separate management port): health is public, with details only for the
+     * metrics user; everything else (prometheus, info, metrics) needs that user over HTTP Basic, and is denied when
+     * {@code APP_METRICS_USERNAME}/{@code APP_METRICS_PASSWORD} are not set. Stateless: a scrape never creates a session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, @Value("${app.metrics.username:}") String username,
+                                      @Value("${app.metrics.password:}") String password) throws Exception {
+        boolean enabled = MetricsUser.configured(username, password);
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
+                    if (enabled) {
+                        a.anyRequest().hasRole(MetricsUser.ROLE);
+                    } else {
+                        a.anyRequest().denyAll();
+                    }
+                })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(RequestCacheConfigurer::disable)
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.cacheControl(withDefaults()).contentTypeOptions(withDefaults()));
+        if (enabled) {
+            http.httpBasic(basic -> basic.realmName("imgen-metrics"))
+                    .authenticationManager(new ProviderManager(new MetricsUser(username, password)));
+        }
+        return http.build();
     }
 
     /**
