@@ -28,6 +28,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -106,12 +107,27 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(RequestCacheConfigurer::disable)
                 .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(metricsChallenge(enabled))
+                        .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)))
                 .headers(headers -> headers.cacheControl(withDefaults()).contentTypeOptions(withDefaults()));
         if (enabled) {
-            http.httpBasic(basic -> basic.realmName("imgen-metrics"))
+            http.httpBasic(basic -> basic.authenticationEntryPoint(metricsChallenge(true)))
                     .authenticationManager(new ProviderManager(new MetricsUser(username, password)));
         }
         return http.build();
+    }
+
+    /**
+     * A status, not {@code sendError}: an error dispatch would reach the Vaadin chain and turn the 401 into a
+     * redirect to the login page.
+     */
+    private static AuthenticationEntryPoint metricsChallenge(boolean enabled) {
+        return (request, response, failure) -> {
+            if (enabled) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"imgen-metrics\"");
+            }
+            response.setStatus(enabled ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN);
+        };
     }
 
     /**

@@ -45,15 +45,20 @@ class GenerationMetricsTest extends ServerTest {
 
         UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a lighthouse", "gpt-image-1.5", null,
                 null, null, null, null, null, null, null, List.of()));
-        assertThat(Generations.awaitFinished(generations, id).status()).isEqualTo(GenerationStatus.SUCCEEDED);
+        GenerationDetails done = Generations.awaitFinished(generations, id);
+        assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
         String after = scrape();
+        String imgenLines = after.lines().filter(l -> l.startsWith("imgen_") && !l.contains("_bucket"))
+                .reduce("", (x, y) -> x + y + "\n");
 
         String succeeded = "imgen_generations_total{application=\"imgen-studio\",model=\"gpt-image-1.5\",status=\"succeeded\"}";
         String queued = "imgen_generations_total{application=\"imgen-studio\",model=\"gpt-image-1.5\",status=\"queued\"}";
-        assertThat(value(after, succeeded) - value(before, succeeded)).isEqualTo(1);
+        assertThat(value(after, succeeded) - value(before, succeeded)).as(imgenLines).isEqualTo(1);
         assertThat(value(after, queued) - value(before, queued)).isEqualTo(1);
         String cost = "imgen_cost_usd_total{application=\"imgen-studio\",model=\"gpt-image-1.5\"}";
-        assertThat(value(after, cost)).isGreaterThan(value(before, cost));
+        assertThat(done.costMicros()).isPositive();
+        assertThat(value(after, cost) - value(before, cost)).as(imgenLines)
+                .isCloseTo(done.costMicros() / 1_000_000.0, org.assertj.core.data.Offset.offset(1e-9));
         String latency = "imgen_upstream_latency_seconds_count{application=\"imgen-studio\",operation=\"generate\",outcome=\"success\"}";
         assertThat(value(after, latency)).isGreaterThan(value(before, latency));
         assertThat(after).contains("imgen_upstream_latency_seconds_bucket{application=\"imgen-studio\",le=");
