@@ -1,12 +1,14 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +49,10 @@ class GenerationMetricsTest extends ServerTest {
                 null, null, null, null, null, null, null, List.of()));
         GenerationDetails done = Generations.awaitFinished(generations, id);
         assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
-        String after = scrape();
+        // Watchers hear "finished" just before the metrics listener counts it: wait for the count, not a time.
+        String costSeries = "imgen_cost_usd_total{application=\"imgen-studio\",model=\"gpt-image-1.5\"}";
+        String after = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(this::scrape, scrape -> value(scrape, costSeries) > value(before, costSeries));
         String imgenLines = after.lines().filter(l -> l.startsWith("imgen_") && !l.contains("_bucket"))
                 .reduce("", (x, y) -> x + y + "\n");
 
