@@ -66,7 +66,7 @@ class GenerationMetricsTest extends ServerTest {
                 .isCloseTo(done.costMicros() / 1_000_000.0, org.assertj.core.data.Offset.offset(1e-9));
         String latency = "imgen_upstream_latency_seconds_count{application=\"imgen-studio\",operation=\"generate\",outcome=\"success\"}";
         assertThat(value(after, latency)).isGreaterThan(value(before, latency));
-        assertThat(after).contains("imgen_upstream_latency_seconds_bucket{application=\"imgen-studio\",le=");
+        assertThat(after).contains("imgen_upstream_latency_seconds_bucket{application=\"imgen-studio\",operation=\"generate\",outcome=\"success\",le=");
         String stored = "imgen_storage_bytes{application=\"imgen-studio\"}";
         assertThat(value(after, stored)).isGreaterThan(value(before, stored));
         assertThat(after).containsPattern("imgen_queue_depth\\{application=\"imgen-studio\"} \\d")
