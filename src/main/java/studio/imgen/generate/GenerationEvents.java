@@ -3,6 +3,7 @@ package studio.imgen.generate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,6 +59,11 @@ class GenerationEvents {
     void finished(UUID generationId, UUID workspaceId, UUID userId, GenerationStatus status) {
         publish(new GenerationEvent.Finished(generationId, status));
         publishRecorded(new GenerationRecorded(generationId, workspaceId, userId, status));
+    }
+
+    /** The generations someone on this instance is following. */
+    Set<UUID> watched() {
+        return Set.copyOf(listeners.keySet());
     }
 
     Optional<GenerationEvent.Preview> latestPreview(UUID generationId) {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -120,7 +121,8 @@ class GenerationWorker {
             }
             GenerationJobs.Claim c = claim.get();
             Future<?> future = pool.submit(() -> {
-                try {
+                // Every log line of the job carries its id (the "job" field of JSON logs).
+                try (var jobContext = MDC.putCloseable("job", c.job().getId().toString())) {
                     run(c);
                 } finally {
                     running.remove(c.job().getId());
@@ -133,11 +135,17 @@ class GenerationWorker {
         }
     }
 
+    /** How many jobs this instance is running now. */
+    int inFlight() {
+        return running.size();
+    }
+
     @Scheduled(fixedDelayString = "${app.generation.poll-interval:2s}", initialDelayString = "${app.generation.poll-interval:2s}")
     void poll() {
         try {
             recoverAbandoned();
             drain();
+            relayFinishedElsewhere();
         } catch (RuntimeException e) {
             log.warn("Generation poll failed: {}", e.getMessage());
         }
@@ -159,6 +167,21 @@ class GenerationWorker {
         if (job != null) {
             job.future().cancel(true);
         }
+    }
+
+    /**
+     * A job followed here may have run on another instance (its worker was free first, or took it over); that
+     * instance's events never reach this one, so the end is read from the table and told to the local watchers.
+     */
+    void relayFinishedElsewhere() {
+        List<UUID> elsewhere = events.watched().stream().filter(id -> !running.containsKey(id)).toList();
+        if (elsewhere.isEmpty()) {
+            return;
+        }
+        db.select(GENERATION.ID, GENERATION.STATUS).from(GENERATION)
+                .where(GENERATION.ID.in(elsewhere).and(GENERATION.STATUS.notIn("queued", "running")))
+                .forEach(row -> events.publish(new GenerationEvent.Finished(row.value1(),
+                        GenerationStatus.of(row.value2()))));
     }
 
     void recoverAbandoned() {

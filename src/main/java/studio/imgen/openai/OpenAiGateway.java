@@ -4,6 +4,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -29,10 +30,12 @@ public class OpenAiGateway implements AutoCloseable {
     private final OpenAiProperties properties;
     private final ClientCache clients;
     private final RetryPolicy retryPolicy;
+    private final UpstreamMetrics metrics;
 
     @Autowired
-    public OpenAiGateway(OpenAiProperties properties) {
-        this(properties, Sleeper.SYSTEM);
+    public OpenAiGateway(OpenAiProperties properties, MeterRegistry registry) {
+        this(properties, Sleeper.SYSTEM, System::nanoTime, () -> ThreadLocalRandom.current().nextDouble(),
+                new UpstreamMetrics(registry));
     }
 
     public OpenAiGateway(OpenAiProperties properties, Sleeper sleeper) {
@@ -41,20 +44,26 @@ public class OpenAiGateway implements AutoCloseable {
 
     /** For tests: a clock that moves with the sleeper makes deadlines deterministic. */
     OpenAiGateway(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random) {
+        this(properties, sleeper, nanoClock, random, UpstreamMetrics.NONE);
+    }
+
+    OpenAiGateway(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random,
+                  UpstreamMetrics metrics) {
         this.properties = properties;
         this.clients = new ClientCache(CLIENT_CACHE_SIZE, this::newClient);
-        this.retryPolicy = new RetryPolicy(properties, sleeper, nanoClock, random);
+        this.metrics = metrics;
+        this.retryPolicy = new RetryPolicy(properties, sleeper, nanoClock, random, metrics);
     }
 
     /** {@code POST /v1/images/generations}; streamed when {@code partialImages > 0}. */
     public ImageResult generate(String apiKey, GenerateRequest request, ProgressListener listener) {
-        return call(apiKey, listener, (client, options, progress, redactor) ->
+        return call("generate", apiKey, listener, (client, options, progress, redactor) ->
                 ImageCalls.generate(client, request, options, progress));
     }
 
     /** {@code POST /v1/images/edits} (multipart); streamed when {@code partialImages > 0}. */
     public ImageResult edit(String apiKey, EditRequest request, ProgressListener listener) {
-        return call(apiKey, listener, (client, options, progress, redactor) ->
+        return call("edit", apiKey, listener, (client, options, progress, redactor) ->
                 ImageCalls.edit(client, request, options, progress));
     }
 
@@ -63,7 +72,7 @@ public class OpenAiGateway implements AutoCloseable {
      * images. An unknown {@code previousResponseId} fails with {@link FailureKind#PREVIOUS_RESPONSE_NOT_FOUND}.
      */
     public ConversationResult respond(String apiKey, ConversationRequest request, ProgressListener listener) {
-        return call(apiKey, listener, (client, options, progress, redactor) ->
+        return call("respond", apiKey, listener, (client, options, progress, redactor) ->
                 ConversationCalls.respond(client, request, options, progress, redactor));
     }
 
@@ -71,7 +80,7 @@ public class OpenAiGateway implements AutoCloseable {
     public void testKey(String apiKey) {
         requireKey(apiKey);
         OpenAIClient client = clients.get(apiKey);
-        retryPolicy.run(options -> client.models().list(options), ProgressListener.NONE, Redactor.forKey(apiKey),
+        retryPolicy.run(options -> metrics.time("test_key", () -> client.models().list(options)), ProgressListener.NONE, Redactor.forKey(apiKey),
                 KEY_CHECK_TIMEOUT);
     }
 
@@ -80,12 +89,13 @@ public class OpenAiGateway implements AutoCloseable {
         clients.close();
     }
 
-    private <T> T call(String apiKey, ProgressListener listener, SdkCall<T> sdkCall) {
+    private <T> T call(String operation, String apiKey, ProgressListener listener, SdkCall<T> sdkCall) {
         requireKey(apiKey);
         OpenAIClient client = clients.get(apiKey);
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         Redactor redactor = Redactor.forKey(apiKey);
-        return retryPolicy.run(options -> sdkCall.run(client, options, progress, redactor), progress, redactor);
+        return retryPolicy.run(options -> metrics.time(operation, () -> sdkCall.run(client, options, progress, redactor)),
+                progress, redactor);
     }
 
     private static void requireKey(String apiKey) {

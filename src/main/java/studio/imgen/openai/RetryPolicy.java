@@ -32,12 +32,19 @@ final class RetryPolicy {
     private final Sleeper sleeper;
     private final LongSupplier nanoClock;
     private final DoubleSupplier random;
+    private final UpstreamMetrics metrics;
 
     RetryPolicy(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random) {
+        this(properties, sleeper, nanoClock, random, UpstreamMetrics.NONE);
+    }
+
+    RetryPolicy(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random,
+                UpstreamMetrics metrics) {
         this.properties = properties;
         this.sleeper = sleeper;
         this.nanoClock = nanoClock;
         this.random = random;
+        this.metrics = metrics;
     }
 
     <T> T run(Attempt<T> attempt, ProgressListener listener, Redactor redactor) {
@@ -83,6 +90,7 @@ final class RetryPolicy {
             // The detail is already masked; the request id lets OpenAI support find the call.
             log.info("OpenAI attempt {}/{} failed ({}, request {}): {}; retrying in {} ms", number,
                     properties.maxAttempts(), last.kind(), last.requestId(), last.detail(), wait.toMillis());
+            metrics.retried(last.kind());
             pause(wait, last);
         }
     }

@@ -8,7 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,6 +28,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -78,6 +83,51 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Actuator endpoints (on the app port or a separate management port): health is public, with details only for the
+     * metrics user; everything else (prometheus, info, metrics) needs that user over HTTP Basic, and is denied when
+     * {@code APP_METRICS_USERNAME}/{@code APP_METRICS_PASSWORD} are not set. Stateless: a scrape never creates a session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, @Value("${app.metrics.username:}") String username,
+                                      @Value("${app.metrics.password:}") String password) throws Exception {
+        boolean enabled = MetricsUser.configured(username, password);
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll();
+                    if (enabled) {
+                        a.anyRequest().hasRole(MetricsUser.ROLE);
+                    } else {
+                        a.anyRequest().denyAll();
+                    }
+                })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(RequestCacheConfigurer::disable)
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(metricsChallenge(enabled))
+                        .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)))
+                .headers(headers -> headers.cacheControl(withDefaults()).contentTypeOptions(withDefaults()));
+        if (enabled) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(metricsChallenge(true)))
+                    .authenticationManager(new ProviderManager(new MetricsUser(username, password)));
+        }
+        return http.build();
+    }
+
+    /**
+     * A status, not {@code sendError}: an error dispatch would reach the Vaadin chain and turn the 401 into a
+     * redirect to the login page.
+     */
+    private static AuthenticationEntryPoint metricsChallenge(boolean enabled) {
+        return (request, response, failure) -> {
+            if (enabled) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"imgen-metrics\"");
+            }
+            response.setStatus(enabled ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_FORBIDDEN);
+        };
     }
 
     /**
