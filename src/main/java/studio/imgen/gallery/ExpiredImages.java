@@ -1,0 +1,24 @@
+package studio.imgen.gallery;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Images the retention job removed, and the workspace's retention for the placeholder's wording. */
+public record ExpiredImages(Set<UUID> ids, int retentionDays) {
+
+    static final ExpiredImages NONE = new ExpiredImages(Set.of(), 0);
+
+    public ExpiredImages {
+        ids = Set.copyOf(ids);
+    }
+
+    public boolean contains(UUID imageId) {
+        return ids.contains(imageId);
+    }
+
+    /** "Image expired (retention 30 days)"; without the period once retention was switched off again. */
+    public String label() {
+        return retentionDays > 0 ? "Image expired (retention " + (retentionDays == 1 ? "1 day" : retentionDays + " days")
+                + ")" : "Image expired";
+    }
+}
