@@ -16,9 +16,4 @@ public record ExpiredImages(Set<UUID> ids, int retentionDays) {
         return ids.contains(imageId);
     }
 
-    /** "Image expired (retention 30 days)"; without the period once retention was switched off again. */
-    public String label() {
-        return retentionDays > 0 ? "Image expired (retention " + (retentionDays == 1 ? "1 day" : retentionDays + " days")
-                + ")" : "Image expired";
-    }
 }

@@ -107,7 +107,7 @@ class RetentionJobTest {
         assertThat(controller.original(recent.toString(), null).getStatusCode()).isEqualTo(HttpStatus.OK);
         ExpiredImages expired = access.expiredAmong(List.of(old, recent));
         assertThat(expired.ids()).containsExactly(old);
-        assertThat(expired.label()).isEqualTo("Image expired (retention 30 days)");
+        assertThat(expired.retentionDays()).isEqualTo(30);
 
         TestUser eve = users.member(users.workspace("Elsewhere"), "Eve");
         LoggedIn.as(eve, memberships);
