@@ -48,7 +48,15 @@ class ImageMigrationRunner implements ApplicationRunner {
             return 2;
         }
         LocalImageStore local = new LocalImageStore(app.dataPath().resolve("images"), StorageReserve.none(), clock);
-        ImageMigration.Summary summary = new ImageMigration(local, store, line -> log.info("{}", line)).run();
+        ImageMigration.Summary summary = new ImageMigration(local, store, this::print).run();
         return summary.ok() ? 0 : 1;
+    }
+
+    private void print(String line) {
+        if (line.startsWith("FAILED")) {
+            log.warn("{}", line);
+        } else {
+            log.info("{}", line);
+        }
     }
 }
