@@ -71,6 +71,28 @@ public class AuditLog {
         insert(adminRow(workspaceId, actorId, action, target, details));
     }
 
+    /**
+     * The retention job expired a batch of images. No user acted, so the actor is the policy; the row lists the
+     * images, which the audit view shows as "Image expired". Written in its own transaction, failures logged.
+     */
+    public void recordImagesExpired(UUID workspaceId, int retentionDays, List<UUID> imageIds) {
+        appendIndependently("images expired", () -> {
+            AuditLogRecord row = new AuditLogRecord();
+            row.setWorkspaceId(workspaceId);
+            row.setActorName("Retention policy");
+            row.setCategory("admin");
+            row.setAction("admin.retention.images_expired");
+            row.setOutcome("success");
+            row.setTargetType("image");
+            row.setImageIds(imageIds.toArray(UUID[]::new));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("retention_days", retentionDays);
+            details.put("images", imageIds.size());
+            row.setDetails(json(details));
+            return List.of(row);
+        });
+    }
+
     private AuditLogRecord adminRow(UUID workspaceId, UUID actorId, String action, String target,
                                     Map<String, Object> details) {
         if (workspaceId == null || actorId == null || action == null || !action.matches("[a-z0-9_.]{1,80}")) {

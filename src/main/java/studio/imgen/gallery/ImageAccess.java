@@ -3,11 +3,15 @@ package studio.imgen.gallery;
 import static studio.imgen.db.Tables.IMAGE;
 
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import studio.imgen.admin.RetentionSettings;
 import studio.imgen.security.CurrentUser;
 import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
@@ -25,9 +29,12 @@ public class ImageAccess {
     private final WorkspaceAccess workspaces;
     private final CurrentUser currentUser;
     private final ImageStore store;
+    private final RetentionSettings retention;
 
-    ImageAccess(DSLContext db, WorkspaceAccess workspaces, CurrentUser currentUser, ImageStore store) {
+    ImageAccess(DSLContext db, WorkspaceAccess workspaces, CurrentUser currentUser, ImageStore store,
+                RetentionSettings retention) {
         this.db = db;
+        this.retention = retention;
         this.workspaces = workspaces;
         this.currentUser = currentUser;
         this.store = store;
@@ -35,20 +42,46 @@ public class ImageAccess {
 
     /** The image if the caller is an active member of the workspace it belongs to. */
     public Optional<StoredImage> find(UUID imageId) {
-        if (currentUser.get().isEmpty() || currentUser.get().get().workspaceId() == null) {
-            return Optional.empty();
-        }
-        UUID workspaceId;
-        try {
-            workspaceId = workspaces.requireMember().workspaceId();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        return db.selectFrom(IMAGE)
+        return callerWorkspace().flatMap(workspaceId -> db.selectFrom(IMAGE)
                 .where(IMAGE.ID.eq(imageId).and(IMAGE.WORKSPACE_ID.eq(workspaceId)).and(IMAGE.DELETED_AT.isNull()))
                 .fetchOptional(r -> new StoredImage(r.getId(), r.getWorkspaceId(),
                         ImageFormat.valueOf(r.getFormat().toUpperCase(Locale.ROOT)), r.getBytes(), r.getSha256(),
-                        r.getHasThumbnail()));
+                        r.getHasThumbnail())));
+    }
+
+    /** Whether the image belonged to the caller's workspace and was expired by its retention setting. */
+    boolean isExpired(UUID imageId) {
+        return !expiredAmong(List.of(imageId)).ids().isEmpty();
+    }
+
+    /**
+     * Which of these images (of the caller's workspace) the retention job expired, so views show a neutral
+     * "Image expired" placeholder instead of a broken image. Ids of other workspaces are never reported.
+     */
+    public ExpiredImages expiredAmong(Collection<UUID> imageIds) {
+        if (imageIds.isEmpty()) {
+            return ExpiredImages.NONE;
+        }
+        Optional<UUID> workspaceId = callerWorkspace();
+        if (workspaceId.isEmpty()) {
+            return ExpiredImages.NONE;
+        }
+        Set<UUID> expired = Set.copyOf(db.select(IMAGE.ID).from(IMAGE)
+                .where(IMAGE.ID.in(imageIds).and(IMAGE.WORKSPACE_ID.eq(workspaceId.get()))
+                        .and(IMAGE.EXPIRED_AT.isNotNull()))
+                .fetch(IMAGE.ID));
+        return expired.isEmpty() ? ExpiredImages.NONE : new ExpiredImages(expired, retention.days());
+    }
+
+    private Optional<UUID> callerWorkspace() {
+        if (currentUser.get().isEmpty() || currentUser.get().get().workspaceId() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(workspaces.requireMember().workspaceId());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

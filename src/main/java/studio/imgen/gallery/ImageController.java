@@ -28,6 +28,7 @@ import studio.imgen.storage.StoredFileNotFoundException;
 class ImageController {
 
     static final String NOT_FOUND = "Not found";
+    static final String EXPIRED = "Image expired";
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
     private final ImageAccess images;
@@ -75,8 +76,22 @@ class ImageController {
                 .body(NOT_FOUND);
     }
 
+    /**
+     * The retention setting removed the file on purpose: 410 tells the caller (and caches) that it will not come
+     * back. Only for the caller's own workspace; anyone else gets the usual 404.
+     */
+    private static ResponseEntity<String> expired() {
+        return ResponseEntity.status(HttpStatus.GONE).contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .body(EXPIRED);
+    }
+
     private ResponseEntity<?> serve(String rawId, String ifNoneMatch, boolean thumbnail, boolean attachment) {
-        Optional<StoredImage> found = ImageIds.parse(rawId).flatMap(images::find);
+        Optional<UUID> id = ImageIds.parse(rawId);
+        Optional<StoredImage> found = id.flatMap(images::find);
+        if (found.isEmpty() && id.isPresent() && images.isExpired(id.get())) {
+            return expired();
+        }
         if (found.isEmpty() || (thumbnail && !found.get().hasThumbnail())) {
             return notFound();
         }

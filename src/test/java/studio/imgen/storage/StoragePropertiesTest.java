@@ -36,4 +36,18 @@ class StoragePropertiesTest {
         assertThat(custom.uploadLimits()).isEqualTo(new UploadLimits(50_000_000, 16_777_216, 10, 200_000_000));
         assertThat(custom.reserve()).isEqualTo(new StorageReserve(0, 10));
     }
+
+    @Test
+    void s3SettingsBindWithRegionAndPathStyleDefaults() {
+        StorageProperties defaults = bind(Map.of("app.storage.type", "s3", "app.storage.s3.bucket", "images"));
+        StorageProperties custom = bind(Map.of("app.storage.type", "s3", "app.storage.s3.bucket", "images",
+                "app.storage.s3.endpoint", "http://127.0.0.1:9000", "app.storage.s3.region", "eu-central-1",
+                "app.storage.s3.path-style", "true"));
+
+        assertThat(defaults.isS3()).isTrue();
+        assertThat(defaults.s3()).isEqualTo(new StorageProperties.S3("images", null, "us-east-1", false));
+        assertThat(defaults.s3().hasEndpoint()).isFalse();
+        assertThat(custom.s3()).isEqualTo(new StorageProperties.S3("images", "http://127.0.0.1:9000", "eu-central-1", true));
+        assertThat(bind(Map.of()).isS3()).isFalse();
+    }
 }

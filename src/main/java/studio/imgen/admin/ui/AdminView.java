@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import studio.imgen.admin.MemberService;
+import studio.imgen.admin.RetentionSettings;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.WorkspaceSettingsService;
 import studio.imgen.base.ui.MainLayout;
@@ -38,15 +39,17 @@ public class AdminView extends Div implements BeforeEnterObserver {
     private final RoleAccessService roles;
     private final WorkspaceService workspaces;
     private final CurrentUser currentUser;
+    private final RetentionSettings retention;
     private TabSheet tabs;
 
     AdminView(WorkspaceSettingsService settings, MemberService members, RoleAccessService roles,
-              WorkspaceService workspaces, CurrentUser currentUser) {
+              WorkspaceService workspaces, CurrentUser currentUser, RetentionSettings retention) {
         this.settings = settings;
         this.members = members;
         this.roles = roles;
         this.workspaces = workspaces;
         this.currentUser = currentUser;
+        this.retention = retention;
         addClassName("admin-view");
     }
 
@@ -66,7 +69,7 @@ public class AdminView extends Div implements BeforeEnterObserver {
     }
 
     private TabSheet buildTabs() {
-        SettingsTab settingsTab = new SettingsTab(settings);
+        SettingsTab settingsTab = new SettingsTab(settings, retention);
         MembersTab membersTab = new MembersTab(members, me -> stepDown());
         RolesTab rolesTab = new RolesTab(roles);
         TabSheet sheet = new TabSheet();

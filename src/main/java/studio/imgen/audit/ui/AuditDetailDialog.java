@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import studio.imgen.audit.AuditDetail;
+import studio.imgen.base.ui.ExpiredImage;
 import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.catalog.Money;
+import studio.imgen.gallery.ExpiredImages;
 import studio.imgen.generate.ui.GenerateView;
 
 /**
@@ -25,7 +27,7 @@ import studio.imgen.generate.ui.GenerateView;
  */
 class AuditDetailDialog extends Dialog {
 
-    AuditDetailDialog(AuditDetail entry) {
+    AuditDetailDialog(AuditDetail entry, ExpiredImages expired) {
         addClassName("audit-detail");
         setHeaderTitle(AuditText.action(entry.category(), entry.action())
                 + (entry.status() == null ? "" : " · " + entry.status()) + " · #" + entry.seq());
@@ -68,6 +70,12 @@ class AuditDetailDialog extends Dialog {
             Div images = new Div();
             images.addClassName("audit-images");
             for (UUID imageId : entry.imageIds()) {
+                if (expired.contains(imageId)) {
+                    ExpiredImage gone = new ExpiredImage(expired.retentionDays());
+                    gone.addClassName("audit-image");
+                    images.add(gone);
+                    continue;
+                }
                 Image thumb = new Image(ImageUrls.thumbnail(imageId), "Result image");
                 thumb.addClassName("audit-image");
                 Anchor full = new Anchor(ImageUrls.original(imageId), thumb);

@@ -19,7 +19,11 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import studio.imgen.audit.AuditFilter;
 import studio.imgen.audit.AuditRow;
 import studio.imgen.audit.AuditService;
@@ -28,6 +32,7 @@ import studio.imgen.audit.WebhookService;
 import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.base.ui.MainLayout;
 import studio.imgen.catalog.Money;
+import studio.imgen.gallery.ImageAccess;
 
 /**
  * The workspace's audit log for its admins: filters, totals of the filter, a lazy Grid that pages by keyset, the
@@ -43,6 +48,9 @@ public class AuditView extends Div {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final AuditService audit;
+    private final ImageAccess images;
+    /** Images of the fetched rows that retention removed: their thumbnail cell says so instead of breaking. */
+    private final Set<UUID> expired = new HashSet<>();
     private final Grid<AuditRow> grid = new Grid<>(AuditRow.class, false);
     private final Span totals = new Span();
     private final Anchor export = new Anchor();
@@ -50,8 +58,9 @@ public class AuditView extends Div {
     private AuditSnapshot snapshot;
     private KeysetPager pager;
 
-    AuditView(AuditService audit, WebhookService webhooks) {
+    AuditView(AuditService audit, WebhookService webhooks, ImageAccess images) {
         this.audit = audit;
+        this.images = images;
         addClassName("audit-view");
         filters = new AuditFiltersBar(audit.filterOptions(), this::apply);
 
@@ -90,13 +99,17 @@ public class AuditView extends Div {
         grid.addColumn(r -> r.costMicros() == null ? "" : Money.format(r.costMicros())).setHeader("Cost")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(LitRenderer.<AuditRow>of(
-                        "<img class=\"audit-thumb\" src=\"${item.src}\" alt=\"\" loading=\"lazy\" ?hidden=\"${!item.src}\">")
-                        .withProperty("src", r -> r.imageIds().isEmpty() ? "" : ImageUrls.thumbnail(r.imageIds().get(0))))
+                        "<img class=\"audit-thumb\" src=\"${item.src}\" alt=\"\" loading=\"lazy\" ?hidden=\"${!item.src}\">"
+                                + "<span class=\"audit-thumb image-expired\" title=\"Image expired\" ?hidden=\"${!item.expired}\">"
+                                + "Expired</span>")
+                        .withProperty("src", r -> r.imageIds().isEmpty() || expired.contains(r.imageIds().get(0)) ? ""
+                                : ImageUrls.thumbnail(r.imageIds().get(0)))
+                        .withProperty("expired", r -> !r.imageIds().isEmpty() && expired.contains(r.imageIds().get(0))))
                 .setHeader("Image").setWidth("5rem").setFlexGrow(0);
         grid.addColumn(AuditRow::promptPreview).setHeader("Prompt").setWidth("12rem").setFlexGrow(3)
                 .setTooltipGenerator(AuditRow::promptPreview);
         grid.setEmptyStateText("No audit entries match these filters.");
-        grid.setItems(query -> pager.fetch(query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(query -> noteExpired(pager.fetch(query.getOffset(), query.getLimit())).stream(),
                 query -> (int) Math.min(snapshot.totals().entries(), Integer.MAX_VALUE));
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -128,9 +141,15 @@ public class AuditView extends Div {
         };
     }
 
+    private List<AuditRow> noteExpired(List<AuditRow> rows) {
+        expired.addAll(images.expiredAmong(rows.stream().filter(r -> !r.imageIds().isEmpty())
+                .map(r -> r.imageIds().get(0)).toList()).ids());
+        return rows;
+    }
+
     private void openDetail(AuditRow row) {
         audit.detail(row.seq()).ifPresent(detail -> {
-            AuditDetailDialog dialog = new AuditDetailDialog(detail);
+            AuditDetailDialog dialog = new AuditDetailDialog(detail, images.expiredAmong(detail.imageIds()));
             dialog.addOpenedChangeListener(e -> {
                 if (!e.isOpened()) {
                     grid.deselectAll();

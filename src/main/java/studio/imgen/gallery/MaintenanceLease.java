@@ -1,0 +1,53 @@
+package studio.imgen.gallery;
+
+import static studio.imgen.db.Tables.MAINTENANCE_LEASE;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets one instance at a time run a maintenance job: the claim is one conditional upsert, so two instances racing
+ * for it cannot both win, and a claim held by a crashed instance simply runs out. No transaction stays open while
+ * the job works (it lists buckets and deletes files).
+ */
+@Component
+class MaintenanceLease {
+
+    private final DSLContext db;
+
+    MaintenanceLease(DSLContext db) {
+        this.db = db;
+    }
+
+    /** @return the claim's token when this caller may run {@code job} now; empty while another holds it */
+    Optional<UUID> tryClaim(String job, Duration lease) {
+        UUID token = UUID.randomUUID();
+        Field<OffsetDateTime> until = DSL.field("now() + make_interval(secs => {0}::double precision)",
+                SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(lease.toSeconds()));
+        return db.insertInto(MAINTENANCE_LEASE)
+                .set(MAINTENANCE_LEASE.NAME, job)
+                .set(MAINTENANCE_LEASE.HOLDER, token)
+                .set(MAINTENANCE_LEASE.LEASE_UNTIL, until)
+                .onConflict(MAINTENANCE_LEASE.NAME).doUpdate()
+                .set(MAINTENANCE_LEASE.HOLDER, token)
+                .set(MAINTENANCE_LEASE.LEASE_UNTIL, until)
+                .where(MAINTENANCE_LEASE.LEASE_UNTIL.lt(DSL.currentOffsetDateTime()))
+                .returning(MAINTENANCE_LEASE.HOLDER)
+                .fetchOptional()
+                .map(r -> r.getHolder());
+    }
+
+    /** Ends the claim early so the next run need not wait for the lease to run out; only the holder can. */
+    void release(String job, UUID token) {
+        db.update(MAINTENANCE_LEASE).set(MAINTENANCE_LEASE.LEASE_UNTIL, DSL.currentOffsetDateTime())
+                .where(MAINTENANCE_LEASE.NAME.eq(job).and(MAINTENANCE_LEASE.HOLDER.eq(token)))
+                .execute();
+    }
+}
