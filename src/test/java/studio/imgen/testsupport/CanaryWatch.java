@@ -35,6 +35,10 @@ public final class CanaryWatch implements BeforeAllCallback, AfterTestExecutionC
 
     /** Text, attributes and properties of every element: what the browser could be sent. */
     private static void scan(Element element) {
+        if (element.isTextNode()) {
+            Canaries.scan("UI text", element.getText());
+            return;
+        }
         Canaries.scan("UI text of <" + element.getTag() + ">", element.getText());
         element.getAttributeNames().forEach(name -> Canaries.scan("UI attribute " + name, element.getAttribute(name)));
         element.getPropertyNames().forEach(name -> Canaries.scan("UI property " + name,
