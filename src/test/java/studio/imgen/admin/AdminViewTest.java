@@ -160,7 +160,7 @@ class AdminViewTest extends KaribuTest {
         TestUser dana = users.admin(acme, "Dana");
         login(dana);
         navigate("admin");
-        String canary = "sk-canary-" + UUID.randomUUID().toString().replace("-", "");
+        String canary = studio.imgen.testsupport.Canaries.fresh();
 
         PasswordField field = _get(PasswordField.class, spec -> spec.withLabel("New API key"));
         _setValue(field, canary);

@@ -17,6 +17,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.security.MembershipLookup;
+import studio.imgen.testsupport.Canaries;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.IntegrationTest;
@@ -26,14 +27,15 @@ import studio.imgen.testsupport.TestUsers.TestUser;
 
 /**
  * Matrix row 46 at the service level: a canary key set through the admin service is used upstream, yet never shows in
- * a log line, an admin event, an exception message or anything the settings services return.
+ * a log line, an admin event, an exception message or anything the settings services return. (The canary is also
+ * registered with {@link Canaries}, so the whole run watches for it after this test too.)
  */
 @IntegrationTest
 @RecordApplicationEvents
 @ExtendWith(OutputCaptureExtension.class)
 class KeyCanaryTest {
 
-    static final String CANARY = "sk-canary-" + UUID.randomUUID().toString().replace("-", "");
+    static final String CANARY = Canaries.fresh();
 
     @Autowired
     WorkspaceSettingsService settings;

@@ -28,7 +28,7 @@ import studio.imgen.testsupport.TestUsers.TestUser;
 @ExtendWith(OutputCaptureExtension.class)
 class AdminAccessJourneyTest extends BrowserTest {
 
-    static final String CANARY = "sk-canary-" + UUID.randomUUID().toString().replace("-", "");
+    static final String CANARY = studio.imgen.testsupport.Canaries.fresh();
 
     private final List<String> received = new CopyOnWriteArrayList<>();
 

@@ -30,8 +30,9 @@ import studio.imgen.testsupport.TestUsers.TestUser;
 
 /**
  * The image endpoints over real HTTP against the running app, with images generated through the real pipeline:
- * members get the bytes with safe headers; everyone else, every other workspace and every path trick gets 404/400
- * and never a byte, a redirect or a session.
+ * members get the bytes with safe headers; path tricks get 404/400 and never a byte, a redirect or a session. Who else
+ * gets what (anonymous, other workspaces, each role) is the authorization matrix's job:
+ * {@code security.AuthorizationMatrixTest}.
  */
 class ImageEndpointTest extends ServerTest {
 
@@ -158,15 +159,6 @@ class ImageEndpointTest extends ServerTest {
     }
 
     @Test
-    void anonymousCallersGet404WithoutBytesRedirectOrSession() throws Exception {
-        for (String kind : KINDS) {
-            RawHttp.Response response = RawHttp.get(port, "/img/" + imageId + kind);
-            assertNothingServed(response, "/img/" + imageId + kind);
-            assertThat(response.status()).isEqualTo(404);
-        }
-    }
-
-    @Test
     void credentialsInHeadersGrantNothing() throws Exception {
         String basic = java.util.Base64.getEncoder().encodeToString((ana.username() + ":" + TestUsers.PASSWORD).getBytes());
         for (String header : List.of("Authorization: Basic " + basic, "Authorization: Bearer " + TestUsers.API_KEY,
@@ -174,20 +166,6 @@ class ImageEndpointTest extends ServerTest {
             RawHttp.Response response = RawHttp.get(port, "/img/" + imageId, header);
             assertNothingServed(response, header);
             assertThat(response.status()).isEqualTo(404);
-        }
-    }
-
-    @Test
-    void memberOfAnotherWorkspaceGets404ForEveryUrl() throws Exception {
-        FormLogin evesBrowser = new FormLogin(port);
-        evesBrowser.login(eve.username(), TestUsers.PASSWORD);
-        for (var image : generated.images()) {
-            for (String kind : KINDS) {
-                HttpResponse<byte[]> response = evesBrowser.getBytes("/img/" + image.id() + kind);
-                assertThat(response.statusCode()).as(kind).isEqualTo(404);
-                assertNotFound(response, kind);
-                assertThat(response.headers().firstValue("ETag")).isEmpty();
-            }
         }
     }
 

@@ -90,7 +90,8 @@ class HttpSecurityTest extends ServerTest {
 
     @Test
     void vaadinPathWithoutSlashCreatesNoSessionAndServesNoApp() throws Exception {
-        for (String path : List.of("/VAADIN", "/VAADIN/", "/VAADIN/../")) {
+        for (String path : List.of("/VAADIN", "/VAADIN/", "/VAADIN/../", "/VAADIN;jsessionid=x", "/VAADIN/;x=1",
+                "/VAADIN//", "/VAADIN/.")) {
             RawHttp.Response response = RawHttp.get(port, path);
             assertThat(response.setsSessionCookie()).as(path + " " + response.status() + " " + response.headers()).isFalse();
             assertThat(response.body()).as(path).doesNotContain("window.Vaadin").doesNotContain("ImGen Studio");
@@ -107,18 +108,6 @@ class HttpSecurityTest extends ServerTest {
         if (response.status() == 302) {
             assertThat(response.header("Location")).singleElement().asString().endsWith("/login");
         }
-    }
-
-    @Test
-    void pagesCarrySecurityHeaders() throws Exception {
-        RawHttp.Response response = RawHttp.get(port, "/login");
-        assertThat(response.header("Content-Security-Policy")).singleElement().asString()
-                .contains("frame-ancestors 'none'").contains("object-src 'none'");
-        assertThat(response.header("X-Content-Type-Options")).containsExactly("nosniff");
-        assertThat(response.header("X-Frame-Options")).containsExactly("DENY");
-        assertThat(response.header("Referrer-Policy")).containsExactly("same-origin");
-        assertThat(response.header("Server")).isEmpty();
-        assertThat(response.header("Set-Cookie")).allSatisfy(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax"));
     }
 
     private List<String> outcomes(String username) {

@@ -19,6 +19,14 @@ public class TestBeans {
         return new MutableClock();
     }
 
+    /** Every response of the app under test is read for secret canaries (see {@link CanaryWatch}). */
+    @Bean
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<CanaryResponseFilter> canaryResponseFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new CanaryResponseFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean(destroyMethod = "close")
     public FakeOpenAi fakeOpenAi() {
         return FakeOpenAi.start();

@@ -17,8 +17,11 @@ public class TestUsers {
     public static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    /** A key the fake OpenAI accepts (it takes any key starting with "sk-"). */
-    public static final String API_KEY = "sk-test-0123456789abcdefghijklmnop";
+    /**
+     * A key the fake OpenAI accepts (it takes any key starting with "sk-"). It is a registered canary: every workspace
+     * key of the run must stay out of logs, responses and UI state ({@link CanaryWatch}).
+     */
+    public static final String API_KEY = Canaries.fresh();
 
     private final UserAccounts accounts;
     private final WorkspaceFixtures workspaces;
