@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param defaults one line per default, e.g. "Size: Auto"
  * @param adminExemption how admins are treated by cooldowns, as a sentence
+ * @param logWebhook where generation logs are posted and how the last delivery went
  * @param access one line per role rule, or the single open-access line
  */
 public record SettingsOverview(boolean keyConfigured, String keyLine, List<String> defaults, String adminExemption,
-                               List<String> access) {
+                               List<String> access, String logWebhook) {
 
     public SettingsOverview {
         defaults = List.copyOf(defaults);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +43,11 @@ public class WorkspaceSettingsService {
     private final ModelCatalog catalog;
     private final RoleRules rules;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<LogDestination> logDestination;
 
     WorkspaceSettingsService(WorkspaceAccess access, WorkspaceSettingsRepository settings, ApiKeyVault vault,
                              OpenAiGateway gateway, ModelCatalog catalog, RoleRules rules,
-                             ApplicationEventPublisher events) {
+                             ApplicationEventPublisher events, ObjectProvider<LogDestination> logDestination) {
         this.access = access;
         this.settings = settings;
         this.vault = vault;
@@ -53,6 +55,7 @@ public class WorkspaceSettingsService {
         this.catalog = catalog;
         this.rules = rules;
         this.events = events;
+        this.logDestination = logDestination;
     }
 
     @RolesAllowed("ADMIN")
@@ -67,7 +70,8 @@ public class WorkspaceSettingsService {
                 "Background: " + capitalised(current.defaultBackground()));
         return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
                 exemptionSentence(current.adminExemptFromCooldown()),
-                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())));
+                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
+                logDestination.getIfAvailable(() -> workspaceId -> "Not available.").describe(me.workspaceId()));
     }
 
     @RolesAllowed("ADMIN")
