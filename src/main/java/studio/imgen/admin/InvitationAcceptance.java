@@ -1,6 +1,5 @@
 package studio.imgen.admin;
 
-import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +17,10 @@ import studio.imgen.security.UserAccounts;
  * with a new account or (when logged in) with their current one. Every invalid link (unknown, expired, used, revoked)
  * gets the same sentence, so the page reveals nothing about other invitations. Accepting is atomic: the invitation is
  * claimed by a conditional UPDATE in the same transaction that creates the account and the membership.
+ *
+ * <p>No method-security annotation: the caller is usually anonymous (an anonymous push request carries no
+ * authentication at all, which {@code @PermitAll} would refuse). The token is the authorization; joining with the
+ * current account requires a logged-in caller.
  */
 @Service
 public class InvitationAcceptance {
@@ -45,7 +48,6 @@ public class InvitationAcceptance {
     }
 
     /** The invitation behind a token if it can still be accepted. */
-    @PermitAll
     public Optional<InvitationPreview> preview(String token) {
         return InvitationToken.hash(token).flatMap(hash -> invitations.findOpenByToken(hash, clock.instant()))
                 .map(r -> new InvitationPreview(r.workspaceName(), r.createdBy(), r.admin(),
@@ -53,7 +55,6 @@ public class InvitationAcceptance {
     }
 
     /** Creates the account (a password of the visitor's choosing) and joins it to the workspace. */
-    @PermitAll
     @Transactional
     public JoinedWorkspace register(String token, NewAccount account) {
         if (account.password() == null || !account.password().equals(account.confirmation())) {
@@ -72,7 +73,6 @@ public class InvitationAcceptance {
     }
 
     /** Joins the logged-in caller's account to the workspace. */
-    @PermitAll
     @Transactional
     public JoinedWorkspace joinAsCurrentUser(String token) {
         StudioUser me = currentUser.require();
