@@ -33,13 +33,41 @@ import studio.imgen.workspace.WorkspaceService;
 /**
  * The page an invitation link opens. It does one thing: accept that invitation, with a new account or (when logged in)
  * the current one. Any invalid link shows the same sentence and a way to the login page. A new account is then logged
- * in through the ordinary login form endpoint (invite-login.js), so the session gets a new id and is registered like
- * any other login; the session here cannot be rotated from a push connection.
+ * in through the ordinary login form endpoint ({@link #LOGIN}), so the login is throttled and audited, the session
+ * gets a new id and is registered like any other; a session cannot be rotated from a push connection.
  */
 @Route("invite/:token")
 @PageTitle("Invitation · ImGen Studio")
 @AnonymousAllowed
 public class InviteView extends VerticalLayout implements BeforeEnterObserver {
+
+    /**
+     * Posts the login form with the username and the password still in this page's field (the server never sends it
+     * back), plus Spring's CSRF token from the page. Inline rather than a static file: anonymous visitors may load
+     * only the application's own bundle.
+     */
+    static final String LOGIN = """
+            const form = document.createElement('form');
+            form.method = 'post';
+            form.action = new URL('login', document.baseURI).href;
+            form.style.display = 'none';
+            const add = (name, value) => {
+              const input = document.createElement('input');
+              input.type = 'hidden';
+              input.name = name;
+              input.value = value;
+              form.appendChild(input);
+            };
+            add('username', $0);
+            add('password', $1.value);
+            const token = document.querySelector('meta[name="_csrf"]');
+            const parameter = document.querySelector('meta[name="_csrf_parameter"]');
+            if (token) {
+              add(parameter ? parameter.content : '_csrf', token.content);
+            }
+            document.body.appendChild(form);
+            form.submit();
+            """;
 
     private final InvitationAcceptance invitations;
     private final CurrentUser currentUser;
@@ -147,8 +175,7 @@ public class InviteView extends VerticalLayout implements BeforeEnterObserver {
                         password.getValue(), confirmation.getValue()));
                 e.getSource().setEnabled(false);
                 e.getSource().setText("Logging you in…");
-                UI.getCurrent().getPage().executeJs("window.imgenInviteLogin($0, $1)", username.getValue().strip(),
-                        password.getElement());
+                UI.getCurrent().getPage().executeJs(LOGIN, username.getValue().strip(), password.getElement());
             } catch (UserInputException ex) {
                 if (InvitationAcceptance.INVALID.equals(ex.getMessage())) {
                     showInvalid();
@@ -162,7 +189,6 @@ public class InviteView extends VerticalLayout implements BeforeEnterObserver {
         create.setWidthFull();
         Div form = new Div(username, displayName, password, confirmation, error, create);
         form.addClassName("invite-form");
-        form.addAttachListener(e -> e.getUI().getPage().addJavaScript("/js/invite-login.js"));
         return form;
     }
 
