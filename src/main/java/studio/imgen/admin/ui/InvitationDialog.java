@@ -41,7 +41,8 @@ class InvitationDialog extends Dialog {
         CheckboxGroup<WorkspaceRole> rolePicker = new CheckboxGroup<>("Roles");
         rolePicker.setItems(roles);
         rolePicker.setItemLabelGenerator(WorkspaceRole::name);
-        rolePicker.setHelperText(roles.isEmpty() ? "This workspace has no roles yet." : "Optional. The new member gets these roles.");
+        rolePicker.setHelperText("Optional. The new member gets these roles.");
+        rolePicker.setVisible(!roles.isEmpty());
         Checkbox admin = new Checkbox("Workspace admin");
         RadioButtonGroup<InvitationExpiry> expiry = new RadioButtonGroup<>("Link valid for");
         expiry.setItems(InvitationExpiry.values());
@@ -86,7 +87,8 @@ class InvitationDialog extends Dialog {
                     Feedback.result(Boolean.TRUE.equals(copied) ? "✅ Link copied." : "Select the link and copy it."));
         });
         copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Paragraph message = new Paragraph(created.message());
+        // Dialog text, not a toast: the success mark is already implied by the link being there.
+        Paragraph message = new Paragraph(created.message().replaceFirst("^✅ ", ""));
         message.addClassName("invitation-message");
         Div body = new Div(message, link);
         body.addClassName("dialog-fields");

@@ -55,7 +55,7 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
         grid.addComponentColumn(ModelCatalogueView::model).setHeader("Model").setKey("model").setFlexGrow(2);
         grid.addComponentColumn(ModelCatalogueView::status).setHeader("Status").setKey("status").setFlexGrow(2);
         grid.addComponentColumn(e -> lines(capabilities(e.model()))).setHeader("Capabilities").setKey("capabilities")
-                .setFlexGrow(3);
+                .setFlexGrow(4);
         grid.addComponentColumn(e -> lines(prices(e.model().prices()))).setHeader("Prices ($/M tokens)").setKey("prices")
                 .setFlexGrow(3);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setFlexGrow(0).setAutoWidth(true);
