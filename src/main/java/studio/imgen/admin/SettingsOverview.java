@@ -9,11 +9,12 @@ import java.util.Optional;
  *
  * @param defaults one line per default, e.g. "Size: Auto"
  * @param adminExemption how admins are treated by cooldowns, as a sentence
+ * @param logWebhook where generation logs are posted and how the last delivery went
  * @param access one line per role rule, or the single open-access line
  * @param quotaNotice that OpenAI reported the account out of credit, and when; empty once resolved
  */
 public record SettingsOverview(boolean keyConfigured, String keyLine, List<String> defaults, String adminExemption,
-                               List<String> access, Optional<String> quotaNotice) {
+                               List<String> access, Optional<String> quotaNotice, String logWebhook) {
 
     public SettingsOverview {
         defaults = List.copyOf(defaults);

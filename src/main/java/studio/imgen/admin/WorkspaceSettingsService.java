@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +46,12 @@ public class WorkspaceSettingsService {
     private final RoleRules rules;
     private final ApplicationEventPublisher events;
     private final OpenAiQuotaNotice quotaNotice;
+    private final ObjectProvider<LogDestination> logDestination;
 
     WorkspaceSettingsService(WorkspaceAccess access, WorkspaceSettingsRepository settings, ApiKeyVault vault,
                              OpenAiGateway gateway, ModelCatalog catalog, RoleRules rules,
-                             ApplicationEventPublisher events, OpenAiQuotaNotice quotaNotice) {
+                             ApplicationEventPublisher events, OpenAiQuotaNotice quotaNotice,
+                             ObjectProvider<LogDestination> logDestination) {
         this.access = access;
         this.settings = settings;
         this.vault = vault;
@@ -57,6 +60,7 @@ public class WorkspaceSettingsService {
         this.rules = rules;
         this.events = events;
         this.quotaNotice = quotaNotice;
+        this.logDestination = logDestination;
     }
 
     @RolesAllowed("ADMIN")
@@ -74,7 +78,8 @@ public class WorkspaceSettingsService {
                 RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
                 quotaNotice.reportedAt(me.workspaceId()).map(at -> "OpenAI reported insufficient quota at "
                         + NOTICE_TIME.format(at) + ". Add credit to the OpenAI account or set another key; this"
-                        + " notice clears after the next successful generation."));
+                        + " notice clears after the next successful generation.")),
+                logDestination.getIfAvailable(() -> workspaceId -> "Not available.").describe(me.workspaceId()));
     }
 
     @RolesAllowed("ADMIN")

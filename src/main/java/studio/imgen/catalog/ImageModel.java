@@ -13,7 +13,8 @@ import java.util.Optional;
 public record ImageModel(String id, String label, int sortOrder, boolean enabled, boolean isDefault,
                          List<String> sizes, List<String> qualities, boolean supportsTransparent,
                          int maxReferenceImages, boolean supportsMask, boolean supportsInputFidelity, int maxImages,
-                         TokenPrices prices, LocalDate deprecatedFrom, LocalDate shutdownOn, String replacement) {
+                         TokenPrices prices, LocalDate deprecatedFrom, LocalDate shutdownOn, String replacement,
+                         boolean supportsStreaming) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
@@ -25,6 +26,14 @@ public record ImageModel(String id, String label, int sortOrder, boolean enabled
     /** Shut down: never offered, calls fail upstream with model_not_found. */
     public boolean retiredOn(LocalDate today) {
         return shutdownOn != null && !today.isBefore(shutdownOn);
+    }
+
+    /** Where the model is in OpenAI's lifecycle: "Available", "Retiring on 1 December 2026" or "Shut down". */
+    public String lifecycle(LocalDate today) {
+        if (shutdownOn == null) {
+            return "Available";
+        }
+        return retiredOn(today) ? "Shut down" : "Retiring on " + DAY.format(shutdownOn);
     }
 
     public boolean offeredOn(LocalDate today) {

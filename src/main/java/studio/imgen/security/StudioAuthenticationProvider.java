@@ -47,9 +47,7 @@ class StudioAuthenticationProvider implements AuthenticationProvider {
     private StudioUser loadUser(String username, MembershipLookup memberships) {
         AppUserRecord row = accounts.findByUsername(username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        return new StudioUser(row.getId(), row.getUsername(), row.getDisplayName(), row.getPasswordHash(),
-                row.getEnabled(), row.getMustChangePassword(),
-                memberships.resolve(row.getId(), row.getLastWorkspaceId()).orElse(null));
+        return Principals.of(row, memberships, row.getPasswordHash());
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The logged-in principal: the account plus the workspace the user is working in. {@code ROLE_ADMIN} means
- * "admin of the active workspace"; it is a coarse gate for views, services re-check membership in the database.
+ * "admin of the active workspace" and {@code ROLE_INSTANCE_ADMIN} "may edit instance-wide settings such as the model
+ * catalogue"; both are coarse gates for views, services re-check them in the database.
  */
 public final class StudioUser implements UserDetails, CredentialsContainer {
 
@@ -23,9 +24,15 @@ public final class StudioUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean mustChangePassword;
     private final ActiveMembership membership;
+    private final boolean instanceAdmin;
 
     public StudioUser(UUID id, String username, String displayName, String passwordHash, boolean enabled,
                       boolean mustChangePassword, ActiveMembership membership) {
+        this(id, username, displayName, passwordHash, enabled, mustChangePassword, membership, false);
+    }
+
+    public StudioUser(UUID id, String username, String displayName, String passwordHash, boolean enabled,
+                      boolean mustChangePassword, ActiveMembership membership, boolean instanceAdmin) {
         this.id = Objects.requireNonNull(id);
         this.username = Objects.requireNonNull(username);
         this.displayName = Objects.requireNonNull(displayName);
@@ -33,6 +40,7 @@ public final class StudioUser implements UserDetails, CredentialsContainer {
         this.enabled = enabled;
         this.mustChangePassword = mustChangePassword;
         this.membership = membership;
+        this.instanceAdmin = instanceAdmin;
     }
 
     public UUID id() { return id; }
@@ -46,12 +54,15 @@ public final class StudioUser implements UserDetails, CredentialsContainer {
 
     public boolean isWorkspaceAdmin() { return membership != null && membership.admin(); }
 
+    public boolean isInstanceAdmin() { return instanceAdmin; }
+
     public StudioUser withMembership(ActiveMembership newMembership) {
-        return new StudioUser(id, username, displayName, null, enabled, mustChangePassword, newMembership);
+        return new StudioUser(id, username, displayName, null, enabled, mustChangePassword, newMembership,
+                instanceAdmin);
     }
 
     public StudioUser withPasswordChanged() {
-        return new StudioUser(id, username, displayName, null, enabled, false, membership);
+        return new StudioUser(id, username, displayName, null, enabled, false, membership, instanceAdmin);
     }
 
     @Override
@@ -60,6 +71,9 @@ public final class StudioUser implements UserDetails, CredentialsContainer {
         roles.add(new SimpleGrantedAuthority("ROLE_USER"));
         if (isWorkspaceAdmin()) {
             roles.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        if (instanceAdmin) {
+            roles.add(new SimpleGrantedAuthority("ROLE_INSTANCE_ADMIN"));
         }
         return roles;
     }

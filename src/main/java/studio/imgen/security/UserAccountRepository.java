@@ -57,6 +57,11 @@ class UserAccountRepository {
                 .where(APP_USER.ID.eq(id)).execute();
     }
 
+    void updateInstanceAdmin(UUID id, boolean instanceAdmin) {
+        db.update(APP_USER).set(APP_USER.IS_INSTANCE_ADMIN, instanceAdmin).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                .where(APP_USER.ID.eq(id)).execute();
+    }
+
     void updateLastWorkspace(UUID id, UUID workspaceId) {
         db.update(APP_USER).set(APP_USER.LAST_WORKSPACE_ID, workspaceId).where(APP_USER.ID.eq(id)).execute();
     }

@@ -70,6 +70,20 @@ public class UserAccounts {
         repository.updateEnabled(userId, enabled);
     }
 
+    public boolean isEnabled(UUID userId) {
+        return repository.findById(userId).map(AppUserRecord::getEnabled).orElse(false);
+    }
+
+    /** Instance-wide rights (the model catalogue), read from the database at every check. */
+    public boolean isInstanceAdmin(UUID userId) {
+        return repository.findById(userId).map(u -> u.getEnabled() && u.getIsInstanceAdmin()).orElse(false);
+    }
+
+    @Transactional
+    public void setInstanceAdmin(UUID userId, boolean instanceAdmin) {
+        repository.updateInstanceAdmin(userId, instanceAdmin);
+    }
+
     public void rememberWorkspace(UUID userId, UUID workspaceId) {
         repository.updateLastWorkspace(userId, workspaceId);
     }

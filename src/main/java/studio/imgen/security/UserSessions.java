@@ -21,6 +21,14 @@ public class UserSessions {
         this.registry = registry;
     }
 
+    /**
+     * Registers a session logged in without the login form (a new account from an invitation), so that
+     * {@link #endAll(UUID)} reaches it like any other.
+     */
+    public void register(String sessionId, StudioUser user) {
+        registry.registerNewSession(sessionId, user);
+    }
+
     /** Expires every session of the user on this instance; returns how many there were. */
     public int endAll(UUID userId) {
         int ended = 0;

@@ -14,7 +14,8 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.security.UserAccounts;
 
 /**
- * On the very first start (no user exists) creates the first admin and a default workspace. The password comes
+ * On the very first start (no user exists) creates the first admin (also the instance admin, who edits the model
+ * catalogue) and a default workspace. The password comes
  * from {@code APP_ADMIN_PASSWORD}, or is random, printed once and must be changed at first login. There is never a
  * well-known default password.
  */
@@ -56,6 +57,7 @@ class FirstStartBootstrap implements ApplicationRunner {
                 UUID adminId = accounts.create(adminUsername, "Administrator", password, generated);
                 UUID workspaceId = workspaces.insert(workspaceName);
                 workspaces.addMember(workspaceId, adminId, true);
+                accounts.setInstanceAdmin(adminId, true);
             });
         } catch (UserInputException e) {
             throw new IllegalStateException("APP_ADMIN_USERNAME/APP_ADMIN_PASSWORD are not acceptable: " + e.getMessage());

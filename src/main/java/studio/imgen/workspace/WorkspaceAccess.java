@@ -5,6 +5,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import studio.imgen.security.CurrentUser;
 import studio.imgen.security.StudioUser;
+import studio.imgen.security.UserAccounts;
 
 /**
  * The object-level gate every service uses: re-reads the caller's membership of their active workspace from the
@@ -15,10 +16,12 @@ public class WorkspaceAccess {
 
     private final CurrentUser currentUser;
     private final WorkspaceRepository repository;
+    private final UserAccounts accounts;
 
-    WorkspaceAccess(CurrentUser currentUser, WorkspaceRepository repository) {
+    WorkspaceAccess(CurrentUser currentUser, WorkspaceRepository repository, UserAccounts accounts) {
         this.currentUser = currentUser;
         this.repository = repository;
+        this.accounts = accounts;
     }
 
     /** The caller as an active member of their current workspace. */
@@ -38,6 +41,18 @@ public class WorkspaceAccess {
         Member member = requireMember();
         if (!member.admin()) {
             throw new AccessDeniedException("Workspace admins only");
+        }
+        return member;
+    }
+
+    /**
+     * The caller as an instance admin (instance-wide settings such as the model catalogue), re-read from the database.
+     * Still a member of their active workspace, where their instance-wide changes are audited.
+     */
+    public Member requireInstanceAdmin() {
+        Member member = requireMember();
+        if (!accounts.isInstanceAdmin(member.userId())) {
+            throw new AccessDeniedException("Instance admins only");
         }
         return member;
     }

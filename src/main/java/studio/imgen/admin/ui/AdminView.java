@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
+import studio.imgen.admin.InvitationService;
 import studio.imgen.admin.MemberService;
 import studio.imgen.admin.RetentionSettings;
 import studio.imgen.admin.RoleAccessService;
@@ -40,10 +41,13 @@ public class AdminView extends Div implements BeforeEnterObserver {
     private final WorkspaceService workspaces;
     private final CurrentUser currentUser;
     private final RetentionSettings retention;
+    private final InvitationService invitations;
     private TabSheet tabs;
 
     AdminView(WorkspaceSettingsService settings, MemberService members, RoleAccessService roles,
-              WorkspaceService workspaces, CurrentUser currentUser, RetentionSettings retention) {
+              WorkspaceService workspaces, CurrentUser currentUser, RetentionSettings retention,
+              InvitationService invitations) {
+        this.invitations = invitations;
         this.settings = settings;
         this.members = members;
         this.roles = roles;
@@ -70,7 +74,7 @@ public class AdminView extends Div implements BeforeEnterObserver {
 
     private TabSheet buildTabs() {
         SettingsTab settingsTab = new SettingsTab(settings, retention);
-        MembersTab membersTab = new MembersTab(members, me -> stepDown());
+        MembersTab membersTab = new MembersTab(members, invitations, me -> stepDown());
         RolesTab rolesTab = new RolesTab(roles);
         TabSheet sheet = new TabSheet();
         sheet.add("Settings", settingsTab);

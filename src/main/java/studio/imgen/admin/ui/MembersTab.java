@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.function.Consumer;
+import studio.imgen.admin.InvitationService;
 import studio.imgen.admin.MemberService;
 import studio.imgen.admin.MemberSummary;
 import studio.imgen.admin.NewMember;
@@ -23,10 +24,14 @@ class MembersTab extends Div {
     private final MemberService members;
     private final Grid<MemberSummary> grid = new Grid<>();
     private final MemberPanel panel;
+    private final InvitationService invitations;
+    private final InvitationsCard openInvitations;
     private List<WorkspaceRole> roles = List.of();
 
-    MembersTab(MemberService members, Consumer<MemberSummary> onOwnAdminRemoved) {
+    MembersTab(MemberService members, InvitationService invitations, Consumer<MemberSummary> onOwnAdminRemoved) {
         this.members = members;
+        this.invitations = invitations;
+        openInvitations = new InvitationsCard(invitations);
         addClassName("admin-tab");
         addClassName("members-tab");
         panel = new MemberPanel(members, this::refresh, onOwnAdminRemoved);
@@ -34,7 +39,9 @@ class MembersTab extends Div {
         Button create = new Button("New member", VaadinIcon.PLUS.create(), e -> createMember());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button addExisting = new Button("Add existing account", VaadinIcon.USER_CHECK.create(), e -> addExisting());
-        Div toolbar = new Div(create, addExisting);
+        Button invite = new Button("Invite with a link", VaadinIcon.LINK.create(),
+                e -> new InvitationDialog(invitations, roles, openInvitations::refresh).open());
+        Div toolbar = new Div(create, invite, addExisting);
         toolbar.addClassName("button-row");
 
         grid.addClassName("members-grid");
@@ -46,7 +53,7 @@ class MembersTab extends Div {
         grid.setEmptyStateText("No members yet. Create one with New member.");
         grid.asSingleSelect().addValueChangeListener(e -> panel.show(e.getValue(), roles));
 
-        add(toolbar, grid, panel);
+        add(toolbar, grid, panel, openInvitations);
         refresh();
     }
 
@@ -61,6 +68,7 @@ class MembersTab extends Div {
             grid.select(again);
         }
         panel.show(again, roles);
+        openInvitations.refresh();
     }
 
     private static Div who(MemberSummary member) {

@@ -9,7 +9,10 @@ import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
 import studio.imgen.admin.SettingsOverview;
 
-/** The settings at a glance (ImGen's {@code /imgen view}): key status, defaults, admin exemption and every rule. */
+/**
+ * The settings at a glance (ImGen's {@code /imgen view}): key status, defaults, log webhook, admin exemption and
+ * every rule.
+ */
 class OverviewCard extends Div {
 
     private final Div content = new Div();
@@ -29,6 +32,7 @@ class OverviewCard extends Div {
         });
         content.add(new H4("OpenAI key"), new Paragraph(overview.keyLine()),
                 new H4("Defaults"), list(overview.defaults()),
+                new H4("Log webhook"), new Paragraph(overview.logWebhook()),
                 new H4("Admins"), new Paragraph(overview.adminExemption()),
                 new H4("Access"), list(overview.access()));
     }

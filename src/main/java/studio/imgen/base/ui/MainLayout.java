@@ -75,6 +75,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             nav.addItem(new SideNavItem("Admin", "admin", VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem("Audit", "audit", VaadinIcon.RECORDS.create()));
         }
+        if (me.isInstanceAdmin()) {
+            nav.addItem(new SideNavItem("Models", "admin/models", VaadinIcon.CUBES.create()));
+        }
         nav.addClassName("main-nav");
         return nav;
     }

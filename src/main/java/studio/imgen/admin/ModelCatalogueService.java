@@ -1,0 +1,169 @@
+package studio.imgen.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelCatalog;
+import studio.imgen.catalog.ModelCatalogEditor;
+import studio.imgen.catalog.ModelDraft;
+import studio.imgen.catalog.TokenPrices;
+import studio.imgen.workspace.WorkspaceAccess;
+import studio.imgen.workspace.WorkspaceAccess.Member;
+
+/**
+ * Editing the model catalogue, which every workspace shares: instance admins only (the session's role is a coarse
+ * gate, {@link WorkspaceAccess#requireInstanceAdmin()} re-reads the right from the database). Each change is audited
+ * in the actor's active workspace, the only workspace an instance-wide change can be attributed to, with the changed
+ * fields before and after. Changes apply on every instance with their next catalogue read (no cache).
+ */
+@Service
+public class ModelCatalogueService {
+
+    private final WorkspaceAccess access;
+    private final ModelCatalog catalog;
+    private final ModelCatalogEditor editor;
+    private final ApplicationEventPublisher events;
+
+    ModelCatalogueService(WorkspaceAccess access, ModelCatalog catalog, ModelCatalogEditor editor,
+                          ApplicationEventPublisher events) {
+        this.access = access;
+        this.catalog = catalog;
+        this.editor = editor;
+        this.events = events;
+    }
+
+    /** Every model in catalogue order, offered or not. */
+    @RolesAllowed("INSTANCE_ADMIN")
+    public List<CatalogueEntry> models() {
+        access.requireInstanceAdmin();
+        LocalDate today = catalog.today();
+        return catalog.all().stream().map(m -> new CatalogueEntry(m, m.lifecycle(today), m.offeredOn(today))).toList();
+    }
+
+    @RolesAllowed("INSTANCE_ADMIN")
+    @Transactional
+    public String add(ModelDraft draft) {
+        Member me = access.requireInstanceAdmin();
+        ImageModel added = editor.add(draft);
+        publish(me, "catalog.model_added", added.id(), "", join(fields(added)));
+        return "✅ Added " + added.label() + " (" + added.id() + ") to the catalogue"
+                + (added.offeredOn(catalog.today()) ? ". Members can choose it now." : ", not offered yet.");
+    }
+
+    @RolesAllowed("INSTANCE_ADMIN")
+    @Transactional
+    public String update(ModelDraft draft) {
+        Member me = access.requireInstanceAdmin();
+        ImageModel before = current(draft.id());
+        if (before.offeredOn(catalog.today()) && !draft.enabled()) {
+            requireAnotherOffered(before);
+        }
+        ImageModel after = editor.update(before, draft);
+        Map<String, String> was = fields(before);
+        Map<String, String> now = fields(after);
+        List<String> changed = now.keySet().stream().filter(k -> !Objects.equals(was.get(k), now.get(k))).toList();
+        if (changed.isEmpty()) {
+            return "No changes to " + after.label() + ".";
+        }
+        publish(me, "catalog.model_updated", after.id(), join(was, changed), join(now, changed));
+        return "✅ Updated " + after.label() + ": " + String.join(", ", changed) + ".";
+    }
+
+    @RolesAllowed("INSTANCE_ADMIN")
+    @Transactional
+    public String setEnabled(String id, boolean enabled) {
+        Member me = access.requireInstanceAdmin();
+        ImageModel before = current(id);
+        if (before.enabled() == enabled) {
+            return before.label() + (enabled ? " is already enabled." : " is already disabled.");
+        }
+        if (!enabled && before.offeredOn(catalog.today())) {
+            requireAnotherOffered(before);
+        }
+        ModelDraft d = ModelDraft.of(before);
+        ImageModel after = editor.update(before, new ModelDraft(d.id(), d.label(), enabled, d.sizes(), d.qualities(),
+                d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(),
+                d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(),
+                d.imageOut(), d.textOut(), d.deprecatedFrom(), d.shutdownOn(), d.replacement()));
+        publish(me, enabled ? "catalog.model_enabled" : "catalog.model_disabled", id,
+                enabled ? "disabled" : "enabled", enabled ? "enabled" : "disabled");
+        if (!enabled) {
+            return "✅ Disabled " + after.label() + ". It is no longer offered, and new requests for it are refused.";
+        }
+        return after.offeredOn(catalog.today()) ? "✅ Enabled " + after.label() + ". Members can choose it now."
+                : "✅ Enabled " + after.label() + ", but it is shut down, so it is still not offered.";
+    }
+
+    private ImageModel current(String id) {
+        if (id == null || id.isBlank()) {
+            throw new UserInputException("Choose a model.");
+        }
+        return catalog.find(id.strip()).orElseThrow(() -> new UserInputException("That model is not in the catalogue."));
+    }
+
+    /** Members must always have something to choose. */
+    private void requireAnotherOffered(ImageModel model) {
+        LocalDate today = catalog.today();
+        if (catalog.all().stream().noneMatch(m -> !m.id().equals(model.id()) && m.offeredOn(today))) {
+            throw new UserInputException(model.label() + " is the only model offered, so disabling it would stop every"
+                    + " generation. Enable another model first.");
+        }
+    }
+
+    /** Readable "field: value" pairs, in form order, for audit texts. */
+    static Map<String, String> fields(ImageModel m) {
+        TokenPrices p = m.prices();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("label", m.label());
+        f.put("enabled", m.enabled() ? "yes" : "no");
+        f.put("sizes", String.join(" ", m.sizes()));
+        f.put("qualities", String.join(" ", m.qualities()));
+        f.put("max images", String.valueOf(m.maxImages()));
+        f.put("max reference images", String.valueOf(m.maxReferenceImages()));
+        f.put("transparent background", yesNo(m.supportsTransparent()));
+        f.put("input fidelity", yesNo(m.supportsInputFidelity()));
+        f.put("mask", yesNo(m.supportsMask()));
+        f.put("streaming", yesNo(m.supportsStreaming()));
+        f.put("text input $/M", rate(p.textInPerMillion()));
+        f.put("cached text input $/M", rate(p.textInCachedPerMillion()));
+        f.put("image input $/M", rate(p.imageInPerMillion()));
+        f.put("cached image input $/M", rate(p.imageInCachedPerMillion()));
+        f.put("image output $/M", rate(p.imageOutPerMillion()));
+        f.put("text output $/M", rate(p.textOutPerMillion()));
+        f.put("deprecated from", m.deprecatedFrom() == null ? "none" : m.deprecatedFrom().toString());
+        f.put("shutdown on", m.shutdownOn() == null ? "none" : m.shutdownOn().toString());
+        f.put("replacement", m.replacement() == null ? "none" : m.replacement());
+        return f;
+    }
+
+    private static String join(Map<String, String> fields) {
+        return join(fields, List.copyOf(fields.keySet()));
+    }
+
+    private static String join(Map<String, String> fields, List<String> keys) {
+        return keys.stream().map(k -> k + ": " + fields.get(k)).collect(Collectors.joining("; "));
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    private static String rate(BigDecimal rate) {
+        return rate.stripTrailingZeros().scale() <= 2 ? rate.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString()
+                : rate.stripTrailingZeros().toPlainString();
+    }
+
+    private void publish(Member me, String action, String target, String before, String after) {
+        events.publishEvent(new AdminActionPerformed(me.workspaceId(), me.userId(), action, target, before, after));
+    }
+}

@@ -1,0 +1,259 @@
+package studio.imgen.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static studio.imgen.db.Tables.AUDIT_LOG;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelCatalog;
+import studio.imgen.catalog.ModelDraft;
+import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.GenerationService;
+import studio.imgen.security.CurrentUser;
+import studio.imgen.security.MembershipLookup;
+import studio.imgen.security.UserAccounts;
+import studio.imgen.testsupport.IntegrationTest;
+import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.TestUsers;
+import studio.imgen.testsupport.TestUsers.TestUser;
+
+@IntegrationTest
+class ModelCatalogueServiceTest {
+
+    @Autowired
+    ModelCatalogueService catalogue;
+    @Autowired
+    ModelCatalog catalog;
+    @Autowired
+    GenerationService generations;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    MembershipLookup memberships;
+    @Autowired
+    CurrentUser currentUser;
+    @Autowired
+    DSLContext db;
+
+    CatalogueSnapshot snapshot;
+    UUID workspace;
+    TestUser root;
+
+    @BeforeEach
+    void setUp() {
+        snapshot = CatalogueSnapshot.take(db);
+        workspace = users.workspaceWithKey("Catalogue");
+        root = users.admin(workspace, "Root");
+        InstanceAdmins.grantAndLogin(root, accounts, memberships, currentUser);
+    }
+
+    @AfterEach
+    void tearDown() {
+        LoggedIn.nobody();
+        snapshot.restore();
+    }
+
+    Map<String, ThrowingCallable> calls() {
+        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+        calls.put("models", catalogue::models);
+        calls.put("add", () -> catalogue.add(draft("gpt-image-9", d -> d)));
+        calls.put("update", () -> catalogue.update(edited("gpt-image-2", d -> d)));
+        calls.put("setEnabled", () -> catalogue.setEnabled("gpt-image-2", false));
+        return calls;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"workspace admin", "member", "session claiming the right", "nobody"})
+    void everyCatalogueMethodIsRefusedWithoutTheInstanceRight(String caller) {
+        List<ModelDraft> before = catalog.all().stream().map(ModelDraft::of).toList();
+        switch (caller) {
+            case "workspace admin" -> LoggedIn.as(users.admin(workspace, "Wanda"), memberships);
+            case "member" -> LoggedIn.as(users.member(workspace, "Max"), memberships);
+            // The principal says ROLE_INSTANCE_ADMIN, the database does not: the service check refuses.
+            case "session claiming the right" -> InstanceAdmins.claim(users.admin(workspace, "Mallory"), memberships,
+                    currentUser);
+            default -> LoggedIn.nobody();
+        }
+
+        calls().forEach((name, call) -> assertThatThrownBy(call).as(name)
+                .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class));
+        assertThat(catalog.all().stream().map(ModelDraft::of).toList()).isEqualTo(before);
+    }
+
+    @Test
+    void theFirstStartAdminIsAnInstanceAdmin() {
+        UUID admin = accounts.findIdByUsername("admin").orElseThrow();
+        assertThat(accounts.isInstanceAdmin(admin)).isTrue();
+        assertThat(accounts.isInstanceAdmin(root.id())).isTrue();
+        assertThat(accounts.isInstanceAdmin(users.admin(workspace, "Plain").id())).isFalse();
+    }
+
+    @Test
+    void listsEveryModelWithItsLifecycle() {
+        assertThat(catalogue.models()).extracting(e -> e.model().id() + ": " + e.lifecycle())
+                .contains("gpt-image-2: Available", "gpt-image-1: Shut down")
+                .anyMatch(line -> line.startsWith("gpt-image-1.5: ") && !line.endsWith("Shut down"));
+    }
+
+    @Test
+    void anAddedModelIsOfferedAndAudited() {
+        String message = catalogue.add(draft("gpt-image-2.5-flare", d -> d));
+
+        assertThat(message).isEqualTo("✅ Added GPT Image Test (gpt-image-2.5-flare) to the catalogue. Members can choose it now.");
+        assertThat(catalog.offered()).extracting(ImageModel::id).contains("gpt-image-2.5-flare");
+        ImageModel added = catalog.find("gpt-image-2.5-flare").orElseThrow();
+        assertThat(added.sizes()).containsExactly("auto", "1024x1024", "2048x1152");
+        assertThat(added.prices().imageInCachedPerMillion()).isEqualByComparingTo("2.5");
+        assertThat(added.isDefault()).isFalse();
+        assertThat(audit("catalog.model_added")).singleElement().satisfies(row -> {
+            assertThat(row.getWorkspaceId()).isEqualTo(workspace);
+            assertThat(row.getActorId()).isEqualTo(root.id());
+            assertThat(row.getTargetName()).isEqualTo("gpt-image-2.5-flare");
+        });
+    }
+
+    @Test
+    void anEditRecordsOnlyTheChangedFields() {
+        String message = catalogue.update(edited("gpt-image-2", d -> new ModelDraft(d.id(), "GPT Image Two", d.enabled(),
+                d.sizes(), d.qualities(), d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(),
+                d.supportsInputFidelity(), d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(),
+                d.imageIn(), d.imageInCached(), new BigDecimal("30.5"), d.textOut(), d.deprecatedFrom(), d.shutdownOn(),
+                d.replacement())));
+
+        assertThat(message).isEqualTo("✅ Updated GPT Image Two: label, image output $/M.");
+        assertThat(catalog.find("gpt-image-2").orElseThrow().prices().imageOutPerMillion()).isEqualByComparingTo("30.5");
+        assertThat(audit("catalog.model_updated")).singleElement().satisfies(row -> assertThat(row.getDetails().data())
+                .contains("label: GPT Image 2; image output $/M: 32.00")
+                .contains("label: GPT Image Two; image output $/M: 30.50"));
+    }
+
+    @Test
+    void aDisabledModelIsNeitherOfferedNorAcceptedOnSubmit() {
+        assertThat(catalogue.setEnabled("gpt-image-1-mini", false)).startsWith("✅ Disabled GPT Image 1 Mini.");
+
+        assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("gpt-image-1-mini");
+        TestUser member = users.member(workspace, "Mia");
+        LoggedIn.as(member, memberships);
+        assertThat(generations.form(null).models()).extracting(m -> m.id()).doesNotContain("gpt-image-1-mini");
+        assertThatThrownBy(() -> generations.submit(new GenerationRequest(null, "a lighthouse", "gpt-image-1-mini",
+                "1024x1024", "low", 1, null, null, null, null, null, List.of()))).isInstanceOf(UserInputException.class);
+        assertThat(audit("catalog.model_disabled")).hasSize(1);
+    }
+
+    @Test
+    void aShutDownModelIsNotOfferedEvenWhenEnabled() {
+        LocalDate yesterday = catalog.today().minusDays(1);
+        catalogue.update(edited("gpt-image-1-mini", d -> new ModelDraft(d.id(), d.label(), true, d.sizes(), d.qualities(),
+                d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(),
+                d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(),
+                d.imageOut(), d.textOut(), yesterday.minusDays(30), yesterday, "gpt-image-2")));
+
+        assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("gpt-image-1-mini");
+        assertThat(catalogue.models()).filteredOn(e -> e.model().id().equals("gpt-image-1-mini"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.lifecycle()).isEqualTo("Shut down");
+                    assertThat(e.offered()).isFalse();
+                });
+    }
+
+    @Test
+    void theLastOfferedModelCannotBeDisabled() {
+        catalog.offered().stream().map(ImageModel::id).filter(id -> !id.equals("gpt-image-2"))
+                .forEach(id -> catalogue.setEnabled(id, false));
+
+        assertThatThrownBy(() -> catalogue.setEnabled("gpt-image-2", false)).isInstanceOf(UserInputException.class)
+                .hasMessage("GPT Image 2 is the only model offered, so disabling it would stop every generation."
+                        + " Enable another model first.");
+        assertThat(catalog.offered()).extracting(ImageModel::id).containsExactly("gpt-image-2");
+    }
+
+    @Test
+    void invalidEntriesAreRefusedWithASentenceSayingWhatToFix() {
+        refused(draft("dall-e-9", d -> d), "“dall-e-9” does not look like an OpenAI image model id. Use the id exactly"
+                + " as OpenAI lists it, e.g. gpt-image-2 or gpt-image-2.5-flare: lowercase letters, digits, dots and"
+                + " dashes, starting with gpt-image- or chatgpt-image-.");
+        refused(draft("GPT-Image-3", d -> d), "“GPT-Image-3” does not look like an OpenAI image model id. Use the id"
+                + " exactly as OpenAI lists it, e.g. gpt-image-2 or gpt-image-2.5-flare: lowercase letters, digits,"
+                + " dots and dashes, starting with gpt-image- or chatgpt-image-.");
+        refused(draft("gpt-image-2", d -> d), "The catalogue already has a model “gpt-image-2”. Edit that one instead.");
+        refused(draft("gpt-image-9", d -> withSizes(d, List.of("auto", "1000x1000"))),
+                "Size 1000x1000: both sides must be multiples of 16 pixels.");
+        refused(draft("gpt-image-9", d -> withSizes(d, List.of("4096x2048"))),
+                "Size 4096x2048 is larger than the API allows (at most 3840x2160 pixels).");
+        refused(draft("gpt-image-9", d -> withSizes(d, List.of("3840x1024"))),
+                "Size 3840x1024: the aspect ratio must be between 1:3 and 3:1.");
+        refused(draft("gpt-image-9", d -> withSizes(d, List.of("big"))),
+                "“big” is not a size: use WIDTHxHEIGHT in pixels, e.g. 1536x1024, or auto.");
+        refused(draft("gpt-image-9", d -> withSizes(d, List.of("auto"))),
+                "List at least one size besides auto, e.g. 1024x1024.");
+        refused(draft("gpt-image-9", d -> withImageOut(d, new BigDecimal("-1"))),
+                "The image output price cannot be negative.");
+        refused(draft("gpt-image-9", d -> withImageOut(d, null)),
+                "Enter the image output price in USD per million tokens (0 if OpenAI does not charge it).");
+        refused(draft("gpt-image-9", d -> withDates(d, LocalDate.of(2027, 3, 1), LocalDate.of(2027, 2, 1))),
+                "The deprecation date (1 March 2027) must be on or before the shutdown date (1 February 2027).");
+        refused(draft("gpt-image-9", d -> withDates(d, LocalDate.of(2027, 3, 1), null)),
+                "A deprecation date needs a shutdown date: enter when the model shuts down.");
+        assertThat(catalog.find("gpt-image-9")).isEmpty();
+        assertThat(audit("catalog.model_added")).isEmpty();
+    }
+
+    private void refused(ModelDraft draft, String message) {
+        assertThatThrownBy(() -> catalogue.add(draft)).isInstanceOf(UserInputException.class).hasMessage(message);
+    }
+
+    private List<studio.imgen.db.tables.records.AuditLogRecord> audit(String action) {
+        return db.selectFrom(AUDIT_LOG).where(AUDIT_LOG.WORKSPACE_ID.eq(workspace).and(AUDIT_LOG.ACTION.eq("admin." + action))).fetch();
+    }
+
+    private ModelDraft edited(String id, UnaryOperator<ModelDraft> change) {
+        return change.apply(ModelDraft.of(catalog.find(id).orElseThrow()));
+    }
+
+    private static ModelDraft draft(String id, UnaryOperator<ModelDraft> change) {
+        return change.apply(new ModelDraft(id, "GPT Image Test", true, List.of("auto", "1024x1024", "2048X1152"),
+                List.of("auto", "low", "high"), 4, 8, true, true, true, true, new BigDecimal("5"), new BigDecimal("1.25"),
+                new BigDecimal("10"), new BigDecimal("2.5"), new BigDecimal("40"), BigDecimal.ZERO, null, null, null));
+    }
+
+    private static ModelDraft withSizes(ModelDraft d, List<String> sizes) {
+        return new ModelDraft(d.id(), d.label(), d.enabled(), sizes, d.qualities(), d.maxImages(), d.maxReferenceImages(),
+                d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(), d.supportsStreaming(), d.textIn(),
+                d.textInCached(), d.imageIn(), d.imageInCached(), d.imageOut(), d.textOut(), d.deprecatedFrom(),
+                d.shutdownOn(), d.replacement());
+    }
+
+    private static ModelDraft withImageOut(ModelDraft d, BigDecimal imageOut) {
+        return new ModelDraft(d.id(), d.label(), d.enabled(), d.sizes(), d.qualities(), d.maxImages(),
+                d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(),
+                d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(), imageOut, d.textOut(),
+                d.deprecatedFrom(), d.shutdownOn(), d.replacement());
+    }
+
+    private static ModelDraft withDates(ModelDraft d, LocalDate deprecatedFrom, LocalDate shutdownOn) {
+        return new ModelDraft(d.id(), d.label(), d.enabled(), d.sizes(), d.qualities(), d.maxImages(),
+                d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(),
+                d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(), d.imageOut(),
+                d.textOut(), deprecatedFrom, shutdownOn, d.replacement());
+    }
+}
