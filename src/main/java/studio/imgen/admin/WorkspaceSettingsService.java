@@ -59,12 +59,15 @@ public class WorkspaceSettingsService {
     public SettingsOverview overview() {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
+        EditThreadDefaults threads = settings.findThreadDefaults(me.workspaceId());
         List<String> defaults = List.of(
                 "Model: " + modelDescription(current.defaultModel()),
                 "Size: " + label(OptionCatalogue.DEFAULT_SIZES, current.defaultSize()),
                 "Quality: " + label(OptionCatalogue.DEFAULT_QUALITIES, current.defaultQuality()),
                 "Output format: " + current.defaultFormat().toUpperCase(Locale.ROOT),
-                "Background: " + capitalised(current.defaultBackground()));
+                "Background: " + capitalised(current.defaultBackground()),
+                "New edit threads: " + threads.mode().label(),
+                "Conversation model: " + threads.mainlineModel());
         return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
                 exemptionSentence(current.adminExemptFromCooldown()),
                 RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())));
@@ -177,6 +180,41 @@ public class WorkspaceSettingsService {
         }
         publish(me, "defaults.updated", "", defaultsAudit(current), defaultsAudit(updated));
         return "✅ Updated default settings:\n" + String.join("\n", lines);
+    }
+
+    /** The edit-thread defaults; any member needs them to start a thread or run a conversation turn. */
+    @jakarta.annotation.security.PermitAll
+    public EditThreadDefaults threadDefaults() {
+        Member me = access.requireMember();
+        return settings.findThreadDefaults(me.workspaceId());
+    }
+
+    /**
+     * Sets the mode new edit threads start in and the chat model conversation turns use.
+     *
+     * @param expectedVersion the version of {@link #defaultsForm()} the admin edited
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String updateThreadDefaults(EditThreadDefaults.Mode mode, String mainlineModel, int expectedVersion) {
+        Member me = access.requireAdmin();
+        if (mode == null) {
+            throw new UserInputException("Choose a mode for new edit threads.");
+        }
+        EditThreadDefaults updated = new EditThreadDefaults(mode, EditThreadDefaults.validMainlineModel(mainlineModel));
+        EditThreadDefaults current = settings.findThreadDefaults(me.workspaceId());
+        if (current.equals(updated)) {
+            return "No changes specified. Use the options to set defaults.";
+        }
+        if (!settings.updateThreadDefaults(me.workspaceId(), updated, expectedVersion)) {
+            throw new UserInputException(CONFLICT);
+        }
+        publish(me, "thread_defaults.updated", "", threadAudit(current), threadAudit(updated));
+        return "✅ New edit threads: " + updated.mode().label() + " · conversation model " + updated.mainlineModel();
+    }
+
+    private static String threadAudit(EditThreadDefaults d) {
+        return "mode=" + d.mode().dbValue() + ", mainline_model=" + d.mainlineModel();
     }
 
     /** Whether workspace admins skip cooldowns. Role access, quotas and budgets apply to them either way. */
