@@ -83,7 +83,7 @@ public class WorkspaceSettingsService {
         return new DefaultsForm(options.models(), options.sizes(), options.qualities(), DefaultsForm.FORMATS,
                 DefaultsForm.BACKGROUNDS, model, current.defaultSize(), current.defaultQuality(),
                 current.defaultFormat(), current.defaultBackground(), current.adminExemptFromCooldown(),
-                current.version());
+                current.version(), settings.findThreadDefaults(me.workspaceId()));
     }
 
     /** Stores the key encrypted; the value is trimmed and must be 20 to 200 characters. */
@@ -180,13 +180,6 @@ public class WorkspaceSettingsService {
         }
         publish(me, "defaults.updated", "", defaultsAudit(current), defaultsAudit(updated));
         return "✅ Updated default settings:\n" + String.join("\n", lines);
-    }
-
-    /** The edit-thread defaults; any member needs them to start a thread or run a conversation turn. */
-    @jakarta.annotation.security.PermitAll
-    public EditThreadDefaults threadDefaults() {
-        Member me = access.requireMember();
-        return settings.findThreadDefaults(me.workspaceId());
     }
 
     /**

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.admin.EditThreadDefaults;
 import studio.imgen.admin.EditThreadDefaults.Mode;
-import studio.imgen.admin.WorkspaceSettingsService;
+import studio.imgen.admin.AccessControl;
 import studio.imgen.base.UserInputException;
 import studio.imgen.generate.ConversationTurn;
 import studio.imgen.generate.GenerationDetails;
@@ -34,15 +34,15 @@ public class ThreadService {
 
     private final WorkspaceAccess access;
     private final GenerationService generations;
-    private final WorkspaceSettingsService settings;
+    private final AccessControl accessControl;
     private final ThreadRepository threads;
     private final TransactionTemplate transaction;
 
-    ThreadService(WorkspaceAccess access, GenerationService generations, WorkspaceSettingsService settings,
+    ThreadService(WorkspaceAccess access, GenerationService generations, AccessControl accessControl,
                   ThreadRepository threads, TransactionTemplate transaction) {
         this.access = access;
         this.generations = generations;
-        this.settings = settings;
+        this.accessControl = accessControl;
         this.threads = threads;
         this.transaction = transaction;
     }
@@ -63,7 +63,7 @@ public class ThreadService {
         Member me = access.requireMember();
         GenerationDetails origin = generations.findByImage(imageId)
                 .orElseThrow(() -> new UserInputException("Could not find the image to edit."));
-        Mode mode = settings.threadDefaults().mode();
+        Mode mode = accessControl.threadDefaults(me.workspaceId()).mode();
         return transaction.execute(status -> {
             UUID id = threads.insertThread(me.workspaceId(), me.userId(), title(origin.prompt()), mode, null, null);
             threads.insertTurn(id, 1, "start", null, imageId, null);
@@ -81,7 +81,7 @@ public class ThreadService {
         if (uploads == null || uploads.isEmpty()) {
             throw new UserInputException("Add at least one image to edit.");
         }
-        EditThreadDefaults defaults = settings.threadDefaults();
+        EditThreadDefaults defaults = accessControl.threadDefaults(me.workspaceId());
         UUID generationId = generations.submit(generationRequest(request, uploads, List.of()),
                 defaults.mode() == Mode.CONVERSATION ? new ConversationTurn(defaults.mainlineModel(), null) : null);
         return transaction.execute(status -> {
@@ -119,7 +119,7 @@ public class ThreadService {
                 "This thread has no image to edit yet. Start a new edit from an image instead."));
         ConversationTurn conversation = null;
         if (row.mode() == Mode.CONVERSATION) {
-            conversation = new ConversationTurn(settings.threadDefaults().mainlineModel(), responseId(threadId, current));
+            conversation = new ConversationTurn(accessControl.threadDefaults(me.workspaceId()).mainlineModel(), responseId(threadId, current));
         }
         UUID generationId = generations.submit(
                 generationRequest(request, List.of(), List.of(current.image().orElseThrow())), conversation);

@@ -191,6 +191,24 @@ class WorkspaceSettingsServiceTest {
     }
 
     @Test
+    void editThreadDefaultsTakeAChatModelOnlyAndShowInTheOverview() {
+        assertThat(settings.defaultsForm().threads())
+                .isEqualTo(new EditThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5"));
+        int version = settings.defaultsForm().version();
+        assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-image-1", version))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("must be a chat model");
+
+        assertThat(settings.updateThreadDefaults(EditThreadDefaults.Mode.DIRECT_EDIT, " GPT-5.4-mini ", version))
+                .isEqualTo("✅ New edit threads: Direct edit · conversation model gpt-5.4-mini");
+        assertThat(settings.overview().defaults()).contains("New edit threads: Direct edit",
+                "Conversation model: gpt-5.4-mini");
+        assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5", version))
+                .isInstanceOf(UserInputException.class).hasMessage(WorkspaceSettingsService.CONFLICT);
+
+        assertThat(accessControl.threadDefaults(workspace).mode()).isEqualTo(EditThreadDefaults.Mode.DIRECT_EDIT);
+    }
+
+    @Test
     void theOverviewListsEveryRuleOrOpenAccess() {
         assertThat(settings.overview().access()).containsExactly("🌐 Open access (no role restrictions)");
         roleWithRule("Designers", 30);

@@ -107,7 +107,7 @@ class DefaultsCard extends Div {
             background.setItems(loaded.backgrounds());
             background.setValue(loaded.background());
             exempt.setValue(loaded.adminExemptFromCooldown());
-            EditThreadDefaults threads = settings.threadDefaults();
+            EditThreadDefaults threads = loaded.threads();
             threadMode.setValue(threads.mode());
             mainlineModel.setValue(threads.mainlineModel());
         } finally {

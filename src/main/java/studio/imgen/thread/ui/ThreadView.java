@@ -70,7 +70,8 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
         mode.setAriaLabel("Edit mode");
         mode.setItems(Mode.values());
         mode.setItemLabelGenerator(Mode::label);
-        mode.setHelperText("Conversation keeps context; direct edit re-sends the image");
+        mode.setTooltipText("Conversation keeps the thread's context at OpenAI; direct edit re-sends the previous"
+                + " image (cheaper). Applies to the next turns.");
         mode.addClassName("thread-mode");
         mode.addValueChangeListener(e -> {
             if (!applyingMode && e.isFromClient() && e.getValue() != null) {

@@ -16,6 +16,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
@@ -74,7 +75,7 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
         if (edit.isPresent()) {
             try {
                 UUID thread = threads.startFromImage(UUID.fromString(edit.get()));
-                event.forwardTo(ThreadView.class, ThreadView.parameters(thread));
+                event.forwardTo(ThreadView.class, ThreadView.parameters(thread), QueryParameters.empty());
                 return;
             } catch (UserInputException | IllegalArgumentException e) {
                 Notifications.error("Could not find the image to edit.");

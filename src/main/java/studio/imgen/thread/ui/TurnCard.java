@@ -106,7 +106,7 @@ class TurnCard extends Div {
     private Div message(ThreadTurn t) {
         Div message = new Div();
         message.addClassName("turn-message");
-        Span label = new Span(t.start() ? "Starting image" : "Turn " + t.seq());
+        Span label = new Span(t.start() ? "Turn 1 · starting image" : "Turn " + t.seq());
         label.addClassName("turn-label");
         Div chips = new Div();
         chips.addClassName("chips");
