@@ -150,7 +150,8 @@ class WorkspaceSettingsServiceTest {
         assertThat(settings.updateDefaults(new DefaultsChange("gpt-image-2", "1024x1536", null, null, null),
                 settings.defaultsForm().version())).isEqualTo("No changes specified. Use the options to set defaults.");
         assertThat(settings.overview().defaults()).containsExactly("Model: GPT Image 2 (gpt-image-2)",
-                "Size: 1024x1536 (Portrait)", "Quality: High", "Output format: WEBP", "Background: Opaque");
+                "Size: 1024x1536 (Portrait)", "Quality: High", "Output format: WEBP", "Background: Opaque",
+                "New edit threads: Conversation", "Conversation model: gpt-5");
 
         int next = settings.defaultsForm().version();
         assertThatThrownBy(() -> settings.updateDefaults(new DefaultsChange("dall-e-3", null, null, null, null), next))
