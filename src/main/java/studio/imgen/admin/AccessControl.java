@@ -26,6 +26,11 @@ public class AccessControl {
         return settings.find(workspaceId);
     }
 
+    /** How the workspace's new edit threads work; the caller has checked membership of that workspace. */
+    public EditThreadDefaults threadDefaults(UUID workspaceId) {
+        return settings.findThreadDefaults(workspaceId);
+    }
+
     public EffectiveLimits limitsFor(UUID workspaceId, UUID userId, boolean workspaceAdmin) {
         List<RoleRule> workspaceRules = rules.rulesOf(workspaceId);
         Set<UUID> held = rules.rolesHeldBy(workspaceId, userId);

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record DefaultsForm(List<ModelChoice> models, List<Choice> sizes, List<Choice> qualities,
                            List<String> formats, List<String> backgrounds, String model, String size, String quality,
-                           String format, String background, boolean adminExemptFromCooldown, int version) {
+                           String format, String background, boolean adminExemptFromCooldown, int version,
+                           EditThreadDefaults threads) {
 
     public static final List<String> FORMATS = List.of("png", "jpeg", "webp");
     public static final List<String> BACKGROUNDS = List.of("auto", "opaque", "transparent");

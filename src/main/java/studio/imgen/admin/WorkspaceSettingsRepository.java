@@ -91,6 +91,26 @@ class WorkspaceSettingsRepository {
                 .execute() == 1;
     }
 
+    EditThreadDefaults findThreadDefaults(UUID workspaceId) {
+        find(workspaceId);
+        return db.select(WORKSPACE_SETTINGS.EDIT_THREAD_MODE, WORKSPACE_SETTINGS.MAINLINE_MODEL).from(WORKSPACE_SETTINGS)
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .fetchOne(r -> new EditThreadDefaults(EditThreadDefaults.Mode.of(r.value1()), r.value2()));
+    }
+
+    /** Stores the edit-thread defaults if the row is still at {@code expectedVersion}. */
+    boolean updateThreadDefaults(UUID workspaceId, EditThreadDefaults updated, int expectedVersion) {
+        find(workspaceId);
+        return db.update(WORKSPACE_SETTINGS)
+                .set(WORKSPACE_SETTINGS.EDIT_THREAD_MODE, updated.mode().dbValue())
+                .set(WORKSPACE_SETTINGS.MAINLINE_MODEL, updated.mainlineModel())
+                .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .and(WORKSPACE_SETTINGS.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
     /** Stores the admin cooldown exemption if the row is still at {@code expectedVersion}. */
     boolean updateAdminExemption(UUID workspaceId, boolean exempt, int expectedVersion) {
         find(workspaceId);

@@ -67,12 +67,15 @@ public class WorkspaceSettingsService {
     public SettingsOverview overview() {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
+        EditThreadDefaults threads = settings.findThreadDefaults(me.workspaceId());
         List<String> defaults = List.of(
                 "Model: " + modelDescription(current.defaultModel()),
                 "Size: " + label(OptionCatalogue.DEFAULT_SIZES, current.defaultSize()),
                 "Quality: " + label(OptionCatalogue.DEFAULT_QUALITIES, current.defaultQuality()),
                 "Output format: " + current.defaultFormat().toUpperCase(Locale.ROOT),
-                "Background: " + capitalised(current.defaultBackground()));
+                "Background: " + capitalised(current.defaultBackground()),
+                "New edit threads: " + threads.mode().label(),
+                "Conversation model: " + threads.mainlineModel());
         return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
                 exemptionSentence(current.adminExemptFromCooldown()),
                 RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
@@ -92,7 +95,7 @@ public class WorkspaceSettingsService {
         return new DefaultsForm(options.models(), options.sizes(), options.qualities(), DefaultsForm.FORMATS,
                 DefaultsForm.BACKGROUNDS, model, current.defaultSize(), current.defaultQuality(),
                 current.defaultFormat(), current.defaultBackground(), current.adminExemptFromCooldown(),
-                current.version());
+                current.version(), settings.findThreadDefaults(me.workspaceId()));
     }
 
     /** Stores the key encrypted; the value is trimmed and must be 20 to 200 characters. */
@@ -189,6 +192,34 @@ public class WorkspaceSettingsService {
         }
         publish(me, "defaults.updated", "", defaultsAudit(current), defaultsAudit(updated));
         return "✅ Updated default settings:\n" + String.join("\n", lines);
+    }
+
+    /**
+     * Sets the mode new edit threads start in and the chat model conversation turns use.
+     *
+     * @param expectedVersion the version of {@link #defaultsForm()} the admin edited
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String updateThreadDefaults(EditThreadDefaults.Mode mode, String mainlineModel, int expectedVersion) {
+        Member me = access.requireAdmin();
+        if (mode == null) {
+            throw new UserInputException("Choose a mode for new edit threads.");
+        }
+        EditThreadDefaults updated = new EditThreadDefaults(mode, EditThreadDefaults.validMainlineModel(mainlineModel));
+        EditThreadDefaults current = settings.findThreadDefaults(me.workspaceId());
+        if (current.equals(updated)) {
+            return "No changes specified. Use the options to set defaults.";
+        }
+        if (!settings.updateThreadDefaults(me.workspaceId(), updated, expectedVersion)) {
+            throw new UserInputException(CONFLICT);
+        }
+        publish(me, "thread_defaults.updated", "", threadAudit(current), threadAudit(updated));
+        return "✅ New edit threads: " + updated.mode().label() + " · conversation model " + updated.mainlineModel();
+    }
+
+    private static String threadAudit(EditThreadDefaults d) {
+        return "mode=" + d.mode().dbValue() + ", mainline_model=" + d.mainlineModel();
     }
 
     /** Whether workspace admins skip cooldowns. Role access, quotas and budgets apply to them either way. */

@@ -217,7 +217,10 @@ class GenerationJobs {
                     g.getModeration(), g.getInputFidelity(), g.getReferenceCount(), g.getErrorMessage(),
                     g.getTextInputTokens(), g.getImageInputTokens(), g.getImageOutputTokens(), g.getCostMicros(),
                     instant(g.getCreatedAt()), instant(g.getStartedAt()), instant(g.getFinishedAt()),
-                    images.getOrDefault(g.getId(), List.of()));
+                    images.getOrDefault(g.getId(), List.of()),
+                    g.getMainlineModel() == null ? null : new GenerationDetails.Conversation(g.getMainlineModel(),
+                            g.getResponseId(), g.getConversationFallback(), g.getMainlineInputTokens(),
+                            g.getMainlineOutputTokens()));
         }).toList();
     }
 

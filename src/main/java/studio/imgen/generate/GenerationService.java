@@ -124,9 +124,18 @@ public class GenerationService {
      */
     @PermitAll
     public UUID submit(GenerationRequest request) {
+        return submit(request, null);
+    }
+
+    /**
+     * {@link #submit(GenerationRequest)} for a turn of an edit thread; a non-null {@code conversation} sends it
+     * through the Responses API. The same checks, admission, usage and audit apply: a turn is a generation.
+     */
+    @PermitAll
+    public UUID submit(GenerationRequest request, ConversationTurn conversation) {
         Member me = access.requireMember();
         try {
-            UUID id = admit(me, request);
+            UUID id = admit(me, request, conversation);
             worker.drain();
             return id;
         } catch (UserInputException refused) {
@@ -137,7 +146,7 @@ public class GenerationService {
         }
     }
 
-    private UUID admit(Member me, GenerationRequest request) {
+    private UUID admit(Member me, GenerationRequest request, ConversationTurn conversation) {
         if (request.submissionId() != null) {
             Optional<UUID> earlier = jobs.findBySubmission(me.userId(), request.submissionId());
             if (earlier.isPresent()) {
@@ -161,6 +170,9 @@ public class GenerationService {
         List<ValidatedImage> references = validateReferences(request, model, sources);
         store.ensureSpaceFor(references.stream().mapToLong(r -> r.bytes().length).sum() + 50_000_000L);
         boolean edit = !references.isEmpty() || !sources.isEmpty();
+        if (conversation != null && (!edit || parameters.n() != 1)) {
+            throw new UserInputException("A conversation turn edits one image and makes one image.");
+        }
 
         List<UUID> referenceIds = new ArrayList<>();
         for (ValidatedImage reference : references) {
@@ -194,6 +206,10 @@ public class GenerationService {
             job.setPartialImages(properties.partialImages());
             job.setReferenceCount(sources.size() + references.size());
             job.setParentImageId(sources.isEmpty() ? null : sources.get(0).id());
+            if (conversation != null) {
+                job.setMainlineModel(conversation.mainlineModel());
+                job.setPreviousResponseId(conversation.previousResponseId());
+            }
             job.setAdmittedAt(GenerationJobs.utc(ticket.admittedAt()));
             job.setUsagePrevCountedAt(GenerationJobs.utc(ticket.previousCountedAt()));
             UUID generationId = jobs.insert(job);

@@ -35,10 +35,13 @@ import studio.imgen.admin.OpenAiQuotaNotice;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.db.tables.records.GenerationRecord;
+import studio.imgen.openai.ConversationRequest;
+import studio.imgen.openai.ConversationResult;
 import studio.imgen.openai.EditRequest;
 import studio.imgen.openai.FailureKind;
 import studio.imgen.openai.GenerateRequest;
 import studio.imgen.openai.ImageResult;
+import studio.imgen.openai.ImageToolOptions;
 import studio.imgen.openai.InputImage;
 import studio.imgen.openai.OpenAiException;
 import studio.imgen.openai.OpenAiGateway;
@@ -224,7 +227,10 @@ class GenerationWorker {
                     events.publish(new GenerationEvent.Preview(id, index, thumbnails.thumbnail(imageBytes)));
                 }
             };
-            ImageResult result = inputs.isEmpty()
+            Map<org.jooq.Field<?>, Object> conversationOutcome = new java.util.HashMap<>();
+            ImageResult result = job.getMainlineModel() != null
+                    ? converse(apiKey, job, inputs, listener, conversationOutcome)
+                    : inputs.isEmpty()
                     ? gateway.generate(apiKey, generateRequest(job), listener)
                     : gateway.edit(apiKey, editRequest(job, inputs), listener);
             breakers.succeeded(job.getWorkspaceId());
@@ -233,7 +239,7 @@ class GenerationWorker {
                 cancelled(claim);
                 return;
             }
-            persist(claim, model, result);
+            persist(claim, model, result, conversationOutcome);
         } catch (OpenAiException e) {
             if (jobs.cancelRequested(id)) {
                 cancelled(claim);
@@ -275,7 +281,8 @@ class GenerationWorker {
     }
 
     /** Files first, then one short fenced transaction; a refused fence or failure leaves no row and no file. */
-    private void persist(GenerationJobs.Claim claim, ImageModel model, ImageResult result) {
+    private void persist(GenerationJobs.Claim claim, ImageModel model, ImageResult result,
+                         Map<org.jooq.Field<?>, Object> conversationOutcome) {
         GenerationRecord job = claim.job();
         List<ImageRow> rows = new ArrayList<>();
         try {
@@ -302,6 +309,7 @@ class GenerationWorker {
                 outcome.put(GENERATION.IMAGE_OUTPUT_TOKENS, usage.imageOutputTokens());
                 outcome.put(GENERATION.TEXT_OUTPUT_TOKENS, usage.textOutputTokens());
                 outcome.put(GENERATION.COST_MICROS, cost);
+                outcome.putAll(conversationOutcome);
                 boolean fenced = jobs.succeed(job.getId(), claim.leaseToken(), outcome);
                 if (!fenced) {
                     status.setRollbackOnly();
@@ -384,6 +392,38 @@ class GenerationWorker {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /**
+     * A conversation turn (Responses API, image tool forced). With a previous response id only the new prompt is
+     * sent and OpenAI keeps the context; chaining by {@code previous_response_id} also avoids the reasoning-model
+     * trap of referencing an earlier {@code ig_} item without its reasoning item. Without one, the previous stored
+     * image starts a new conversation. When OpenAI no longer has the response, the turn becomes a direct edit of
+     * the previous stored image and records that it fell back. Image tokens are billed at the image model's rates;
+     * the chat model's tokens are recorded apart (the catalogue holds no chat rates).
+     */
+    private ImageResult converse(String apiKey, GenerationRecord job, List<InputImage> inputs, ProgressListener listener,
+                                 Map<org.jooq.Field<?>, Object> outcome) {
+        String previous = job.getPreviousResponseId();
+        try {
+            ConversationResult turn = gateway.respond(apiKey, new ConversationRequest(job.getMainlineModel(),
+                    job.getModel(), job.getPrompt(), previous == null ? inputs : List.of(), previous,
+                    new ImageToolOptions(job.getSize(), job.getQuality(), job.getOutputFormat(), job.getBackground(),
+                            job.getInputFidelity(), job.getPartialImages(), ImageToolOptions.Action.EDIT, null),
+                    safetyIdentifier(job.getUserId())), listener);
+            outcome.put(GENERATION.RESPONSE_ID, turn.responseId());
+            outcome.put(GENERATION.MAINLINE_INPUT_TOKENS, turn.mainlineUsage().textInputTokens());
+            outcome.put(GENERATION.MAINLINE_OUTPUT_TOKENS, turn.mainlineUsage().textOutputTokens());
+            return new ImageResult(List.of(turn.image()), turn.size(), turn.quality(), turn.background(),
+                    turn.outputFormat(), turn.imageUsage(), turn.requestId(), turn.revisedPrompt());
+        } catch (OpenAiException e) {
+            if (e.kind() != FailureKind.PREVIOUS_RESPONSE_NOT_FOUND || inputs.isEmpty()) {
+                throw e;
+            }
+            log.info("Generation {}: OpenAI no longer has the conversation; falling back to a direct edit", job.getId());
+            outcome.put(GENERATION.CONVERSATION_FALLBACK, true);
+            return gateway.edit(apiKey, editRequest(job, inputs), listener);
+        }
     }
 
     private GenerateRequest generateRequest(GenerationRecord job) {

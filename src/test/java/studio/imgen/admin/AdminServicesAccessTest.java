@@ -80,6 +80,8 @@ class AdminServicesAccessTest {
         calls.put("WorkspaceSettingsService.updateDefaults",
                 () -> settings.updateDefaults(new DefaultsChange(null, "1024x1024", null, null, null), 0));
         calls.put("WorkspaceSettingsService.setAdminExemptFromCooldown", () -> settings.setAdminExemptFromCooldown(false, 0));
+        calls.put("WorkspaceSettingsService.updateThreadDefaults",
+                () -> settings.updateThreadDefaults(EditThreadDefaults.Mode.DIRECT_EDIT, "gpt-5", 0));
         calls.put("MemberService.members", members::members);
         calls.put("MemberService.assignableRoles", members::assignableRoles);
         calls.put("MemberService.createMember",

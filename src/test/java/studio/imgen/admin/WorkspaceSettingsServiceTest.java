@@ -150,7 +150,8 @@ class WorkspaceSettingsServiceTest {
         assertThat(settings.updateDefaults(new DefaultsChange("gpt-image-2", "1024x1536", null, null, null),
                 settings.defaultsForm().version())).isEqualTo("No changes specified. Use the options to set defaults.");
         assertThat(settings.overview().defaults()).containsExactly("Model: GPT Image 2 (gpt-image-2)",
-                "Size: 1024x1536 (Portrait)", "Quality: High", "Output format: WEBP", "Background: Opaque");
+                "Size: 1024x1536 (Portrait)", "Quality: High", "Output format: WEBP", "Background: Opaque",
+                "New edit threads: Conversation", "Conversation model: gpt-5");
 
         int next = settings.defaultsForm().version();
         assertThatThrownBy(() -> settings.updateDefaults(new DefaultsChange("dall-e-3", null, null, null, null), next))
@@ -188,6 +189,24 @@ class WorkspaceSettingsServiceTest {
                 .isEqualTo("✅ Workspace admins wait out cooldowns like everyone else.");
 
         assertThat(accessControl.limitsFor(workspace, dana.id(), true).cooldownSeconds()).isEqualTo(120);
+    }
+
+    @Test
+    void editThreadDefaultsTakeAChatModelOnlyAndShowInTheOverview() {
+        assertThat(settings.defaultsForm().threads())
+                .isEqualTo(new EditThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5"));
+        int version = settings.defaultsForm().version();
+        assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-image-1", version))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("must be a chat model");
+
+        assertThat(settings.updateThreadDefaults(EditThreadDefaults.Mode.DIRECT_EDIT, " GPT-5.4-mini ", version))
+                .isEqualTo("✅ New edit threads: Direct edit · conversation model gpt-5.4-mini");
+        assertThat(settings.overview().defaults()).contains("New edit threads: Direct edit",
+                "Conversation model: gpt-5.4-mini");
+        assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5", version))
+                .isInstanceOf(UserInputException.class).hasMessage(WorkspaceSettingsService.CONFLICT);
+
+        assertThat(accessControl.threadDefaults(workspace).mode()).isEqualTo(EditThreadDefaults.Mode.DIRECT_EDIT);
     }
 
     @Test

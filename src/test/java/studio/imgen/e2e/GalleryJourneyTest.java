@@ -166,8 +166,8 @@ class GalleryJourneyTest extends BrowserTest {
         page.navigate(url("gallery"));
         page.locator(".gallery-card").filter(new Locator.FilterOptions().setHasText("Watercolour fox")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit this image")).click();
-        assertThat(page).hasURL(Pattern.compile(".*/\\?edit=[0-9a-f-]{36}$"));
-        assertThat(page.locator(".reference-source img")).hasCount(1);
+        assertThat(page).hasURL(Pattern.compile(".*/threads/[0-9a-f-]{36}$"));
+        assertThat(page.locator(".turn .turn-image")).hasCount(1);
         assertThat(dialogs).as("script from a prompt ran").isEmpty();
 
         try (BrowserContext tablet = browserContext.browser().newContext(new Browser.NewContextOptions()

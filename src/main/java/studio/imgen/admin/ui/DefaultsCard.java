@@ -3,6 +3,8 @@ package studio.imgen.admin.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import studio.imgen.admin.Choice;
 import studio.imgen.admin.DefaultsChange;
 import studio.imgen.admin.DefaultsForm;
+import studio.imgen.admin.EditThreadDefaults;
 import studio.imgen.admin.ModelChoice;
 import studio.imgen.admin.WorkspaceSettingsService;
 
@@ -29,6 +32,8 @@ class DefaultsCard extends Div {
     private final Select<String> quality = new Select<>();
     private final Select<String> format = new Select<>();
     private final Select<String> background = new Select<>();
+    private final Select<EditThreadDefaults.Mode> threadMode = new Select<>();
+    private final ComboBox<String> mainlineModel = new ComboBox<>("Conversation model");
     private final Checkbox exempt = new Checkbox("Workspace admins skip cooldowns");
     private DefaultsForm form;
     private boolean loading;
@@ -63,7 +68,28 @@ class DefaultsCard extends Div {
         Paragraph intro = new Paragraph("Used whenever a member does not choose. Defaults are not checked against"
                 + " role rules: a member who may not use a default gets the first value they may use.");
         intro.addClassName("hint");
-        add(new H3("Defaults"), intro, fields, save, exempt);
+        add(new H3("Defaults"), intro, fields, save, exempt, threadDefaults());
+    }
+
+    /** Edit threads: the mode new threads start in and the chat model that drives conversation turns. */
+    private Div threadDefaults() {
+        threadMode.setLabel("New edit threads");
+        threadMode.setItems(EditThreadDefaults.Mode.values());
+        threadMode.setItemLabelGenerator(EditThreadDefaults.Mode::label);
+        mainlineModel.setItems(EditThreadDefaults.SUGGESTED_MAINLINE_MODELS);
+        mainlineModel.setAllowCustomValue(true);
+        mainlineModel.addCustomValueSetListener(e -> mainlineModel.setValue(e.getDetail()));
+        mainlineModel.setHelperText("A chat model (e.g. gpt-5); it calls the image model as a tool.");
+        Div fields = new Div(threadMode, mainlineModel);
+        fields.addClassName("form-row");
+        Paragraph hint = new Paragraph("Conversation keeps the thread's context at OpenAI; direct edit re-sends the"
+                + " previous image and is cheaper. Members can switch each thread.");
+        hint.addClassName("hint");
+        Button saveThreads = new Button("Save edit-thread defaults", e -> Actions.run(() ->
+                settings.updateThreadDefaults(threadMode.getValue(), mainlineModel.getValue(), form.version()), onChange));
+        Div section = new Div(new H4("Edit threads"), hint, fields, saveThreads);
+        section.addClassName("thread-defaults");
+        return section;
     }
 
     void show(DefaultsForm loaded) {
@@ -81,6 +107,9 @@ class DefaultsCard extends Div {
             background.setItems(loaded.backgrounds());
             background.setValue(loaded.background());
             exempt.setValue(loaded.adminExemptFromCooldown());
+            EditThreadDefaults threads = loaded.threads();
+            threadMode.setValue(threads.mode());
+            mainlineModel.setValue(threads.mainlineModel());
         } finally {
             loading = false;
         }

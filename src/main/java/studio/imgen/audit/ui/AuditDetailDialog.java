@@ -20,6 +20,7 @@ import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.catalog.Money;
 import studio.imgen.gallery.ExpiredImages;
 import studio.imgen.generate.ui.GenerateView;
+import studio.imgen.thread.ui.EditThisImage;
 
 /**
  * Everything one audit entry recorded, as text (prompts, names, raw errors and admin values are user data), with the
@@ -101,8 +102,7 @@ class AuditDetailDialog extends Dialog {
             reuse.addClassName("audit-reuse");
             getFooter().add(reuse);
             if (entry.imageIds() != null && !entry.imageIds().isEmpty()) {
-                RouterLink edit = new RouterLink("Edit this image", GenerateView.class);
-                edit.setQueryParameters(QueryParameters.of(GenerateView.EDIT_PARAMETER, entry.imageIds().get(0).toString()));
+                RouterLink edit = EditThisImage.link("Edit this image", entry.imageIds().get(0));
                 edit.addClassName("audit-reuse");
                 getFooter().add(edit);
             }

@@ -35,6 +35,7 @@ import studio.imgen.gallery.GalleryPage;
 import studio.imgen.gallery.GalleryService;
 import studio.imgen.gallery.ImageDetails;
 import studio.imgen.generate.ui.GenerateView;
+import studio.imgen.thread.ui.EditThisImage;
 
 /**
  * The workspace's images, newest first: a virtual grid of thumbnail cards that loads as the member scrolls (see
@@ -177,7 +178,7 @@ public class GalleryView extends Div implements ImageActions {
 
     @Override
     public void edit(UUID imageId) {
-        UI.getCurrent().navigate(GenerateView.class, QueryParameters.of(GenerateView.EDIT_PARAMETER, imageId.toString()));
+        EditThisImage.open(imageId);
     }
 
     @Override

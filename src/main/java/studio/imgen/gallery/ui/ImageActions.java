@@ -8,7 +8,7 @@ interface ImageActions {
     /** Opens the Generate view with this generation's settings. */
     void reuse(UUID generationId);
 
-    /** Opens Generate with this image as the input of the next request. */
+    /** Starts a new edit thread with this image as its first turn. */
     void edit(UUID imageId);
 
     /** Asks for confirmation, then deletes the image. */

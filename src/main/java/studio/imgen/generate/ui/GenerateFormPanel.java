@@ -173,16 +173,6 @@ class GenerateFormPanel extends Div {
         prompt.focus();
     }
 
-    /** "Edit this image": the stored image becomes the first input and the form takes its turn's settings. */
-    void editImage(UUID imageId, GenerationDetails from) {
-        reuse(from);
-        prompt.clear();
-        references.clear();
-        references.addSource(imageId);
-        prompt.setPlaceholder("Describe the change: \"make it night\", \"add a red scarf\"…");
-        prompt.focus();
-    }
-
     void setSubmitEnabled(boolean enabled, String reason) {
         submit.setEnabled(enabled);
         submit.setTooltipText(enabled ? "Ctrl+Enter" : reason);
@@ -196,14 +186,13 @@ class GenerateFormPanel extends Div {
         String chosenFormat = format.getValue();
         boolean compressible = !"png".equals(chosenFormat);
         List<GenerationRequest.Upload> files = references.files();
-        // sources are sent before uploads, in the order they were added
         return new GenerationRequest(UUID.randomUUID(), prompt.getValue(),
                 model.getValue() == null ? null : model.getValue().id(),
                 size.getValue() == null ? null : size.getValue().value(),
                 quality.getValue() == null ? null : quality.getValue().value(),
                 count.getValue(), background.getValue(), chosenFormat,
                 compressible ? compression.getValue() : null, moderation.getValue(),
-                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files, references.sources());
+                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files);
     }
 
     private void updateDependentFields() {

@@ -31,6 +31,7 @@ import studio.imgen.generate.GenerationEvent;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.storage.Thumbnails;
+import studio.imgen.thread.ui.EditThisImage;
 
 /**
  * Generate: the form on one side, this member's generations on the other. Submitting never blocks the page: the job
@@ -45,8 +46,8 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     /** Other views link here with {@code ?reuse=<generation id>} to fill the form from an earlier generation. */
     public static final String REUSE_PARAMETER = "reuse";
 
-    /** Other views link here with {@code ?edit=<image id>} to make that image the input of the next request. */
-    public static final String EDIT_PARAMETER = "edit";
+    /** Old links to {@code ?edit=<image id>} open an edit thread, where "Edit this image" now goes. */
+    private static final String EDIT_PARAMETER = "edit";
 
     private final GenerationService generations;
     private final GenerateFormPanel formPanel;
@@ -132,7 +133,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
 
     private void addCard(GenerationDetails details, boolean animate) {
         GenerationCard card = new GenerationCard(details, formPanel::reuse, this::cancel,
-                (image, from) -> formPanel.editImage(image.id(), from));
+                (image, from) -> EditThisImage.open(image.id()));
         if (animate) {
             card.addClassName("new");
         }
@@ -206,9 +207,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
                 .ifPresent(formPanel::reuse);
         event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
                 .flatMap(GenerateView::parseId)
-                .ifPresent(imageId -> generations.findByImage(imageId).ifPresentOrElse(
-                        from -> formPanel.editImage(imageId, from),
-                        () -> Notifications.error("Could not find the image to edit.")));
+                .ifPresent(imageId -> EditThisImage.forward(event, imageId));
     }
 
     private static java.util.Optional<UUID> parseId(String raw) {

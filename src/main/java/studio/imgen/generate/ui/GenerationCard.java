@@ -116,7 +116,7 @@ class GenerationCard extends Div {
             full.addClassName("result-action");
             Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> onEdit.accept(image, details));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            edit.setTooltipText("Edit this image: it becomes the input of your next request");
+            edit.setTooltipText("Edit this image in a new edit thread");
             edit.addClassName("result-action");
             Div tile = new Div(open, new Div(edit, download, full));
             tile.addClassName("result-tile");

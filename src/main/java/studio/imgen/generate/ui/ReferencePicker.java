@@ -10,9 +10,7 @@ import com.vaadin.flow.component.upload.Upload;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import studio.imgen.base.ui.CappedUploadHandler;
-import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.storage.Thumbnails;
@@ -26,7 +24,6 @@ class ReferencePicker extends Div {
     static final long MAX_FILE_BYTES = 25_000_000;
 
     private final List<GenerationRequest.Upload> files = new ArrayList<>();
-    private final List<UUID> sources = new ArrayList<>();
     private final Div thumbnails = new Div();
     private final Upload upload;
     private final Thumbnails thumbnailer;
@@ -52,25 +49,8 @@ class ReferencePicker extends Div {
         return List.copyOf(files);
     }
 
-    /** Stored images to edit, shown first and sent first. */
-    List<UUID> sources() {
-        return List.copyOf(sources);
-    }
-
     boolean isEmpty() {
-        return files.isEmpty() && sources.isEmpty();
-    }
-
-    void addSource(UUID imageId) {
-        if (sources.contains(imageId)) {
-            return;
-        }
-        if (sources.size() + files.size() >= maxFiles) {
-            Notifications.error("You can attach at most " + maxFiles + " reference images for this model.");
-            return;
-        }
-        sources.add(imageId);
-        render();
+        return files.isEmpty();
     }
 
     void setMaxFiles(int max) {
@@ -81,13 +61,12 @@ class ReferencePicker extends Div {
 
     void clear() {
         files.clear();
-        sources.clear();
         upload.clearFileList();
         render();
     }
 
     private void add(String name, byte[] bytes) {
-        if (files.size() + sources.size() >= maxFiles) {
+        if (files.size() >= maxFiles) {
             Notifications.error("You can attach at most " + maxFiles + " reference images for this model.");
             return;
         }
@@ -98,19 +77,6 @@ class ReferencePicker extends Div {
 
     private void render() {
         thumbnails.removeAll();
-        for (UUID source : sources) {
-            Div tile = new Div(new Image(ImageUrls.thumbnail(source), "Image to edit"));
-            tile.addClassName("reference-tile");
-            tile.addClassName("reference-source");
-            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                sources.remove(source);
-                render();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            remove.setAriaLabel("Remove the image to edit");
-            tile.add(remove);
-            thumbnails.add(tile);
-        }
         for (GenerationRequest.Upload file : files) {
             Div tile = new Div();
             tile.addClassName("reference-tile");

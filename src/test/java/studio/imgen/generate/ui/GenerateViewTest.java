@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.select.Select;
@@ -70,22 +71,21 @@ class GenerateViewTest extends KaribuTest {
     }
 
     @Test
-    void editOnAResultMakesItTheInputOfTheNextRequest() throws Exception {
+    void editOnAResultOpensANewEditThreadStartingWithThatImage() throws Exception {
         login(users.member(users.workspaceWithKey("Acme"), "Ana"));
         navigate("");
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Prompt")), "a castle");
         _click(generateButton());
-        awaitFinished(generations.recent(1).get(0).id());
+        UUID id = generations.recent(1).get(0).id();
+        awaitFinished(id);
         MockVaadin.clientRoundtrip();
 
         _click(_get(Button.class, spec -> spec.withText("Edit")));
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("reference-source"))).hasSize(1);
-        _setValue(_get(TextArea.class, spec -> spec.withLabel("Prompt")), "make it night");
-        _click(_get(Button.class, spec -> spec.withText("Edit with references")));
-        awaitFinished(generations.recent(1).get(0).id());
 
-        assertThat(fake.requestsTo(FakeOpenAi.EDITS)).singleElement()
-                .satisfies(call -> assertThat(call.partText("prompt")).isEqualTo("make it night"));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).matches("threads/[0-9a-f-]{36}");
+        UUID imageId = generations.find(id).orElseThrow().images().get(0).id();
+        assertThat(_get(com.vaadin.flow.component.html.Image.class, spec -> spec.withClasses("turn-image")).getSrc())
+                .isEqualTo("img/" + imageId);
     }
 
     @Test

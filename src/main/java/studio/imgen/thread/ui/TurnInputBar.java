@@ -1,0 +1,179 @@
+package studio.imgen.thread.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import studio.imgen.admin.Choice;
+import studio.imgen.generate.GenerateForm;
+import studio.imgen.generate.GenerateForm.ModelOption;
+import studio.imgen.generate.GenerationDetails;
+import studio.imgen.thread.TurnRequest;
+
+/**
+ * The edit prompt with model, size, quality and output format. It offers only what the member's role and the chosen
+ * model allow (the same form the Generate view gets from the service) and starts from the previous turn's settings
+ * where they are still allowed. {@link #tools()} is the slot next to the prompt for further editing tools.
+ */
+class TurnInputBar extends Div {
+
+    private final Function<String, GenerateForm> formLoader;
+    private final TextArea prompt = new TextArea();
+    private final Select<ModelOption> model = new Select<>();
+    private final Select<Choice> size = new Select<>();
+    private final Select<Choice> quality = new Select<>();
+    private final Select<String> format = new Select<>();
+    private final Div tools = new Div();
+    private final Div blocked = new Div();
+    private final Button send;
+    private GenerateForm form;
+    private boolean applying;
+    private boolean busy;
+
+    TurnInputBar(Function<String, GenerateForm> formLoader, String sendLabel, Consumer<TurnRequest> onSend) {
+        this.formLoader = formLoader;
+        addClassName("turn-input");
+        prompt.setPlaceholder("Describe the change: “make it night”, “add a red scarf”…");
+        prompt.setAriaLabel("Edit prompt");
+        prompt.setMaxLength(32_000);
+        prompt.setWidthFull();
+        prompt.addClassName("turn-prompt");
+        model.setAriaLabel("Model");
+        model.setItemLabelGenerator(ModelOption::label);
+        model.addValueChangeListener(e -> {
+            if (!applying && e.getValue() != null) {
+                apply(formLoader.apply(e.getValue().id()));
+            }
+        });
+        size.setAriaLabel("Size");
+        size.setItemLabelGenerator(Choice::label);
+        quality.setAriaLabel("Quality");
+        quality.setItemLabelGenerator(Choice::label);
+        format.setAriaLabel("Output format");
+        format.setItems("png", "jpeg", "webp");
+        format.setItemLabelGenerator(v -> v.toUpperCase(Locale.ROOT));
+        send = new Button(sendLabel, VaadinIcon.PAPERPLANE.create(), e -> onSend.accept(request()));
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(prompt);
+        send.setTooltipText("Ctrl+Enter");
+        send.setDisableOnClick(true);
+        send.addClassName("turn-send");
+        tools.addClassName("turn-tools");
+        blocked.addClassName("turn-blocked");
+        blocked.setVisible(false);
+        Div options = new Div(model, size, quality, format);
+        options.addClassName("turn-options");
+        Div promptRow = new Div(prompt, tools, send);
+        promptRow.addClassName("turn-prompt-row");
+        add(blocked, promptRow, options);
+        apply(formLoader.apply(null));
+    }
+
+    /** Where tools that act on the current image sit, next to the prompt. */
+    Div tools() {
+        return tools;
+    }
+
+    /** The previous turn's model, size, quality and format, where the member may still use them. */
+    void prefill(GenerationDetails from) {
+        if (form == null || form.blocked().isPresent()) {
+            return;
+        }
+        form.models().stream().filter(m -> m.id().equals(from.model())).findFirst().ifPresent(m -> {
+            if (!m.equals(model.getValue())) {
+                apply(formLoader.apply(m.id()));
+            }
+        });
+        select(size, from.size());
+        select(quality, from.quality());
+        format.setValue(from.outputFormat());
+    }
+
+    /** "Reuse settings": the earlier turn's prompt as well as its options. */
+    void reuse(GenerationDetails from) {
+        prefill(from);
+        prompt.setValue(from.prompt());
+        prompt.focus();
+    }
+
+    /** While a turn runs the input waits; the text typed so far stays. */
+    void setBusy(boolean running) {
+        this.busy = running;
+        updateEnabled();
+    }
+
+    void sent() {
+        prompt.clear();
+    }
+
+    /** After a refused send: everything stays as typed. */
+    void refused() {
+        updateEnabled();
+    }
+
+    void focus() {
+        prompt.focus();
+    }
+
+    private void apply(GenerateForm updated) {
+        applying = true;
+        try {
+            form = updated;
+            if (updated.blocked().isPresent() || !updated.keyConfigured()) {
+                blocked.setText(updated.blocked().orElse(studio.imgen.generate.GenerationService.NO_KEY));
+                blocked.setVisible(true);
+            } else {
+                blocked.setVisible(false);
+            }
+            Choice keptSize = size.getValue();
+            Choice keptQuality = quality.getValue();
+            model.setItems(updated.models());
+            updated.selectedModel().ifPresent(model::setValue);
+            size.setItems(updated.sizes());
+            size.setValue(pick(updated.sizes(), keptSize, updated.size()));
+            quality.setItems(updated.qualities());
+            quality.setValue(pick(updated.qualities(), keptQuality, updated.quality()));
+            if (format.getValue() == null) {
+                format.setValue(updated.outputFormat());
+            }
+            updateEnabled();
+        } finally {
+            applying = false;
+        }
+    }
+
+    private void updateEnabled() {
+        boolean usable = form != null && form.blocked().isEmpty() && form.keyConfigured();
+        prompt.setEnabled(!busy && usable);
+        send.setEnabled(!busy && usable);
+        send.setTooltipText(busy ? "Wait for the current turn to finish" : "Ctrl+Enter");
+    }
+
+    private TurnRequest request() {
+        return new TurnRequest(UUID.randomUUID(), prompt.getValue(),
+                model.getValue() == null ? null : model.getValue().id(),
+                size.getValue() == null ? null : size.getValue().value(),
+                quality.getValue() == null ? null : quality.getValue().value(), format.getValue());
+    }
+
+    private static void select(Select<Choice> select, String value) {
+        select.getListDataView().getItems().filter(c -> c.value().equals(value)).findFirst().ifPresent(select::setValue);
+    }
+
+    private static Choice pick(List<Choice> options, Choice kept, String preselected) {
+        if (kept != null && options.contains(kept)) {
+            return kept;
+        }
+        return options.stream().filter(c -> c.value().equals(preselected)).findFirst()
+                .orElse(options.isEmpty() ? null : options.get(0));
+    }
+}
