@@ -47,12 +47,17 @@ class GenerateFormPanel extends Div {
     private final Select<String> moderation = new Select<>();
     private final Select<String> fidelity = new Select<>();
     private final ReferencePicker references;
+    private final MaskPicker maskPicker;
+    /** Sizes of the stored images being edited, for painting a mask at their exact size. */
+    private final java.util.Map<UUID, int[]> sourceSizes = new java.util.HashMap<>();
     private final Button submit = new Button("Generate");
     private GenerateForm form;
     private boolean applying;
 
-    GenerateFormPanel(Function<String, GenerateForm> formLoader, Thumbnails thumbnails, Consumer<GenerationRequest> onSubmit) {
+    GenerateFormPanel(Function<String, GenerateForm> formLoader, Thumbnails thumbnails, MaskPicker maskPicker,
+                      Consumer<GenerationRequest> onSubmit) {
         this.formLoader = formLoader;
+        this.maskPicker = maskPicker;
         addClassName("generate-form");
         references = new ReferencePicker(thumbnails, this::updateDependentFields);
 
@@ -118,7 +123,7 @@ class GenerateFormPanel extends Div {
         submit.addClickListener(e -> onSubmit.accept(request()));
         submit.addClassName("generate-button");
 
-        add(prompt, main, modelWarning, references, advanced, submit);
+        add(prompt, main, modelWarning, references, maskPicker, advanced, submit);
     }
 
     /** Shows the options from the service; keeps the member's current choices when they are still allowed. */
@@ -178,6 +183,8 @@ class GenerateFormPanel extends Div {
         reuse(from);
         prompt.clear();
         references.clear();
+        from.images().stream().filter(i -> i.id().equals(imageId)).findFirst()
+                .ifPresent(i -> sourceSizes.put(imageId, new int[] {i.width(), i.height()}));
         references.addSource(imageId);
         prompt.setPlaceholder("Describe the change: \"make it night\", \"add a red scarf\"…");
         prompt.focus();
@@ -203,7 +210,8 @@ class GenerateFormPanel extends Div {
                 quality.getValue() == null ? null : quality.getValue().value(),
                 count.getValue(), background.getValue(), chosenFormat,
                 compressible ? compression.getValue() : null, moderation.getValue(),
-                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files, references.sources());
+                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files, references.sources(),
+                maskPicker.mask());
     }
 
     private void updateDependentFields() {
@@ -224,6 +232,17 @@ class GenerateFormPanel extends Div {
         moderation.setEnabled(!withReferences);
         moderation.setHelperText(withReferences ? "Not used when editing reference images" : null);
         submit.setText(withReferences ? "Edit with references" : "Generate");
+        maskPicker.setTarget(maskTarget());
+    }
+
+    /** The mask applies to the first input: the first stored image, else the first upload. */
+    private MaskPicker.Target maskTarget() {
+        if (!references.sources().isEmpty()) {
+            UUID first = references.sources().get(0);
+            int[] size = sourceSizes.get(first);
+            return size == null ? null : new MaskPicker.Target.Stored(first, size[0], size[1]);
+        }
+        return references.files().isEmpty() ? null : new MaskPicker.Target.Uploaded(references.files().get(0));
     }
 
     private void updateCounter() {
