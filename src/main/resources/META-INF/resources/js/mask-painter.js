@@ -137,11 +137,9 @@
       ctx.globalCompositeOperation = 'destination-out';
       ctx.drawImage(s.mask, 0, 0);
     } else {
-      ctx.globalAlpha = 0.55;
       ctx.drawImage(s.mask, 0, 0);
-      ctx.globalAlpha = 1;
       ctx.globalCompositeOperation = 'source-in';
-      ctx.fillStyle = tint(s);
+      ctx.fillStyle = hatch(s, ctx);
       ctx.fillRect(0, 0, s.width, s.height);
     }
     ctx.restore();
@@ -160,9 +158,36 @@
     }
   }
 
-  function tint(s) {
-    const colour = getComputedStyle(s.stage).getPropertyValue('--lumo-primary-color').trim();
-    return colour || 'hsl(262, 70%, 55%)';
+  /**
+   * The painted area: the theme's primary colour with light diagonal stripes, so it stays distinct on any image
+   * (a flat tint turns grey over its complementary colour).
+   */
+  function hatch(s, ctx) {
+    const colour = getComputedStyle(s.stage).getPropertyValue('--lumo-primary-color').trim() || 'hsl(262, 70%, 55%)';
+    if (!s.hatch || s.hatchColour !== colour) {
+      const t = Math.max(12, Math.round(s.width / 64));
+      const tile = document.createElement('canvas');
+      tile.width = t;
+      tile.height = t;
+      const g = tile.getContext('2d');
+      g.globalAlpha = 0.62;
+      g.fillStyle = colour;
+      g.fillRect(0, 0, t, t);
+      g.globalAlpha = 0.5;
+      g.strokeStyle = '#fff';
+      g.lineWidth = t / 4;
+      g.beginPath();
+      g.moveTo(0, t);
+      g.lineTo(t, 0);
+      g.moveTo(-t / 2, t / 2);
+      g.lineTo(t / 2, -t / 2);
+      g.moveTo(t / 2, t * 1.5);
+      g.lineTo(t * 1.5, t / 2);
+      g.stroke();
+      s.hatch = ctx.createPattern(tile, 'repeat');
+      s.hatchColour = colour;
+    }
+    return s.hatch;
   }
 
   /** Tells the server whether there is something to undo and whether anything is painted (drives the buttons). */

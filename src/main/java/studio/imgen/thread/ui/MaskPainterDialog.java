@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +116,18 @@ public class MaskPainterDialog extends Dialog {
         stage.getStyle().set("--mask-aspect", width + " / " + height);
         stage.getElement().appendChild(new Element("canvas"));
         stage.add(image);
-        stage.getElement().setAttribute("upload-target", (UploadHandler) this::receiveUpload);
+        stage.getElement().setAttribute("upload-target", new UploadHandler() {
+            @Override
+            public void handleUploadRequest(UploadEvent event) throws IOException {
+                receiveUpload(event);
+            }
+
+            /** Flow recognises ".../upload" URLs as its own (their security key stands in for a CSRF token). */
+            @Override
+            public String getUrlPostfix() {
+                return "upload";
+            }
+        });
         stage.getElement().addEventListener("mask-changed",
                 e -> undo.setEnabled(e.getEventData().getBoolean("event.detail.undoable")))
                 .addEventData("event.detail.undoable");
@@ -183,7 +195,7 @@ public class MaskPainterDialog extends Dialog {
                 });
     }
 
-    private void receiveUpload(com.vaadin.flow.server.streams.UploadEvent event) throws IOException {
+    private void receiveUpload(UploadEvent event) throws IOException {
         byte[] png;
         try (InputStream in = event.getInputStream()) {
             png = in.readNBytes(MAX_MASK_BYTES + 1);
