@@ -190,7 +190,7 @@
     return s.hatch;
   }
 
-  /** Tells the server whether there is something to undo and whether anything is painted (drives the buttons). */
+  /** Tells the server whether there is something to undo (it enables the Undo button). */
   function changed(s) {
     s.stage.dispatchEvent(new CustomEvent('mask-changed', {
       detail: { undoable: s.actions.length > 0 }
