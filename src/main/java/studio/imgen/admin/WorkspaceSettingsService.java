@@ -81,7 +81,7 @@ public class WorkspaceSettingsService {
                 RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
                 quotaNotice.reportedAt(me.workspaceId()).map(at -> "OpenAI reported insufficient quota at "
                         + NOTICE_TIME.format(at) + ". Add credit to the OpenAI account or set another key; this"
-                        + " notice clears after the next successful generation.")),
+                        + " notice clears after the next successful generation."),
                 logDestination.getIfAvailable(() -> workspaceId -> "Not available.").describe(me.workspaceId()));
     }
 

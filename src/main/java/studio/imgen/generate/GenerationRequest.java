@@ -10,15 +10,24 @@ import java.util.UUID;
  * @param submissionId chosen by the form once per submission, so a double click creates one job
  * @param references uploaded reference images as received (validated and re-encoded by the service)
  * @param sourceImages stored images of the workspace to edit ("Edit this image"), sent before the uploads
+ * @param mask optional inpainting mask for the first input image (PNG; transparent = may change), or null
  */
 public record GenerationRequest(UUID submissionId, String prompt, String model, String size, String quality,
                                 Integer n, String background, String outputFormat, Integer outputCompression,
                                 String moderation, String inputFidelity, List<Upload> references,
-                                List<UUID> sourceImages) {
+                                List<UUID> sourceImages, Upload mask) {
 
     public GenerationRequest {
         references = references == null ? List.of() : List.copyOf(references);
         sourceImages = sourceImages == null ? List.of() : List.copyOf(sourceImages);
+    }
+
+    /** A request without a mask. */
+    public GenerationRequest(UUID submissionId, String prompt, String model, String size, String quality, Integer n,
+                             String background, String outputFormat, Integer outputCompression, String moderation,
+                             String inputFidelity, List<Upload> references, List<UUID> sourceImages) {
+        this(submissionId, prompt, model, size, quality, n, background, outputFormat, outputCompression, moderation,
+                inputFidelity, references, sourceImages, null);
     }
 
     /** A request without stored source images. */

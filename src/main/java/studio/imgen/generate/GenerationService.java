@@ -36,7 +36,9 @@ import studio.imgen.storage.ReferenceUpload;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.storage.UploadLimits;
 import studio.imgen.storage.UploadValidator;
+import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ValidatedImage;
+import studio.imgen.storage.ValidatedMask;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
 
@@ -168,7 +170,9 @@ public class GenerationService {
         GenerationParameters parameters = GenerationParameters.validate(request, model, settings);
         List<SourceImage> sources = sourceImages(me.workspaceId(), request.sourceImages());
         List<ValidatedImage> references = validateReferences(request, model, sources);
-        store.ensureSpaceFor(references.stream().mapToLong(r -> r.bytes().length).sum() + 50_000_000L);
+        ValidatedMask mask = request.mask() == null ? null : validateMask(request.mask(), sources, references);
+        store.ensureSpaceFor(references.stream().mapToLong(r -> r.bytes().length).sum()
+                + (mask == null ? 0 : mask.image().bytes().length) + 50_000_000L);
         boolean edit = !references.isEmpty() || !sources.isEmpty();
         if (conversation != null && (!edit || parameters.n() != 1)) {
             throw new UserInputException("A conversation turn edits one image and makes one image.");
@@ -179,6 +183,10 @@ public class GenerationService {
             UUID imageId = UUID.randomUUID();
             store.put(StorageKey.original(me.workspaceId(), imageId, reference.format()), reference.bytes());
             referenceIds.add(imageId);
+        }
+        UUID maskId = mask == null ? null : UUID.randomUUID();
+        if (mask != null) {
+            store.put(StorageKey.original(me.workspaceId(), maskId, ImageFormat.PNG), mask.image().bytes());
         }
         UUID submissionId = request.submissionId() == null ? UUID.randomUUID() : request.submissionId();
         UUID id = transaction.execute(status -> {
@@ -205,6 +213,7 @@ public class GenerationService {
             job.setInputFidelity(edit ? parameters.inputFidelity() : null);
             job.setPartialImages(properties.partialImages());
             job.setReferenceCount(sources.size() + references.size());
+            job.setHasMask(mask != null);
             job.setParentImageId(sources.isEmpty() ? null : sources.get(0).id());
             if (conversation != null) {
                 job.setMainlineModel(conversation.mainlineModel());
@@ -236,10 +245,49 @@ public class GenerationService {
                         .set(GENERATION_INPUT.IMAGE_ID, referenceIds.get(i))
                         .set(GENERATION_INPUT.POSITION, sources.size() + i).execute();
             }
+            if (mask != null) {
+                insertMask(me, generationId, maskId, mask.image());
+            }
             return generationId;
         });
         events.publishRecorded(new GenerationRecorded(id, me.workspaceId(), me.userId(), GenerationStatus.QUEUED));
         return id;
+    }
+
+    /** The mask is kept with the job (not in generation_input): the worker sends it as the separate mask part. */
+    private void insertMask(Member me, UUID generationId, UUID maskId, ValidatedImage mask) {
+        db.insertInto(IMAGE)
+                .set(IMAGE.ID, maskId)
+                .set(IMAGE.WORKSPACE_ID, me.workspaceId())
+                .set(IMAGE.OWNER_ID, me.userId())
+                .set(IMAGE.GENERATION_ID, generationId)
+                .set(IMAGE.ROLE, "mask")
+                .set(IMAGE.FORMAT, "png")
+                .set(IMAGE.WIDTH, mask.width())
+                .set(IMAGE.HEIGHT, mask.height())
+                .set(IMAGE.BYTES, (long) mask.bytes().length)
+                .set(IMAGE.SHA256, mask.sha256Hex())
+                .execute();
+    }
+
+    /**
+     * Checks a mask (painted or uploaded) for a stored image of the caller's workspace, exactly as a submission with
+     * that image first would; the painted share is for showing. Refusals are {@link UserInputException}s.
+     */
+    @PermitAll
+    public ValidatedMask checkMask(UUID imageId, GenerationRequest.Upload mask) {
+        Member me = access.requireMember();
+        SourceImage image = sourceImages(me.workspaceId(), List.of(imageId)).get(0);
+        return validateMask(mask, image.width(), image.height());
+    }
+
+    /** Checks a mask for an uploaded image that will be the first reference of a submission. */
+    @PermitAll
+    public ValidatedMask checkMask(GenerationRequest.Upload image, GenerationRequest.Upload mask) {
+        access.requireMember();
+        ValidatedImage first = uploads.validateReference(image.displayName(), new ByteArrayInputStream(image.bytes()),
+                uploadLimits);
+        return validateMask(mask, first.width(), first.height());
     }
 
     /** Cancels one of the caller's own generations while it is queued or running. */
@@ -334,6 +382,22 @@ public class GenerationService {
             throw new UserInputException("All reference images must have identical width × height");
         }
         return validated;
+    }
+
+    /** OpenAI applies the mask to the first image, so it must have that image's size. */
+    private ValidatedMask validateMask(GenerationRequest.Upload mask, List<SourceImage> sources,
+                                       List<ValidatedImage> references) {
+        if (!sources.isEmpty()) {
+            return validateMask(mask, sources.get(0).width(), sources.get(0).height());
+        }
+        if (!references.isEmpty()) {
+            return validateMask(mask, references.get(0).width(), references.get(0).height());
+        }
+        throw new UserInputException("A mask needs an image to edit. Add the image first, then its mask.");
+    }
+
+    private ValidatedMask validateMask(GenerationRequest.Upload mask, int width, int height) {
+        return uploads.validateMask(mask.displayName(), new ByteArrayInputStream(mask.bytes()), width, height);
     }
 
     static OptionCatalogue optionCatalogue(List<ImageModel> offered) {

@@ -203,6 +203,7 @@ class GenerationWorker {
             ImageModel model = catalog.find(job.getModel()).orElseThrow(() -> new JobFailure("model_not_available",
                     "That model is no longer available."));
             List<InputImage> inputs = loadInputs(job);
+            InputImage mask = Boolean.TRUE.equals(job.getHasMask()) ? loadMask(job) : null;
             ProgressListener listener = new ProgressListener() {
                 @Override
                 public void requestSending() {
@@ -228,11 +229,12 @@ class GenerationWorker {
                 }
             };
             Map<org.jooq.Field<?>, Object> conversationOutcome = new java.util.HashMap<>();
-            ImageResult result = job.getMainlineModel() != null
+            // A masked turn always goes to the edits endpoint: the mask is an Images API part.
+            ImageResult result = job.getMainlineModel() != null && mask == null
                     ? converse(apiKey, job, inputs, listener, conversationOutcome)
                     : inputs.isEmpty()
                     ? gateway.generate(apiKey, generateRequest(job), listener)
-                    : gateway.edit(apiKey, editRequest(job, inputs), listener);
+                    : gateway.edit(apiKey, editRequest(job, inputs, mask), listener);
             breakers.succeeded(job.getWorkspaceId());
             quotaNotice.clear(job.getWorkspaceId());
             if (Thread.currentThread().isInterrupted() || jobs.cancelRequested(id)) {
@@ -387,6 +389,19 @@ class GenerationWorker {
         return inputs;
     }
 
+    private InputImage loadMask(GenerationRecord job) {
+        UUID maskId = db.select(IMAGE.ID).from(IMAGE)
+                .where(IMAGE.GENERATION_ID.eq(job.getId()).and(IMAGE.WORKSPACE_ID.eq(job.getWorkspaceId()))
+                        .and(IMAGE.ROLE.eq("mask")))
+                .fetchOptional(IMAGE.ID)
+                .orElseThrow(() -> new JobFailure("mask_missing", "The mask of this edit is missing. Try again."));
+        try (InputStream in = store.open(StorageKey.original(job.getWorkspaceId(), maskId, ImageFormat.PNG))) {
+            return new InputImage(in.readAllBytes(), "image/png", "mask.png");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] toPng(byte[] bytes) throws IOException {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -422,7 +437,7 @@ class GenerationWorker {
             }
             log.info("Generation {}: OpenAI no longer has the conversation; falling back to a direct edit", job.getId());
             outcome.put(GENERATION.CONVERSATION_FALLBACK, true);
-            return gateway.edit(apiKey, editRequest(job, inputs), listener);
+            return gateway.edit(apiKey, editRequest(job, inputs, null), listener);
         }
     }
 
@@ -432,8 +447,8 @@ class GenerationWorker {
                 job.getPartialImages(), safetyIdentifier(job.getUserId()));
     }
 
-    private EditRequest editRequest(GenerationRecord job, List<InputImage> inputs) {
-        return new EditRequest(job.getModel(), job.getPrompt(), inputs, null, job.getSize(), job.getQuality(), job.getN(),
+    private EditRequest editRequest(GenerationRecord job, List<InputImage> inputs, InputImage mask) {
+        return new EditRequest(job.getModel(), job.getPrompt(), inputs, mask, job.getSize(), job.getQuality(), job.getN(),
                 job.getBackground(), job.getOutputFormat(), job.getOutputCompression(), job.getInputFidelity(),
                 job.getPartialImages(), safetyIdentifier(job.getUserId()));
     }

@@ -33,6 +33,22 @@ final class MaskAlpha {
         return rgba;
     }
 
+    /** The fraction of pixels with alpha 0: the area OpenAI may change. */
+    static double transparentShare(BufferedImage rgba) {
+        int width = rgba.getWidth();
+        int[] row = new int[width];
+        long transparent = 0;
+        for (int y = 0; y < rgba.getHeight(); y++) {
+            rgba.getRGB(0, y, width, 1, row, 0, width);
+            for (int argb : row) {
+                if (argb >>> 24 == 0) {
+                    transparent++;
+                }
+            }
+        }
+        return (double) transparent / ((long) width * rgba.getHeight());
+    }
+
     private static boolean isPlainGray(ColorModel model) {
         return model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && model.getNumComponents() == 1;
     }

@@ -93,9 +93,10 @@ public class UploadValidator {
 
     /**
      * Validates an inpainting mask for a first reference image of the given size. A mask with alpha keeps it; a
-     * mask without alpha is converted (luminance becomes alpha: white kept, black edited). The result is RGBA PNG.
+     * mask without alpha is converted (luminance becomes alpha: white kept, black edited). The result is RGBA PNG
+     * and must mark some area to change (a fully transparent pixel).
      */
-    public ValidatedImage validateMask(String displayName, InputStream in, int expectedWidth, int expectedHeight) {
+    public ValidatedMask validateMask(String displayName, InputStream in, int expectedWidth, int expectedHeight) {
         if (expectedWidth < 1 || expectedHeight < 1) {
             throw new IllegalArgumentException("expected mask dimensions must be positive");
         }
@@ -111,12 +112,21 @@ public class UploadValidator {
                     + header.width() + " × " + header.height() + ", the image is " + expectedWidth + " × "
                     + expectedHeight + ").");
         }
-        byte[] clean = decode(name, bytes, ImageFormat.PNG, header,
-                mask -> ImageCodec.encodePng(MaskAlpha.toRgba(mask)));
-        if (clean.length > MASK_MAX_BYTES) {
+        record Converted(byte[] png, double transparentShare) {}
+        Converted converted = decode(name, bytes, ImageFormat.PNG, header, mask -> {
+            BufferedImage rgba = MaskAlpha.toRgba(mask);
+            return new Converted(ImageCodec.encodePng(rgba), MaskAlpha.transparentShare(rgba));
+        });
+        if (converted.transparentShare() == 0) {
+            throw new UserInputException("The mask has no painted area. Paint over the part of the image that may "
+                    + "change (in an uploaded mask: make it transparent, or black in a mask without alpha).");
+        }
+        if (converted.png().length > MASK_MAX_BYTES) {
             throw new UserInputException(tooLarge);
         }
-        return new ValidatedImage(clean, ImageFormat.PNG, header.width(), header.height(), ImageCodec.sha256Hex(clean));
+        byte[] clean = converted.png();
+        return new ValidatedMask(new ValidatedImage(clean, ImageFormat.PNG, header.width(), header.height(),
+                ImageCodec.sha256Hex(clean)), converted.transparentShare());
     }
 
     private static void checkCount(int count, UploadLimits limits) {

@@ -47,12 +47,16 @@ class GenerateFormPanel extends Div {
     private final Select<String> moderation = new Select<>();
     private final Select<String> fidelity = new Select<>();
     private final ReferencePicker references;
+    private final MaskPicker maskPicker;
+    /** Sizes of the stored images being edited, for painting a mask at their exact size. */
     private final Button submit = new Button("Generate");
     private GenerateForm form;
     private boolean applying;
 
-    GenerateFormPanel(Function<String, GenerateForm> formLoader, Thumbnails thumbnails, Consumer<GenerationRequest> onSubmit) {
+    GenerateFormPanel(Function<String, GenerateForm> formLoader, Thumbnails thumbnails, MaskPicker maskPicker,
+                      Consumer<GenerationRequest> onSubmit) {
         this.formLoader = formLoader;
+        this.maskPicker = maskPicker;
         addClassName("generate-form");
         references = new ReferencePicker(thumbnails, this::updateDependentFields);
 
@@ -118,7 +122,7 @@ class GenerateFormPanel extends Div {
         submit.addClickListener(e -> onSubmit.accept(request()));
         submit.addClassName("generate-button");
 
-        add(prompt, main, modelWarning, references, advanced, submit);
+        add(prompt, main, modelWarning, references, maskPicker, advanced, submit);
     }
 
     /** Shows the options from the service; keeps the member's current choices when they are still allowed. */
@@ -192,7 +196,8 @@ class GenerateFormPanel extends Div {
                 quality.getValue() == null ? null : quality.getValue().value(),
                 count.getValue(), background.getValue(), chosenFormat,
                 compressible ? compression.getValue() : null, moderation.getValue(),
-                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files);
+                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files, List.of(),
+                maskPicker.mask());
     }
 
     private void updateDependentFields() {
@@ -213,6 +218,12 @@ class GenerateFormPanel extends Div {
         moderation.setEnabled(!withReferences);
         moderation.setHelperText(withReferences ? "Not used when editing reference images" : null);
         submit.setText(withReferences ? "Edit with references" : "Generate");
+        maskPicker.setTarget(maskTarget());
+    }
+
+    /** On Generate the mask applies to the first uploaded reference (stored images are edited in threads). */
+    private MaskPicker.Target maskTarget() {
+        return references.files().isEmpty() ? null : new MaskPicker.Target.Uploaded(references.files().get(0));
     }
 
     private void updateCounter() {

@@ -63,7 +63,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     GenerateView(GenerationService generations, Thumbnails thumbnails) {
         this.generations = generations;
         addClassName("generate-view");
-        formPanel = new GenerateFormPanel(generations::form, thumbnails, this::submit);
+        formPanel = new GenerateFormPanel(generations::form, thumbnails, new MaskPicker(generations), this::submit);
         banner.addClassName("banner");
         banner.setVisible(false);
         results.addClassName("results");
