@@ -2,7 +2,6 @@ package studio.imgen.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,40 +125,5 @@ class GenerationBenchmark {
 
     private static long percentile(List<Long> sorted, int p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    /** Samples heap use and connection-pool waiters every 20 ms while the benchmark runs. */
-    static final class Sampler {
-        final AtomicLong heapPeak = new AtomicLong();
-        final AtomicLong pendingPeak = new AtomicLong();
-        private final DataSource dataSource;
-        private volatile boolean running = true;
-        private Thread thread;
-
-        Sampler(DataSource dataSource) {
-            this.dataSource = dataSource;
-        }
-
-        void start() {
-            thread = new Thread(() -> {
-                while (running) {
-                    heapPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
-                        pendingPeak.accumulateAndGet(hikari.getHikariPoolMXBean().getThreadsAwaitingConnection(), Math::max);
-                    }
-                    try {
-                        TimeUnit.MILLISECONDS.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "bench-sampler");
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
     }
 }
