@@ -212,7 +212,7 @@ public class ThreadService {
     private static GenerationRequest generationRequest(TurnRequest r, List<GenerationRequest.Upload> uploads,
                                                        List<UUID> sources) {
         return new GenerationRequest(r.submissionId(), r.prompt(), r.model(), r.size(), r.quality(), 1, null,
-                r.outputFormat(), null, null, null, uploads, sources);
+                r.outputFormat(), null, null, null, uploads, sources, r.mask());
     }
 
     private static String title(String prompt) {

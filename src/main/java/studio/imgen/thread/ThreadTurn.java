@@ -2,6 +2,7 @@ package studio.imgen.thread;
 
 import java.util.Optional;
 import java.util.UUID;
+import studio.imgen.generate.GeneratedImageView;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationStatus;
 
@@ -29,6 +30,12 @@ public record ThreadTurn(UUID id, int seq, String mode, UUID startImageId, Gener
         }
         return generation.status() == GenerationStatus.SUCCEEDED && !generation.images().isEmpty()
                 ? Optional.of(generation.images().get(0).id()) : Optional.empty();
+    }
+
+    /** The size of the image this turn hands on, when it is known (for painting a mask on it). */
+    public Optional<GeneratedImageView> imageView() {
+        return image().flatMap(id -> settings().flatMap(s -> s.images().stream()
+                .filter(i -> i.id().equals(id)).findFirst()));
     }
 
     /** The settings shown as chips and offered again: the turn's own, or for a start turn its origin's. */

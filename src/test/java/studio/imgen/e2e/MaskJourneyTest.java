@@ -30,7 +30,7 @@ import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
-/** Inpainting in Chromium: paint a stroke over the image being edited, apply, submit; OpenAI gets the mask. */
+/** Inpainting in Chromium: in a thread, paint a stroke over the current image, apply, send; OpenAI gets the mask. */
 class MaskJourneyTest extends BrowserTest {
 
     private static final Path SHOTS = Paths.get("target", "screenshots");
@@ -66,8 +66,8 @@ class MaskJourneyTest extends BrowserTest {
         assertThat(page.locator(".mask-chip")).containsText("Mask: painted area");
         assertThat(page.locator(".mask-stage")).hasCount(0);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("mask-chip-light.png")));
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Prompt")).fill("add a full moon");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit with references")).click();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Edit prompt")).fill("add a full moon");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
 
         assertThat(fake.awaitRequests(1, Duration.ofSeconds(30))).as("the edit reached OpenAI").isTrue();
         var edit = fake.requestsTo(FakeOpenAi.EDITS).get(0);

@@ -182,6 +182,28 @@ class ThreadServiceTest extends MemberServiceTest {
         assertThat(threads.mine(null)).extracting(ThreadSummary::title).containsExactly("make it a watercolour");
     }
 
+    @Test
+    void aMaskedTurnInAConversationThreadIsADirectEditWithTheMaskAndTheNextTurnStartsAFreshConversation()
+            throws Exception {
+        UUID thread = threads.startFromImage(generatedImage("a garden"));
+        GenerationDetails first = turn(thread, "at noon");
+
+        UUID maskedId = threads.addTurn(thread, new TurnRequest(UUID.randomUUID(), "add a pond", null, "1024x1024",
+                "low", null, new GenerationRequest.Upload("painted mask", TestImages.mask(1024, 1024))));
+        GenerationDetails masked = Generations.awaitFinished(generations, maskedId);
+
+        assertThat(masked.status()).as(masked.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
+        assertThat(fake.requestsTo(FakeOpenAi.RESPONSES)).hasSize(1);
+        var edit = fake.requestsTo(FakeOpenAi.EDITS);
+        assertThat(edit).hasSize(1);
+        assertThat(edit.get(0).parts("image[]").get(0).bytes()).isEqualTo(bytesOf(first));
+        assertThat(TestImages.size(edit.get(0).part("mask").orElseThrow().bytes())).isEqualTo("1024x1024");
+
+        GenerationDetails after = turn(thread, "add ducks");
+        assertThat(after.status()).as(after.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
+        assertThat(fake.previousResponseIds()).last().isNull();
+    }
+
     private UUID generatedImage(String prompt) throws InterruptedException {
         UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), prompt, null, "1024x1024", "low", 1,
                 null, null, null, null, null, List.of()));

@@ -22,10 +22,10 @@ import studio.imgen.thread.ui.MaskPainterDialog;
  * to the first input image, so it is dropped whenever that image changes. Every mask is checked by the service when
  * it is attached (to show its painted share, or why it is refused) and again on submit.
  */
-class MaskPicker extends Div {
+public class MaskPicker extends Div {
 
     /** The first input image of the form, which a mask applies to. */
-    sealed interface Target {
+    public sealed interface Target {
         /** A stored image of the workspace ("Edit this image"): it can be painted on. */
         record Stored(UUID imageId, int width, int height) implements Target {
         }
@@ -43,7 +43,7 @@ class MaskPicker extends Div {
     private Target target;
     private GenerationRequest.Upload mask;
 
-    MaskPicker(GenerationService generations) {
+    public MaskPicker(GenerationService generations) {
         this.generations = generations;
         addClassName("mask-picker");
         paint.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -82,7 +82,7 @@ class MaskPicker extends Div {
     }
 
     /** The image a mask would apply to, or null when the form has none; a different image drops the mask. */
-    void setTarget(Target next) {
+    public void setTarget(Target next) {
         if (!Objects.equals(target, next)) {
             setMask(null, 0);
         }
@@ -92,8 +92,13 @@ class MaskPicker extends Div {
     }
 
     /** The attached mask, or null. */
-    GenerationRequest.Upload mask() {
+    public GenerationRequest.Upload mask() {
         return mask;
+    }
+
+    /** After a send: the next turn edits a new image, so its mask starts empty. */
+    public void clear() {
+        setMask(null, 0);
     }
 
     private void openPainter() {

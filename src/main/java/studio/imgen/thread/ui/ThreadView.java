@@ -32,6 +32,7 @@ import studio.imgen.base.ui.UiUpdates;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationEvent;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ui.MaskPicker;
 import studio.imgen.thread.ThreadDetails;
 import studio.imgen.thread.ThreadService;
 import studio.imgen.thread.ThreadTurn;
@@ -128,7 +129,7 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
         }
         add(header, turnList);
         if (details.editable()) {
-            input = new TurnInputBar(generations::form, "Send", this::send);
+            input = new TurnInputBar(generations::form, new MaskPicker(generations), "Send", this::send);
             add(input);
         } else {
             Div readOnly = new Div(VaadinIcon.EYE.create(), new Span(details.ownerName() + "'s thread: you can look"
@@ -177,6 +178,8 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
         boolean running = details.running().isPresent();
         if (input != null) {
             input.setBusy(running);
+            input.editing(details.current().flatMap(ThreadTurn::imageView)
+                    .map(i -> new MaskPicker.Target.Stored(i.id(), i.width(), i.height())).orElse(null));
         }
         details.running().ifPresentOrElse(t -> follow(t.generation().id()), this::unfollow);
         updatePolling();

@@ -17,6 +17,7 @@ import studio.imgen.admin.Choice;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
+import studio.imgen.generate.ui.MaskPicker;
 import studio.imgen.thread.TurnRequest;
 
 /**
@@ -35,12 +36,20 @@ class TurnInputBar extends Div {
     private final Div tools = new Div();
     private final Div blocked = new Div();
     private final Button send;
+    private final MaskPicker maskPicker;
     private GenerateForm form;
     private boolean applying;
     private boolean busy;
 
+    /** An input bar without mask tools (starting from uploads: the mask comes with the next turn). */
     TurnInputBar(Function<String, GenerateForm> formLoader, String sendLabel, Consumer<TurnRequest> onSend) {
+        this(formLoader, null, sendLabel, onSend);
+    }
+
+    TurnInputBar(Function<String, GenerateForm> formLoader, MaskPicker maskPicker, String sendLabel,
+                 Consumer<TurnRequest> onSend) {
         this.formLoader = formLoader;
+        this.maskPicker = maskPicker;
         addClassName("turn-input");
         prompt.setPlaceholder("Describe the change: “make it night”, “add a red scarf”…");
         prompt.setAriaLabel("Edit prompt");
@@ -68,6 +77,9 @@ class TurnInputBar extends Div {
         send.setDisableOnClick(true);
         send.addClassName("turn-send");
         tools.addClassName("turn-tools");
+        if (maskPicker != null) {
+            tools.add(maskPicker);
+        }
         blocked.addClassName("turn-blocked");
         blocked.setVisible(false);
         Div options = new Div(model, size, quality, format);
@@ -111,8 +123,18 @@ class TurnInputBar extends Div {
         updateEnabled();
     }
 
+    /** The image the next turn edits: a mask is painted or uploaded for it. */
+    void editing(MaskPicker.Target image) {
+        if (maskPicker != null) {
+            maskPicker.setTarget(image);
+        }
+    }
+
     void sent() {
         prompt.clear();
+        if (maskPicker != null) {
+            maskPicker.clear();
+        }
     }
 
     /** After a refused send: everything stays as typed. */
@@ -162,7 +184,8 @@ class TurnInputBar extends Div {
         return new TurnRequest(UUID.randomUUID(), prompt.getValue(),
                 model.getValue() == null ? null : model.getValue().id(),
                 size.getValue() == null ? null : size.getValue().value(),
-                quality.getValue() == null ? null : quality.getValue().value(), format.getValue());
+                quality.getValue() == null ? null : quality.getValue().value(), format.getValue(),
+                maskPicker == null ? null : maskPicker.mask());
     }
 
     private static void select(Select<Choice> select, String value) {
