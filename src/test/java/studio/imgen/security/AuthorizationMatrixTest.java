@@ -36,6 +36,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import studio.imgen.admin.DefaultsChange;
+import studio.imgen.admin.EditThreadDefaults;
 import studio.imgen.admin.MemberService;
 import studio.imgen.admin.NewMember;
 import studio.imgen.admin.RoleAccessService;
@@ -58,6 +59,7 @@ import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;
 import studio.imgen.testsupport.RawHttp;
 import studio.imgen.testsupport.ServerTest;
+import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.workspace.WorkspaceService;
 
@@ -160,6 +162,8 @@ class AuthorizationMatrixTest extends ServerTest {
                 read("GenerationService.findByImage", t -> generations.findByImage(t.image()), ANY_MEMBER_BY_ID),
                 read("GenerationService.recent", t -> generations.recent(20), ANY_MEMBER),
                 read("GenerationService.watch", t -> generations.watch(t.generation(), event -> { }), ANY_MEMBER_BY_ID),
+                read("GenerationService.checkMask", t -> generations.checkMask(t.image(), maskFor(t.image())).paintedPercent(),
+                        ANY_MEMBER_BY_ID),
 
                 read("GalleryService.page", t -> gallery.page(GalleryFilter.ALL, null, 50), ANY_MEMBER),
                 read("GalleryService.cursorAt", t -> gallery.cursorAt(GalleryFilter.ALL, 1), ANY_MEMBER),
@@ -184,6 +188,8 @@ class AuthorizationMatrixTest extends ServerTest {
                 change("WorkspaceSettingsService.updateDefaults",
                         t -> settings.updateDefaults(new DefaultsChange(null, "1024x1024", null, null, null),
                                 settings.defaultsForm().version()), ADMIN),
+                change("WorkspaceSettingsService.updateThreadDefaults", t -> settings.updateThreadDefaults(
+                        EditThreadDefaults.Mode.DIRECT_EDIT, "gpt-5", settings.defaultsForm().version()), ADMIN),
                 change("WorkspaceSettingsService.setAdminExemptFromCooldown",
                         t -> settings.setAdminExemptFromCooldown(false, settings.defaultsForm().version()), ADMIN),
 
@@ -423,8 +429,18 @@ class AuthorizationMatrixTest extends ServerTest {
         return cookie == null ? RawHttp.get(port, path) : RawHttp.get(port, path, cookie);
     }
 
+    /** Without the headers that differ per response anyway (the date, and the request id for log correlation). */
     private static List<String> withoutDate(RawHttp.Response response) {
-        return response.headers().stream().filter(h -> !h.regionMatches(true, 0, "Date:", 0, 5)).toList();
+        return response.headers().stream().filter(h -> !h.regionMatches(true, 0, "Date:", 0, 5))
+                .filter(h -> !h.regionMatches(true, 0, "X-Request-Id:", 0, 13)).toList();
+    }
+
+    /** A mask of the image's own size, whoever asks (the dimensions are read without any workspace scope). */
+    private GenerationRequest.Upload maskFor(UUID image) {
+        var row = db.fetchOptional(studio.imgen.db.Tables.IMAGE, studio.imgen.db.Tables.IMAGE.ID.eq(image));
+        int width = row.map(r -> r.getWidth()).orElse(64);
+        int height = row.map(r -> r.getHeight()).orElse(64);
+        return new GenerationRequest.Upload("mask.png", TestImages.mask(width, height));
     }
 
     private Object editFrom(UUID image) throws InterruptedException {
