@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
@@ -24,7 +26,7 @@ class GenerationMetrics {
     private final MeterRegistry registry;
     private final DSLContext db;
 
-    GenerationMetrics(MeterRegistry registry, DSLContext db, GenerationWorker worker) {
+    GenerationMetrics(MeterRegistry registry, DSLContext db, GenerationWorker worker, UpstreamBreakers breakers) {
         this.registry = registry;
         this.db = db;
         Gauge.builder("imgen.queue.depth", this::queued)
@@ -37,6 +39,12 @@ class GenerationMetrics {
                 .description("Bytes of the stored original images that are not deleted, on all instances")
                 .baseUnit("bytes")
                 .register(registry);
+        for (BreakerState state : List.of(BreakerState.OPEN, BreakerState.HALF_OPEN)) {
+            Gauge.builder("imgen.breaker.workspaces", () -> breakers.count(state))
+                    .description("Workspaces whose upstream circuit breaker is in this state on this instance")
+                    .tag("state", state.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
     }
 
     /** Counts every recorded state (queued on admission, then how it finished) and the cost of successes. */

@@ -45,11 +45,21 @@ public class UpstreamBreakers {
 
     /** The workspace's breaker state, e.g. for a metric or a health check. */
     public BreakerState stateOf(UUID workspaceId) {
-        return switch (breaker(workspaceId).getState()) {
+        return stateOf(breaker(workspaceId).getState());
+    }
+
+    private static BreakerState stateOf(CircuitBreaker.State state) {
+        return switch (state) {
             case OPEN, FORCED_OPEN -> BreakerState.OPEN;
             case HALF_OPEN -> BreakerState.HALF_OPEN;
             default -> BreakerState.CLOSED;
         };
+    }
+
+    /** How many workspaces' breakers are in that state on this instance (for the breaker metric). */
+    public long count(BreakerState state) {
+        return registry.getAllCircuitBreakers().stream()
+                .filter(breaker -> stateOf(breaker.getState()) == state).count();
     }
 
     /** Asks to send one attempt; false while the breaker is open (or its half-open trial is taken). */

@@ -70,7 +70,8 @@ class GenerationMetricsTest extends ServerTest {
         String stored = "imgen_storage_bytes{application=\"imgen-studio\"}";
         assertThat(value(after, stored)).isGreaterThan(value(before, stored));
         assertThat(after).containsPattern("imgen_queue_depth\\{application=\"imgen-studio\"} \\d")
-                .containsPattern("imgen_inflight\\{application=\"imgen-studio\"} \\d");
+                .containsPattern("imgen_inflight\\{application=\"imgen-studio\"} \\d")
+                .containsPattern("imgen_breaker_workspaces\\{application=\"imgen-studio\",state=\"open\"} \\d");
         assertThat(after).as("no prompt in metrics").doesNotContain("lighthouse");
     }
 
