@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.UserInputException;
 import studio.imgen.db.tables.records.GenerationRecord;
+import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.MemberServiceTest;
@@ -97,19 +98,7 @@ class BusyLimitsTest extends MemberServiceTest {
 
     /** A job another live worker is running (its request already sent, so nobody else may claim it). */
     private UUID inFlightOf(TestUser user) {
-        GenerationRecord job = new GenerationRecord();
-        job.setWorkspaceId(user.workspaceId());
-        job.setUserId(user.id());
-        job.setSubmissionId(UUID.randomUUID());
-        job.setKind("generate");
-        job.setStatus("running");
-        job.setPrompt("in flight");
-        job.setModel("gpt-image-2");
-        job.setSize("auto");
-        job.setQuality("auto");
-        job.setN(1);
-        job.setBackground("auto");
-        job.setOutputFormat("png");
+        GenerationRecord job = JobRows.job(user, "running", "in flight");
         job.setAttempt(1);
         job.setLeaseToken(UUID.randomUUID());
         job.setLeaseUntil(OffsetDateTime.now().plusMinutes(10));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.db.tables.records.GenerationRecord;
 import studio.imgen.db.tables.records.MemberUsageRecord;
+import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.MemberServiceTest;
@@ -110,19 +111,7 @@ class CrashRecoveryTest extends MemberServiceTest {
 
     /** The row a killed instance leaves: running, lease expired, request sent or not. */
     private UUID abandoned(String prompt, OffsetDateTime sentAt, OffsetDateTime admittedAt) {
-        GenerationRecord job = new GenerationRecord();
-        job.setWorkspaceId(ana.workspaceId());
-        job.setUserId(ana.id());
-        job.setSubmissionId(UUID.randomUUID());
-        job.setKind("generate");
-        job.setStatus("running");
-        job.setPrompt(prompt);
-        job.setModel("gpt-image-2");
-        job.setSize("auto");
-        job.setQuality("auto");
-        job.setN(1);
-        job.setBackground("auto");
-        job.setOutputFormat("png");
+        GenerationRecord job = JobRows.job(ana, "running", prompt);
         job.setAttempt(1);
         job.setLeaseToken(UUID.randomUUID());
         job.setLeaseUntil(OffsetDateTime.now().minusSeconds(5));

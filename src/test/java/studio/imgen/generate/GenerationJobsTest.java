@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.db.tables.records.GenerationRecord;
+import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.TestUsers;
@@ -105,19 +106,7 @@ class GenerationJobsTest {
     }
 
     private UUID insertRunning(OffsetDateTime sentAt, OffsetDateTime leaseUntil) {
-        GenerationRecord job = new GenerationRecord();
-        job.setWorkspaceId(ana.workspaceId());
-        job.setUserId(ana.id());
-        job.setSubmissionId(UUID.randomUUID());
-        job.setKind("generate");
-        job.setStatus("running");
-        job.setPrompt("crash test");
-        job.setModel("gpt-image-2");
-        job.setSize("auto");
-        job.setQuality("auto");
-        job.setN(1);
-        job.setBackground("auto");
-        job.setOutputFormat("png");
+        GenerationRecord job = JobRows.job(ana, "running", "crash test");
         job.setAttempt(1);
         job.setLeaseToken(UUID.randomUUID());
         job.setLeaseUntil(leaseUntil);

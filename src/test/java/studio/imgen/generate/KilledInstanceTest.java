@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.AppProperties;
 import studio.imgen.db.tables.records.GenerationRecord;
+import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.MemberServiceTest;
@@ -129,19 +130,7 @@ class KilledInstanceTest extends MemberServiceTest {
     private UUID queue(String prompt) {
         OffsetDateTime admittedAt = db.select(MEMBER_USAGE.LAST_COUNTED_AT).from(MEMBER_USAGE)
                 .where(MEMBER_USAGE.USER_ID.eq(ana.id())).fetchOne().value1();
-        GenerationRecord job = new GenerationRecord();
-        job.setWorkspaceId(ana.workspaceId());
-        job.setUserId(ana.id());
-        job.setSubmissionId(UUID.randomUUID());
-        job.setKind("generate");
-        job.setStatus("queued");
-        job.setPrompt(prompt);
-        job.setModel("gpt-image-2");
-        job.setSize("auto");
-        job.setQuality("auto");
-        job.setN(1);
-        job.setBackground("auto");
-        job.setOutputFormat("png");
+        GenerationRecord job = JobRows.job(ana, "queued", prompt);
         job.setAdmittedAt(admittedAt);
         return jobs.insert(job);
     }

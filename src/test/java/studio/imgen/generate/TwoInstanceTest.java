@@ -40,6 +40,7 @@ import studio.imgen.admin.WorkspaceSettingsService;
 import studio.imgen.base.UserInputException;
 import studio.imgen.db.tables.records.GenerationRecord;
 import studio.imgen.security.MembershipLookup;
+import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;
@@ -292,20 +293,9 @@ class TwoInstanceTest {
     }
 
     private static UUID insertQueued(DSLContext db, TestUser user, String prompt) {
-        GenerationRecord job = db.newRecord(GENERATION);
-        job.setWorkspaceId(user.workspaceId());
-        job.setUserId(user.id());
-        job.setSubmissionId(UUID.randomUUID());
-        job.setKind("generate");
-        job.setStatus("queued");
-        job.setPrompt(prompt);
-        job.setModel("gpt-image-2");
-        job.setSize("auto");
-        job.setQuality("auto");
-        job.setN(1);
-        job.setBackground("auto");
-        job.setOutputFormat("png");
+        GenerationRecord job = JobRows.job(user, "queued", prompt);
         job.setAttempt(0);
+        job.attach(db.configuration());
         job.store();
         return job.getId();
     }
