@@ -75,7 +75,7 @@ public class WorkspaceSettingsService {
                 "Output format: " + current.defaultFormat().toUpperCase(Locale.ROOT),
                 "Background: " + capitalised(current.defaultBackground()),
                 "New edit threads: " + threads.mode().label(),
-                "Conversation model: " + threads.mainlineModel());
+                "Conversation model: " + chatModelDescription(threads.mainlineModel()));
         return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
                 exemptionSentence(current.adminExemptFromCooldown()),
                 RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
@@ -95,7 +95,8 @@ public class WorkspaceSettingsService {
         return new DefaultsForm(options.models(), options.sizes(), options.qualities(), DefaultsForm.FORMATS,
                 DefaultsForm.BACKGROUNDS, model, current.defaultSize(), current.defaultQuality(),
                 current.defaultFormat(), current.defaultBackground(), current.adminExemptFromCooldown(),
-                current.version(), settings.findThreadDefaults(me.workspaceId()));
+                current.version(), settings.findThreadDefaults(me.workspaceId()),
+                catalog.offeredChatModels().stream().map(m -> new Choice(m.id(), m.label())).toList());
     }
 
     /** Stores the key encrypted; the value is trimmed and must be 20 to 200 characters. */
@@ -206,8 +207,13 @@ public class WorkspaceSettingsService {
         if (mode == null) {
             throw new UserInputException("Choose a mode for new edit threads.");
         }
-        EditThreadDefaults updated = new EditThreadDefaults(mode, EditThreadDefaults.validMainlineModel(mainlineModel));
+        String chat = Choices.omitted(mainlineModel) ? "" : mainlineModel.strip().toLowerCase(Locale.ROOT);
         EditThreadDefaults current = settings.findThreadDefaults(me.workspaceId());
+        if (!chat.equals(current.mainlineModel()) && catalog.offeredChatModels().stream().noneMatch(m -> m.id().equals(chat))) {
+            throw new UserInputException("Choose a conversation model from the list: “" + chat + "” is not a chat model"
+                    + " this installation offers. An instance admin can add it to the model catalogue.");
+        }
+        EditThreadDefaults updated = new EditThreadDefaults(mode, chat);
         if (current.equals(updated)) {
             return "No changes specified. Use the options to set defaults.";
         }
@@ -286,6 +292,12 @@ public class WorkspaceSettingsService {
         }
         return catalog.find(id).map(m -> m.label() + " (" + id + ")" + (m.offeredOn(catalog.today()) ? ""
                 : " – no longer offered, members get the first model they may use")).orElse(id);
+    }
+
+    private String chatModelDescription(String id) {
+        return catalog.findChat(id).map(m -> m.label() + " (" + id + ")" + (m.offeredOn(catalog.today()) ? ""
+                : " – shut down, conversation turns use " + catalog.chatModelToSend(id).map(r -> r.label())
+                        .orElse("a direct edit instead"))).orElse(id);
     }
 
     private static String label(List<Choice> choices, String value) {

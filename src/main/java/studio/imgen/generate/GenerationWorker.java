@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.admin.Admission;
 import studio.imgen.admin.ApiKeyVault;
 import studio.imgen.admin.OpenAiQuotaNotice;
+import studio.imgen.catalog.ChatModel;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.db.tables.records.GenerationRecord;
@@ -423,8 +425,16 @@ class GenerationWorker {
     private ImageResult converse(String apiKey, GenerationRecord job, List<InputImage> inputs, ProgressListener listener,
                                  Map<org.jooq.Field<?>, Object> outcome) {
         String previous = job.getPreviousResponseId();
+        // A shut-down chat model is never sent: its replacement continues the conversation, or the turn edits directly.
+        Optional<ChatModel> chat = catalog.chatModelToSend(job.getMainlineModel());
+        if (chat.isEmpty()) {
+            log.info("Generation {}: chat model {} is shut down and nothing replaces it; direct edit", job.getId(),
+                    job.getMainlineModel());
+            return directEdit(apiKey, job, inputs, listener, outcome, GenerationDetails.Fallback.CHAT_MODEL_SHUT_DOWN);
+        }
+        outcome.put(GENERATION.MAINLINE_MODEL, chat.get().id());
         try {
-            ConversationResult turn = gateway.respond(apiKey, new ConversationRequest(job.getMainlineModel(),
+            ConversationResult turn = gateway.respond(apiKey, new ConversationRequest(chat.get().id(),
                     job.getModel(), job.getPrompt(), previous == null ? inputs : List.of(), previous,
                     new ImageToolOptions(job.getSize(), job.getQuality(), job.getOutputFormat(), job.getBackground(),
                             job.getInputFidelity(), job.getPartialImages(), ImageToolOptions.Action.EDIT, null),
@@ -439,9 +449,16 @@ class GenerationWorker {
                 throw e;
             }
             log.info("Generation {}: OpenAI no longer has the conversation; falling back to a direct edit", job.getId());
-            outcome.put(GENERATION.CONVERSATION_FALLBACK, true);
-            return gateway.edit(apiKey, editRequest(job, inputs, null), listener);
+            return directEdit(apiKey, job, inputs, listener, outcome, GenerationDetails.Fallback.CONVERSATION_EXPIRED);
         }
+    }
+
+    private ImageResult directEdit(String apiKey, GenerationRecord job, List<InputImage> inputs,
+                                   ProgressListener listener, Map<org.jooq.Field<?>, Object> outcome,
+                                   GenerationDetails.Fallback why) {
+        outcome.put(GENERATION.CONVERSATION_FALLBACK, true);
+        outcome.put(GENERATION.FALLBACK_REASON, why.dbValue());
+        return gateway.edit(apiKey, editRequest(job, inputs, null), listener);
     }
 
     private GenerateRequest generateRequest(GenerationRecord job) {

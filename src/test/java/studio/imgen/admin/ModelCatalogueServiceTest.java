@@ -145,7 +145,7 @@ class ModelCatalogueServiceTest {
                 d.sizes(), d.qualities(), d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(),
                 d.supportsInputFidelity(), d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(),
                 d.imageIn(), d.imageInCached(), new BigDecimal("30.5"), d.textOut(), d.deprecatedFrom(), d.shutdownOn(),
-                d.replacement())));
+                d.replacement(), d.ratesEstimated(), d.supportsCustomSizes())));
 
         assertThat(message).isEqualTo("✅ Updated GPT Image Two: label, image output $/M.");
         assertThat(catalog.find("gpt-image-2").orElseThrow().prices().imageOutPerMillion()).isEqualByComparingTo("30.5");
@@ -173,7 +173,8 @@ class ModelCatalogueServiceTest {
         catalogue.update(edited("test-image-b", d -> new ModelDraft(d.id(), d.label(), true, d.sizes(), d.qualities(),
                 d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(),
                 d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(),
-                d.imageOut(), d.textOut(), yesterday.minusDays(30), yesterday, "gpt-image-2")));
+                d.imageOut(), d.textOut(), yesterday.minusDays(30), yesterday, "gpt-image-2", d.ratesEstimated(),
+                d.supportsCustomSizes())));
 
         assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("test-image-b");
         assertThat(catalogue.models()).filteredOn(e -> e.model().id().equals("test-image-b"))
@@ -204,11 +205,11 @@ class ModelCatalogueServiceTest {
                 + " dots and dashes, starting with gpt-image- or chatgpt-image-.");
         refused(draft("gpt-image-2", d -> d), "The catalogue already has a model “gpt-image-2”. Edit that one instead.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("auto", "1000x1000"))),
-                "Size 1000x1000: both sides must be multiples of 16 pixels.");
+                "Size 1000x1000: width 1000 is not a multiple of 16 pixels: try 992 or 1008.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("4096x2048"))),
-                "Size 4096x2048 is larger than the API allows (at most 3840x2160 pixels).");
+                "Size 4096x2048: too large: OpenAI allows at most 3840x2160 (8,294,400 pixels) and 3840 pixels on a side.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("3840x1024"))),
-                "Size 3840x1024: the aspect ratio must be between 1:3 and 3:1.");
+                "Size 3840x1024: too narrow or too wide: the aspect ratio must be between 1:3 and 3:1.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("big"))),
                 "“big” is not a size: use WIDTHxHEIGHT in pixels, e.g. 1536x1024, or auto.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("auto"))),
@@ -240,27 +241,27 @@ class ModelCatalogueServiceTest {
     private static ModelDraft draft(String id, UnaryOperator<ModelDraft> change) {
         return change.apply(new ModelDraft(id, "GPT Image Test", true, List.of("auto", "1024x1024", "2048X1152"),
                 List.of("auto", "low", "high"), 4, 8, true, true, true, true, new BigDecimal("5"), new BigDecimal("1.25"),
-                new BigDecimal("10"), new BigDecimal("2.5"), new BigDecimal("40"), BigDecimal.ZERO, null, null, null));
+                new BigDecimal("10"), new BigDecimal("2.5"), new BigDecimal("40"), BigDecimal.ZERO, null, null, null, false, false));
     }
 
     private static ModelDraft withSizes(ModelDraft d, List<String> sizes) {
         return new ModelDraft(d.id(), d.label(), d.enabled(), sizes, d.qualities(), d.maxImages(), d.maxReferenceImages(),
                 d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(), d.supportsStreaming(), d.textIn(),
                 d.textInCached(), d.imageIn(), d.imageInCached(), d.imageOut(), d.textOut(), d.deprecatedFrom(),
-                d.shutdownOn(), d.replacement());
+                d.shutdownOn(), d.replacement(), d.ratesEstimated(), d.supportsCustomSizes());
     }
 
     private static ModelDraft withImageOut(ModelDraft d, BigDecimal imageOut) {
         return new ModelDraft(d.id(), d.label(), d.enabled(), d.sizes(), d.qualities(), d.maxImages(),
                 d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(),
                 d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(), imageOut, d.textOut(),
-                d.deprecatedFrom(), d.shutdownOn(), d.replacement());
+                d.deprecatedFrom(), d.shutdownOn(), d.replacement(), d.ratesEstimated(), d.supportsCustomSizes());
     }
 
     private static ModelDraft withDates(ModelDraft d, LocalDate deprecatedFrom, LocalDate shutdownOn) {
         return new ModelDraft(d.id(), d.label(), d.enabled(), d.sizes(), d.qualities(), d.maxImages(),
                 d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(),
                 d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(), d.imageOut(),
-                d.textOut(), deprecatedFrom, shutdownOn, d.replacement());
+                d.textOut(), deprecatedFrom, shutdownOn, d.replacement(), d.ratesEstimated(), d.supportsCustomSizes());
     }
 }
