@@ -16,8 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.openai.OpenAiException;
+import studio.imgen.openai.ListedModel;
 import studio.imgen.openai.OpenAiGateway;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
@@ -47,11 +49,18 @@ public class WorkspaceSettingsService {
     private final ApplicationEventPublisher events;
     private final OpenAiQuotaNotice quotaNotice;
     private final ObjectProvider<LogDestination> logDestination;
+    private final ModelAvailability availability;
+    private final ModelStatusRefresh modelStatus;
+    private final ModelShutdowns shutdowns;
 
     WorkspaceSettingsService(WorkspaceAccess access, WorkspaceSettingsRepository settings, ApiKeyVault vault,
                              OpenAiGateway gateway, ModelCatalog catalog, RoleRules rules,
                              ApplicationEventPublisher events, OpenAiQuotaNotice quotaNotice,
-                             ObjectProvider<LogDestination> logDestination) {
+                             ObjectProvider<LogDestination> logDestination, ModelAvailability availability,
+                             ModelStatusRefresh modelStatus, ModelShutdowns shutdowns) {
+        this.availability = availability;
+        this.modelStatus = modelStatus;
+        this.shutdowns = shutdowns;
         this.access = access;
         this.settings = settings;
         this.vault = vault;
@@ -82,14 +91,52 @@ public class WorkspaceSettingsService {
                 quotaNotice.reportedAt(me.workspaceId()).map(at -> "OpenAI reported insufficient quota at "
                         + NOTICE_TIME.format(at) + ". Add credit to the OpenAI account or set another key; this"
                         + " notice clears after the next successful generation."),
-                logDestination.getIfAvailable(() -> workspaceId -> "Not available.").describe(me.workspaceId()));
+                logDestination.getIfAvailable(() -> workspaceId -> "Not available.").describe(me.workspaceId()),
+                shutdowns.notices(me.workspaceId()), unavailableModels(me.workspaceId()),
+                modelStatusLine(me.workspaceId()));
+    }
+
+    /**
+     * Moves everything in the workspace that uses a retiring model (default, role rules, conversation model) to its
+     * replacement, audited before → after.
+     */
+    @RolesAllowed("ADMIN")
+    public String applyReplacement(String modelId) {
+        Member me = access.requireAdmin();
+        return shutdowns.applyReplacement(me.workspaceId(), modelId, me.userId());
+    }
+
+    private List<String> unavailableModels(java.util.UUID workspaceId) {
+        return availability.of(workspaceId).unavailable().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> "OpenAI answered that " + modelName(e.getKey()) + " does not exist for this workspace's key ("
+                        + NOTICE_TIME.format(e.getValue()) + "). Members are no longer offered it; choose another model"
+                        + " where the workspace uses it, or check the OpenAI project's model access. Testing the key"
+                        + " reads the key's models again.")
+                .toList();
+    }
+
+    private String modelName(String id) {
+        return catalog.find(id).map(m -> m.label() + " (" + id + ")")
+                .or(() -> catalog.findChat(id).map(m -> m.label() + " (" + id + ")")).orElse(id);
+    }
+
+    private String modelStatusLine(java.util.UUID workspaceId) {
+        var status = availability.of(workspaceId);
+        if (!status.known()) {
+            return "Not read yet: test the key to see which models it can use. Until then members are offered every"
+                    + " catalogue model.";
+        }
+        List<String> usable = availability.offeredTo(workspaceId).stream().map(ImageModel::label).toList();
+        return "Read " + NOTICE_TIME.format(status.checkedAt()) + ". Image models this key can use: "
+                + (usable.isEmpty() ? "none of the catalogue's" : String.join(", ", usable)) + ".";
     }
 
     @RolesAllowed("ADMIN")
     public DefaultsForm defaultsForm() {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
-        OptionCatalogue options = CatalogueOptions.of(catalog.offered());
+        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
         String model = Optional.ofNullable(current.defaultModel())
                 .or(() -> catalog.defaultModel().map(ImageModel::id)).orElse(null);
         return new DefaultsForm(options.models(), options.sizes(), options.qualities(), DefaultsForm.FORMATS,
@@ -106,6 +153,8 @@ public class WorkspaceSettingsService {
         Member me = access.requireAdmin();
         WorkspaceSettings.KeyStatus before = settings.find(me.workspaceId()).key();
         vault.store(me.workspaceId(), rawKey, me.userId());
+        // Another key may see other models; its list is read when the key is tested (the settings page does so).
+        availability.forget(me.workspaceId());
         WorkspaceSettings.KeyStatus after = settings.find(me.workspaceId()).key();
         publish(me, "api_key.set", "", keyAudit(before), keyAudit(after));
         return "✅ OpenAI API key has been set for this workspace.";
@@ -119,6 +168,7 @@ public class WorkspaceSettingsService {
         if (!vault.clear(me.workspaceId())) {
             return "No API key is configured.";
         }
+        availability.forget(me.workspaceId());
         publish(me, "api_key.cleared", "", keyAudit(before), "not set");
         return "✅ OpenAI API key has been removed.";
     }
@@ -141,9 +191,12 @@ public class WorkspaceSettingsService {
             return "No API key is configured.";
         }
         try {
-            gateway.testKey(key.get());
+            List<ListedModel> listed = gateway.listModels(key.get());
             publish(me, "key.tested", "OpenAI key", null, "accepted");
-            return "✅ OpenAI accepted the key.";
+            modelStatus.record(me.workspaceId(), listed);
+            long usable = availability.offeredTo(me.workspaceId()).size();
+            return "✅ OpenAI accepted the key. It can use " + usable + (usable == 1 ? " model" : " models")
+                    + " of the catalogue.";
         } catch (OpenAiException e) {
             // detail() is the upstream status and message with anything key-like masked.
             log.info("Key test in workspace {} failed: {}", me.workspaceId(), e.detail());
@@ -163,7 +216,7 @@ public class WorkspaceSettingsService {
     public String updateDefaults(DefaultsChange change, int expectedVersion) {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
-        OptionCatalogue options = CatalogueOptions.of(catalog.offered());
+        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
         String model = chosen(change.model(), current.defaultModel(), raw -> Choices.matchModel(options.models(), raw)
                 .map(ModelChoice::id), "Invalid model selection.");
         String size = chosen(change.size(), current.defaultSize(),

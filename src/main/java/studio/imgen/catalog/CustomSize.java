@@ -1,6 +1,5 @@
 package studio.imgen.catalog;
 
-import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -52,9 +51,8 @@ public record CustomSize(int width, int height) {
             return Optional.of("Too narrow or too wide: the aspect ratio must be between 1:3 and 3:1.");
         }
         if (Math.max(width, height) > MAX_EDGE || pixels() > MAX_PIXELS) {
-            return Optional.of("Too large: OpenAI allows at most 3840x2160 ("
-                    + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(MAX_PIXELS) + " pixels) and 3840 pixels on"
-                    + " a side.");
+            return Optional.of("Too large: OpenAI allows at most 3840x2160 (" + pixels(MAX_PIXELS)
+                    + " pixels) and 3840 pixels on a side.");
         }
         return Optional.empty();
     }
@@ -66,6 +64,11 @@ public record CustomSize(int width, int height) {
     /** Above 2560x1440 OpenAI marks results as experimental: they may take longer and come out less consistent. */
     public boolean experimental() {
         return pixels() > EXPERIMENTAL_ABOVE_PIXELS;
+    }
+
+    /** "8,294,400". */
+    public static String pixels(long count) {
+        return String.format(Locale.ENGLISH, "%,d", count);
     }
 
     public String value() {

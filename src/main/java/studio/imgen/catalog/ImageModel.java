@@ -26,12 +26,6 @@ public record ImageModel(String id, String label, int sortOrder, boolean enabled
         qualities = List.copyOf(qualities);
     }
 
-    /** A listed size, or a valid custom size for a model that takes them. */
-    public boolean supportsSize(String size) {
-        return sizes.contains(size)
-                || supportsCustomSizes && CustomSize.parse(size).filter(c -> c.problem().isEmpty()).isPresent();
-    }
-
     /** Shut down: never offered, calls fail upstream with model_not_found. */
     public boolean retiredOn(LocalDate today) {
         return shutdownOn != null && !today.isBefore(shutdownOn);

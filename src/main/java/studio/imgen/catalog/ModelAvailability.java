@@ -40,7 +40,8 @@ public class ModelAvailability {
     /**
      * Stores the key's fresh model list.
      *
-     * @return the catalogue models whose announced shutdown date changed (a new, moved or withdrawn date)
+     * @return the catalogue models whose announced shutdown date changed since the key's list was last read (a new,
+     *     moved or withdrawn date); nothing on the first read, which only learns the dates
      */
     public List<ShutdownDateChange> record(UUID workspaceId, List<AnnouncedModel> listed) {
         WorkspaceModels before = repository.find(workspaceId);
@@ -49,6 +50,9 @@ public class ModelAvailability {
         catalog.all().forEach(m -> catalogued.add(m.id()));
         catalog.chatModels().forEach(m -> catalogued.add(m.id()));
         List<ShutdownDateChange> changes = new ArrayList<>();
+        if (!before.known()) {
+            return changes;
+        }
         for (AnnouncedModel m : listed) {
             LocalDate was = before.announcedShutdowns().get(m.id());
             if (catalogued.contains(m.id()) && !Objects.equals(was, m.shutdownOn())) {

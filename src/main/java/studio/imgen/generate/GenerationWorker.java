@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.admin.Admission;
 import studio.imgen.admin.ApiKeyVault;
+import studio.imgen.admin.ModelLifecycleGuard;
 import studio.imgen.admin.OpenAiQuotaNotice;
 import studio.imgen.catalog.ChatModel;
 import studio.imgen.catalog.ImageModel;
@@ -81,6 +82,7 @@ class GenerationWorker {
     private final GenerationProperties properties;
     private final UpstreamBreakers breakers;
     private final OpenAiQuotaNotice quotaNotice;
+    private final ModelLifecycleGuard lifecycle;
     private final ThreadPoolExecutor pool;
     private final Semaphore slots;
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
@@ -91,7 +93,9 @@ class GenerationWorker {
     GenerationWorker(GenerationJobs jobs, GenerationEvents events, OpenAiGateway gateway, ApiKeyVault keys,
                      ModelCatalog catalog, Admission admission, ImageStore store, Thumbnails thumbnails,
                      ImageInspector inspector, TransactionTemplate transaction, DSLContext db,
-                     GenerationProperties properties, UpstreamBreakers breakers, OpenAiQuotaNotice quotaNotice) {
+                     GenerationProperties properties, UpstreamBreakers breakers, OpenAiQuotaNotice quotaNotice,
+                     ModelLifecycleGuard lifecycle) {
+        this.lifecycle = lifecycle;
         this.jobs = jobs;
         this.events = events;
         this.gateway = gateway;
@@ -203,8 +207,10 @@ class GenerationWorker {
         try {
             String apiKey = keys.decrypt(job.getWorkspaceId()).orElseThrow(() -> new JobFailure("no_key",
                     "OpenAI API key not configured. A workspace admin needs to set it in workspace settings."));
-            ImageModel model = catalog.find(job.getModel()).orElseThrow(() -> new JobFailure("model_not_available",
-                    "That model is no longer available."));
+            // Admitted before a shutdown date perhaps, but never sent after it.
+            ImageModel model = catalog.find(job.getModel()).filter(m -> lifecycle.sendable(job.getWorkspaceId(), m))
+                    .orElseThrow(() -> new JobFailure("model_not_available", "That model is no longer available."
+                            + " Choose another model and try again."));
             List<InputImage> inputs = loadInputs(job);
             InputImage mask = Boolean.TRUE.equals(job.getHasMask()) ? loadMask(job) : null;
             ProgressListener listener = new ProgressListener() {
@@ -253,6 +259,9 @@ class GenerationWorker {
             log.info("Generation {} failed upstream: {} {}", id, e.kind(), e.detail());
             if (e.kind() == FailureKind.INSUFFICIENT_QUOTA) {
                 quotaNotice.reportExhausted(job.getWorkspaceId());
+            }
+            if (e.kind() == FailureKind.MODEL_NOT_AVAILABLE) {
+                lifecycle.notFound(job.getWorkspaceId(), missingModel(job, e));
             }
             if (jobs.fail(id, claim.leaseToken(), e.kind().name().toLowerCase(), e.userMessage(), e.detail(), e.requestId())
                     && e.refundsCooldown()) {
@@ -314,6 +323,7 @@ class GenerationWorker {
                 outcome.put(GENERATION.IMAGE_OUTPUT_TOKENS, usage.imageOutputTokens());
                 outcome.put(GENERATION.TEXT_OUTPUT_TOKENS, usage.textOutputTokens());
                 outcome.put(GENERATION.COST_MICROS, cost);
+                outcome.put(GENERATION.COST_ESTIMATED, model.ratesEstimated());
                 outcome.putAll(conversationOutcome);
                 boolean fenced = jobs.succeed(job.getId(), claim.leaseToken(), outcome);
                 if (!fenced) {
@@ -459,6 +469,15 @@ class GenerationWorker {
         outcome.put(GENERATION.CONVERSATION_FALLBACK, true);
         outcome.put(GENERATION.FALLBACK_REASON, why.dbValue());
         return gateway.edit(apiKey, editRequest(job, inputs, null), listener);
+    }
+
+    /** Which of the job's models OpenAI did not find: the chat model if the error names it, else the image model. */
+    private static String missingModel(GenerationRecord job, OpenAiException e) {
+        String chat = job.getMainlineModel();
+        String detail = e.detail() == null ? "" : e.detail();
+        boolean chatNamed = chat != null && (detail.contains("`" + chat + "`") || detail.contains("'" + chat + "'")
+                || detail.contains("\"" + chat + "\""));
+        return chatNamed ? chat : job.getModel();
     }
 
     private GenerateRequest generateRequest(GenerationRecord job) {

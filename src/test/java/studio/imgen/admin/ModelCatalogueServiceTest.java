@@ -3,6 +3,7 @@ package studio.imgen.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static studio.imgen.db.Tables.AUDIT_LOG;
+import static studio.imgen.db.Tables.CHAT_MODEL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,9 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.ChatModelDraft;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.catalog.ModelDraft;
+import studio.imgen.catalog.SeenModel;
+import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.security.CurrentUser;
@@ -56,6 +60,10 @@ class ModelCatalogueServiceTest {
     CurrentUser currentUser;
     @Autowired
     DSLContext db;
+    @Autowired
+    WorkspaceSettingsService settings;
+    @Autowired
+    FakeOpenAi fake;
 
     CatalogueSnapshot snapshot;
     UUID workspace;
@@ -73,6 +81,7 @@ class ModelCatalogueServiceTest {
     void tearDown() {
         LoggedIn.nobody();
         snapshot.restore();
+        fake.reset();
     }
 
     Map<String, ThrowingCallable> calls() {
@@ -81,6 +90,11 @@ class ModelCatalogueServiceTest {
         calls.put("add", () -> catalogue.add(draft("gpt-image-9", d -> d)));
         calls.put("update", () -> catalogue.update(edited("gpt-image-2", d -> d)));
         calls.put("setEnabled", () -> catalogue.setEnabled("gpt-image-2", false));
+        calls.put("chatModels", catalogue::chatModels);
+        calls.put("addChat", () -> catalogue.addChat(new ChatModelDraft("gpt-9", "GPT-9", true, true, null, null, null)));
+        calls.put("updateChat", () -> catalogue.updateChat(ChatModelDraft.of(catalog.findChat("gpt-5.4").orElseThrow())));
+        calls.put("uncataloguedModels", catalogue::uncataloguedModels);
+        calls.put("addSeen", () -> catalogue.addSeen("gpt-image-2.5-flare"));
         return calls;
     }
 
@@ -165,6 +179,59 @@ class ModelCatalogueServiceTest {
         assertThatThrownBy(() -> generations.submit(new GenerationRequest(null, "a lighthouse", "test-image-b",
                 "1024x1024", "low", 1, null, null, null, null, null, List.of()))).isInstanceOf(UserInputException.class);
         assertThat(audit("catalog.model_disabled")).hasSize(1);
+    }
+
+    @Test
+    void anImageModelIdSeenThroughAKeyIsAddedWithConservativeCapabilitiesInOneAction() {
+        String seen = "gpt-image-" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+        fake.listModel(seen, null);
+        fake.listModel(seen + "-2026-11-30", null);
+        settings.testApiKey();
+
+        assertThat(catalogue.uncataloguedModels()).extracting(SeenModel::id).contains(seen)
+                .doesNotContain(seen + "-2026-11-30", "gpt-image-2", "test-image-a", "gpt-5.4");
+        assertThat(catalogue.addSeen(seen)).isEqualTo("✅ Added " + seen + " with conservative capabilities and"
+                + " estimated rates. Edit it to enter what OpenAI documents for it.");
+
+        ImageModel added = catalog.find(seen).orElseThrow();
+        assertThat(added.enabled()).isTrue();
+        assertThat(added.maxImages()).isEqualTo(1);
+        assertThat(added.maxReferenceImages()).isZero();
+        assertThat(added.supportsTransparent() || added.supportsMask() || added.supportsStreaming()
+                || added.supportsInputFidelity() || added.supportsCustomSizes()).isFalse();
+        assertThat(added.ratesEstimated()).isTrue();
+        assertThat(added.prices()).isEqualTo(catalog.find("gpt-image-2").orElseThrow().prices());
+        assertThat(catalogue.uncataloguedModels()).extracting(SeenModel::id).doesNotContain(seen);
+        assertThat(audit("catalog.model_added")).hasSize(1);
+        assertThatThrownBy(() -> catalogue.addSeen("gpt-image-never-listed")).isInstanceOf(UserInputException.class)
+                .hasMessage("No workspace's key lists “gpt-image-never-listed” any more, or it is already in the"
+                        + " catalogue. Reload the page.");
+    }
+
+    @Test
+    void chatModelsAreEditedLikeImageModelsAndEveryChangeIsAudited() {
+        assertThat(catalogue.chatModels()).extracting(e -> e.model().id()).startsWith("gpt-5.4-mini", "gpt-5.4")
+                .contains("gpt-5", "o3", "gpt-4o");
+        assertThat(catalogue.chatModels()).filteredOn(e -> e.model().id().equals("gpt-5")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.lifecycle()).isEqualTo("Shut down");
+                    assertThat(e.offered()).isFalse();
+                    assertThat(e.model().replacement()).isEqualTo("gpt-5.4");
+                });
+
+        assertThat(catalogue.addChat(new ChatModelDraft(" GPT-5.6 ", "GPT-5.6", true, true, null, null, null)))
+                .isEqualTo("✅ Added GPT-5.6 (gpt-5.6) to the chat models. Admins can choose it for conversations now.");
+        assertThatThrownBy(() -> catalogue.addChat(new ChatModelDraft("gpt-image-2", "x", true, true, null, null,
+                null))).hasMessageStartingWith("“gpt-image-2” is an image model.");
+        assertThatThrownBy(() -> catalogue.updateChat(new ChatModelDraft("gpt-5.6", "GPT-5.6", true, true, null,
+                null, "gpt-7"))).hasMessage("The replacement must be another chat model in the catalogue, e.g. gpt-5.4.");
+        LocalDate shutdown = catalog.today().plusDays(90);
+        assertThat(catalogue.updateChat(new ChatModelDraft("gpt-5.6", "GPT-5.6", true, true, null, shutdown,
+                "gpt-5.5"))).isEqualTo("✅ Updated GPT-5.6: shutdown on, replacement.");
+        assertThat(audit("catalog.chat_model_added")).hasSize(1);
+        assertThat(audit("catalog.chat_model_updated")).singleElement()
+                .satisfies(row -> assertThat(row.getDetails().data()).contains("replacement: gpt-5.5"));
+        db.deleteFrom(CHAT_MODEL).where(CHAT_MODEL.ID.eq("gpt-5.6")).execute();
     }
 
     @Test

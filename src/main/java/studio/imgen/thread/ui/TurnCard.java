@@ -154,7 +154,7 @@ class TurnCard extends Div {
         Div footer = new Div();
         footer.addClassName("turn-footer");
         if (g != null && g.costMicros() != null && !turn.start()) {
-            Span cost = new Span("Cost " + Money.format(g.costMicros()));
+            Span cost = new Span("Cost " + Money.cost(g.costMicros(), g.costEstimated()));
             cost.addClassName("turn-cost");
             footer.add(cost);
         }
