@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,8 +129,14 @@ public class ModelShutdowns {
         }
         LocalDate today = catalog.today();
         WorkspaceModels status = availability.of(workspaceId);
-        return modelIds.stream().map(id -> catalog.find(id)
-                        .filter(m -> status.shutdownOf(id, m.shutdownOn()).filter(d -> !today.isBefore(d)).isPresent())
+        Map<String, ImageModel> shutDown = catalog.all().stream()
+                .filter(m -> modelIds.contains(m.id()))
+                .filter(m -> status.shutdownOf(m.id(), m.shutdownOn()).filter(d -> !today.isBefore(d)).isPresent())
+                .collect(Collectors.toMap(ImageModel::id, m -> m));
+        if (shutDown.isEmpty()) {
+            return modelIds;
+        }
+        return modelIds.stream().map(id -> Optional.ofNullable(shutDown.get(id))
                         .flatMap(m -> imageReplacement(m, status, today)).map(ImageModel::id).orElse(id))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }

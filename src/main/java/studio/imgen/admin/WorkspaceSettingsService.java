@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,8 +20,8 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
-import studio.imgen.openai.OpenAiException;
 import studio.imgen.openai.ListedModel;
+import studio.imgen.openai.OpenAiException;
 import studio.imgen.openai.OpenAiGateway;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
@@ -106,9 +108,9 @@ public class WorkspaceSettingsService {
         return shutdowns.applyReplacement(me.workspaceId(), modelId, me.userId());
     }
 
-    private List<String> unavailableModels(java.util.UUID workspaceId) {
+    private List<String> unavailableModels(UUID workspaceId) {
         return availability.of(workspaceId).unavailable().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> "OpenAI answered that " + modelName(e.getKey()) + " does not exist for this workspace's key ("
                         + NOTICE_TIME.format(e.getValue()) + "). Members are no longer offered it; choose another model"
                         + " where the workspace uses it, or check the OpenAI project's model access. Testing the key"
@@ -121,7 +123,7 @@ public class WorkspaceSettingsService {
                 .or(() -> catalog.findChat(id).map(m -> m.label() + " (" + id + ")")).orElse(id);
     }
 
-    private String modelStatusLine(java.util.UUID workspaceId) {
+    private String modelStatusLine(UUID workspaceId) {
         var status = availability.of(workspaceId);
         if (!status.known()) {
             return "Not read yet: test the key to see which models it can use. Until then members are offered every"

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,15 +53,15 @@ public class ModelCatalog {
     }
 
     /** The image model that replaces {@code id} for members today: the first offered one along its chain. */
-    public Optional<ImageModel> imageModelReplacing(String id, java.util.function.Predicate<ImageModel> usable) {
+    public Optional<ImageModel> imageModelReplacing(String id, Predicate<ImageModel> usable) {
         LocalDate today = today();
         return find(id).map(ImageModel::replacement)
                 .flatMap(r -> successor(r, this::find, m -> m.offeredOn(today) && usable.test(m), ImageModel::replacement));
     }
 
-    private static <T> Optional<T> successor(String id, java.util.function.Function<String, Optional<T>> find,
-                                             java.util.function.Predicate<T> offered,
-                                             java.util.function.Function<T, String> replacement) {
+    private static <T> Optional<T> successor(String id, Function<String, Optional<T>> find,
+                                             Predicate<T> offered,
+                                             Function<T, String> replacement) {
         String next = id;
         for (int hop = 0; hop <= MAX_REPLACEMENTS && next != null; hop++) {
             Optional<T> model = find.apply(next);

@@ -22,18 +22,18 @@ import studio.imgen.admin.Admission;
 import studio.imgen.admin.AllowedOptions;
 import studio.imgen.admin.EffectiveLimits;
 import studio.imgen.admin.ModelChoice;
+import studio.imgen.admin.ModelShutdowns;
 import studio.imgen.admin.OptionCatalogue;
 import studio.imgen.admin.Outcome;
 import studio.imgen.admin.Refusal;
 import studio.imgen.admin.RequestedOptions;
 import studio.imgen.admin.ResolvedOptions;
+import studio.imgen.admin.ShutdownNotice;
 import studio.imgen.admin.WorkspaceSettings;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
-import studio.imgen.admin.ModelShutdowns;
-import studio.imgen.admin.ShutdownNotice;
 import studio.imgen.db.tables.records.GenerationRecord;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.ReferenceUpload;
@@ -54,8 +54,9 @@ import studio.imgen.workspace.WorkspaceAccess.Member;
 public class GenerationService {
 
     static final int MAX_PROMPT = 32_000;
-    /** Shown before submission (banner) and on a refused submission alike. */
+    /** A request naming a shut-down model; the sentence goes on with what to use instead. */
     static final String MODEL_GONE = "That model is no longer available.";
+    /** Shown before submission (banner) and on a refused submission alike. */
     public static final String NO_KEY = "OpenAI API key not configured. A workspace admin needs to set it in workspace settings.";
 
     private final WorkspaceAccess access;
