@@ -2,12 +2,14 @@ package studio.imgen.admin;
 
 import static studio.imgen.db.Tables.MEMBER_USAGE;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -15,16 +17,18 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes a member's cooldown and quotas in ONE conditional UPDATE, inside the caller's transaction (the same one
  * that inserts the job). Concurrent submissions queue on the row lock and the later ones see the new values, so of
- * N simultaneous submissions exactly as many are admitted as the limits allow, across instances too. Uses the
- * database clock so instances never disagree.
+ * N simultaneous submissions exactly as many are admitted as the limits allow, across instances too. Time comes from
+ * the application clock, passed into the statement, so every rule of the app reads one clock.
  */
 @Component
 public class Admission {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    Admission(DSLContext db) {
+    Admission(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** What admission changed, kept on the job so a failure can give it back. */
@@ -37,12 +41,13 @@ public class Admission {
      */
     public Ticket admit(UUID workspaceId, UUID userId, EffectiveLimits limits) {
         if (limits.denied()) {
-            throw new AccessRefusedException(AccessPolicy.check(limits, UsageSnapshot.NONE, Instant.now()).orElseThrow());
+            throw new AccessRefusedException(AccessPolicy.check(limits, UsageSnapshot.NONE, now()).orElseThrow());
         }
         db.insertInto(MEMBER_USAGE).set(MEMBER_USAGE.WORKSPACE_ID, workspaceId).set(MEMBER_USAGE.USER_ID, userId)
                 .onConflictDoNothing().execute();
-        Record admitted = db.fetchOne(ADMIT, workspaceId, userId, limits.cooldownSeconds(), limits.dailyQuota(),
-                limits.monthlyQuota(), limits.monthlyBudgetMicros(), workspaceId, userId);
+        OffsetDateTime now = OffsetDateTime.ofInstant(now(), ZoneOffset.UTC);
+        Record admitted = db.fetchOne(ADMIT, now, now, workspaceId, userId, now, limits.cooldownSeconds(),
+                limits.dailyQuota(), limits.monthlyQuota(), limits.monthlyBudgetMicros(), workspaceId, userId);
         if (admitted == null) {
             throw refusal(workspaceId, userId, limits);
         }
@@ -54,25 +59,26 @@ public class Admission {
     /*
      * The row lock in "prev" makes concurrent admissions of one member queue; each re-reads the committed row.
      * Counters belong to the UTC day/month of last_counted_at, so a new day or month starts them at 1.
-     * Parameters: workspace, user, cooldown seconds, daily quota, monthly quota, monthly budget (0 = none),
-     * workspace, user.
+     * Parameters: now (twice), workspace, user, now, cooldown seconds, daily quota, monthly quota, monthly budget
+     * (0 = none), workspace, user.
      */
     private static final String ADMIT = """
             with prev as (
                 select last_counted_at, day_count, month_count, month_spent_micros,
-                       last_counted_at >= (date_trunc('day', now() at time zone 'UTC') at time zone 'UTC') as same_day,
-                       last_counted_at >= (date_trunc('month', now() at time zone 'UTC') at time zone 'UTC') as same_month
+                       last_counted_at >= (date_trunc('day', ?::timestamptz at time zone 'UTC') at time zone 'UTC') as same_day,
+                       last_counted_at >= (date_trunc('month', ?::timestamptz at time zone 'UTC') at time zone 'UTC') as same_month
                   from member_usage where workspace_id = ? and user_id = ? for update),
-            lim as (select ?::int as cooldown, ?::int as daily, ?::int as monthly, ?::bigint as budget)
+            lim as (select ?::timestamptz as now, ?::int as cooldown, ?::int as daily, ?::int as monthly,
+                           ?::bigint as budget)
             update member_usage u
-               set last_counted_at = now(),
+               set last_counted_at = lim.now,
                    day_count = case when prev.same_day then prev.day_count + 1 else 1 end,
                    month_count = case when prev.same_month then prev.month_count + 1 else 1 end,
                    month_spent_micros = case when prev.same_month then prev.month_spent_micros else 0 end
               from prev, lim
              where u.workspace_id = ? and u.user_id = ?
                and (lim.cooldown = 0 or prev.last_counted_at is null
-                    or prev.last_counted_at <= now() - make_interval(secs => lim.cooldown))
+                    or prev.last_counted_at <= lim.now - make_interval(secs => lim.cooldown))
                and (lim.daily = 0 or prev.same_day is not true or prev.day_count < lim.daily)
                and (lim.monthly = 0 or prev.same_month is not true or prev.month_count < lim.monthly)
                and (lim.budget = 0 or prev.same_month is not true or prev.month_spent_micros < lim.budget)
@@ -87,9 +93,9 @@ public class Admission {
                 .orElse(UsageSnapshot.NONE);
     }
 
-    /** The database's clock, which admission uses, so pre-checks agree with it. */
+    /** The application clock, which admission uses, so pre-checks agree with it. */
     public Instant now() {
-        return db.select(DSL.currentOffsetDateTime()).fetchOne().value1().toInstant();
+        return clock.instant();
     }
 
     private AccessRefusedException refusal(UUID workspaceId, UUID userId, EffectiveLimits limits) {
@@ -105,11 +111,11 @@ public class Admission {
     public void refund(Ticket ticket) {
         db.update(MEMBER_USAGE)
                 .set(MEMBER_USAGE.LAST_COUNTED_AT, ticket.previousCountedAt() == null ? null
-                        : ticket.previousCountedAt().atOffset(java.time.ZoneOffset.UTC))
+                        : ticket.previousCountedAt().atOffset(ZoneOffset.UTC))
                 .set(MEMBER_USAGE.DAY_COUNT, DSL.greatest(MEMBER_USAGE.DAY_COUNT.minus(1), DSL.val(0)))
                 .set(MEMBER_USAGE.MONTH_COUNT, DSL.greatest(MEMBER_USAGE.MONTH_COUNT.minus(1), DSL.val(0)))
                 .where(keyOf(ticket.workspaceId(), ticket.userId()))
-                .and(MEMBER_USAGE.LAST_COUNTED_AT.eq(ticket.admittedAt().atOffset(java.time.ZoneOffset.UTC)))
+                .and(MEMBER_USAGE.LAST_COUNTED_AT.eq(ticket.admittedAt().atOffset(ZoneOffset.UTC)))
                 .execute();
     }
 
@@ -118,7 +124,7 @@ public class Admission {
         db.update(MEMBER_USAGE)
                 .set(MEMBER_USAGE.MONTH_SPENT_MICROS, MEMBER_USAGE.MONTH_SPENT_MICROS.plus(costMicros))
                 .where(keyOf(workspaceId, userId))
-                .and(MEMBER_USAGE.LAST_COUNTED_AT.ge(startOf("month")))
+                .and(MEMBER_USAGE.LAST_COUNTED_AT.ge(startOfMonth()))
                 .execute();
     }
 
@@ -126,8 +132,8 @@ public class Admission {
         return MEMBER_USAGE.WORKSPACE_ID.eq(workspaceId).and(MEMBER_USAGE.USER_ID.eq(userId));
     }
 
-    /** Start of the current UTC day or month, as a timestamptz. */
-    private static Field<OffsetDateTime> startOf(String unit) {
-        return DSL.field("(date_trunc({0}, now() at time zone 'UTC') at time zone 'UTC')", OffsetDateTime.class, DSL.inline(unit));
+    /** Start of the current UTC month. */
+    private OffsetDateTime startOfMonth() {
+        return OffsetDateTime.ofInstant(now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
     }
 }

@@ -2,7 +2,9 @@ package studio.imgen.admin;
 
 import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -18,13 +20,15 @@ import org.springframework.stereotype.Component;
 public class OpenAiQuotaNotice {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    OpenAiQuotaNotice(DSLContext db) {
+    OpenAiQuotaNotice(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public void reportExhausted(UUID workspaceId) {
-        db.update(WORKSPACE_SETTINGS).set(WORKSPACE_SETTINGS.OPENAI_QUOTA_EXHAUSTED_AT, DSL.currentOffsetDateTime())
+        db.update(WORKSPACE_SETTINGS).set(WORKSPACE_SETTINGS.OPENAI_QUOTA_EXHAUSTED_AT, OffsetDateTime.now(clock))
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId)).execute();
     }
 

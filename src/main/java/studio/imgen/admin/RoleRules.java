@@ -4,6 +4,7 @@ import static studio.imgen.db.Tables.MEMBER_ROLE;
 import static studio.imgen.db.Tables.ROLE_RULE;
 import static studio.imgen.db.Tables.WORKSPACE_ROLE;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Repository;
 class RoleRules {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    RoleRules(DSLContext db) {
+    RoleRules(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     List<RoleRule> rulesOf(UUID workspaceId) {
@@ -45,7 +48,7 @@ class RoleRules {
 
     /** Inserts the role's rule or replaces it: at most one rule per role. */
     void upsert(UUID workspaceId, RoleRule rule) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         db.insertInto(ROLE_RULE)
                 .set(ROLE_RULE.ROLE_ID, rule.roleId())
                 .set(ROLE_RULE.WORKSPACE_ID, workspaceId)

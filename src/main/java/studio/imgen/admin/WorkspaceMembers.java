@@ -4,7 +4,9 @@ import static studio.imgen.db.Tables.APP_USER;
 import static studio.imgen.db.Tables.GENERATION;
 import static studio.imgen.db.Tables.WORKSPACE_MEMBER;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Repository;
 class WorkspaceMembers {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    WorkspaceMembers(DSLContext db) {
+    WorkspaceMembers(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** One member of a workspace, with the account fields admins see. */
@@ -48,6 +52,7 @@ class WorkspaceMembers {
                 .set(WORKSPACE_MEMBER.WORKSPACE_ID, workspaceId)
                 .set(WORKSPACE_MEMBER.USER_ID, userId)
                 .set(WORKSPACE_MEMBER.IS_ADMIN, admin)
+                .set(WORKSPACE_MEMBER.JOINED_AT, OffsetDateTime.now(clock))
                 .onConflictDoNothing()
                 .execute() > 0;
     }
@@ -87,7 +92,7 @@ class WorkspaceMembers {
         int queued = db.update(GENERATION)
                 .set(GENERATION.STATUS, "cancelled")
                 .set(GENERATION.CANCEL_REQUESTED, true)
-                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .where(scope.and(GENERATION.STATUS.eq("queued")))
                 .execute();
         int running = db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)

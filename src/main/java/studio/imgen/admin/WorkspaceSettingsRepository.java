@@ -3,6 +3,7 @@ package studio.imgen.admin;
 import static studio.imgen.db.Tables.APP_USER;
 import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Repository;
 class WorkspaceSettingsRepository {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    WorkspaceSettingsRepository(DSLContext db) {
+    WorkspaceSettingsRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** The workspace's settings; a workspace created without a row gets the defaults. */
@@ -50,11 +53,11 @@ class WorkspaceSettingsRepository {
                 .set(WORKSPACE_SETTINGS.API_KEY_VERSION, key.keyVersion())
                 .set(WORKSPACE_SETTINGS.API_KEY_LAST4, key.last4())
                 .set(WORKSPACE_SETTINGS.API_KEY_SET_BY, setBy)
-                .set(WORKSPACE_SETTINGS.API_KEY_SET_AT, OffsetDateTime.now())
+                .set(WORKSPACE_SETTINGS.API_KEY_SET_AT, OffsetDateTime.now(clock))
                 // Another key, maybe another OpenAI account: an old "out of credit" notice no longer applies.
                 .setNull(WORKSPACE_SETTINGS.OPENAI_QUOTA_EXHAUSTED_AT)
                 .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
-                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
                 .execute();
     }
@@ -85,7 +88,7 @@ class WorkspaceSettingsRepository {
                 .set(WORKSPACE_SETTINGS.DEFAULT_FORMAT, updated.defaultFormat())
                 .set(WORKSPACE_SETTINGS.DEFAULT_BACKGROUND, updated.defaultBackground())
                 .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
-                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
                 .and(WORKSPACE_SETTINGS.VERSION.eq(expectedVersion))
                 .execute() == 1;
@@ -105,7 +108,7 @@ class WorkspaceSettingsRepository {
                 .set(WORKSPACE_SETTINGS.EDIT_THREAD_MODE, updated.mode().dbValue())
                 .set(WORKSPACE_SETTINGS.MAINLINE_MODEL, updated.mainlineModel())
                 .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
-                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
                 .and(WORKSPACE_SETTINGS.VERSION.eq(expectedVersion))
                 .execute() == 1;
@@ -117,7 +120,7 @@ class WorkspaceSettingsRepository {
         return db.update(WORKSPACE_SETTINGS)
                 .set(WORKSPACE_SETTINGS.ADMIN_EXEMPT_FROM_COOLDOWN, exempt)
                 .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
-                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now())
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
                 .and(WORKSPACE_SETTINGS.VERSION.eq(expectedVersion))
                 .execute() == 1;

@@ -3,6 +3,8 @@ package studio.imgen.audit;
 import static studio.imgen.db.Tables.APP_USER;
 import static studio.imgen.db.Tables.AUDIT_LOG;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,12 @@ public class AuditLog {
     private final DSLContext db;
     private final TransactionTemplate ownTransaction;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    AuditLog(DSLContext db, PlatformTransactionManager transactions, ObjectMapper json) {
+    AuditLog(DSLContext db, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
         this.db = db;
         this.json = json;
+        this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -122,6 +126,9 @@ public class AuditLog {
     }
 
     private void insert(AuditLogRecord row) {
+        if (row.getAt() == null) {
+            row.setAt(OffsetDateTime.now(clock));
+        }
         db.insertInto(AUDIT_LOG).set(row).execute();
     }
 

@@ -2,6 +2,8 @@ package studio.imgen.audit;
 
 import static studio.imgen.db.Tables.WORKSPACE_WEBHOOK;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -14,9 +16,11 @@ import studio.imgen.db.tables.records.WorkspaceWebhookRecord;
 class WebhookRepository {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    WebhookRepository(DSLContext db) {
+    WebhookRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     Optional<WorkspaceWebhookRecord> find(UUID workspaceId) {
@@ -32,7 +36,7 @@ class WebhookRepository {
                 .onConflict(WORKSPACE_WEBHOOK.WORKSPACE_ID).doUpdate()
                 .set(WORKSPACE_WEBHOOK.URL, url)
                 .set(WORKSPACE_WEBHOOK.UPDATED_BY, by)
-                .set(WORKSPACE_WEBHOOK.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(WORKSPACE_WEBHOOK.UPDATED_AT, OffsetDateTime.now(clock))
                 .setNull(WORKSPACE_WEBHOOK.LAST_STATUS)
                 .setNull(WORKSPACE_WEBHOOK.LAST_ATTEMPT_AT)
                 .setNull(WORKSPACE_WEBHOOK.LAST_HTTP_STATUS)
@@ -50,11 +54,11 @@ class WebhookRepository {
     void recordOutcome(UUID workspaceId, String url, boolean delivered, Integer httpStatus, String error) {
         var update = db.update(WORKSPACE_WEBHOOK)
                 .set(WORKSPACE_WEBHOOK.LAST_STATUS, delivered ? "delivered" : "failed")
-                .set(WORKSPACE_WEBHOOK.LAST_ATTEMPT_AT, DSL.currentOffsetDateTime())
+                .set(WORKSPACE_WEBHOOK.LAST_ATTEMPT_AT, OffsetDateTime.now(clock))
                 .set(WORKSPACE_WEBHOOK.LAST_HTTP_STATUS, httpStatus)
                 .set(WORKSPACE_WEBHOOK.LAST_ERROR, error == null ? null : AuditLog.cap(error, 500));
         (delivered
-                ? update.set(WORKSPACE_WEBHOOK.LAST_DELIVERED_AT, DSL.currentOffsetDateTime())
+                ? update.set(WORKSPACE_WEBHOOK.LAST_DELIVERED_AT, OffsetDateTime.now(clock))
                         .set(WORKSPACE_WEBHOOK.FAILURES_IN_A_ROW, 0)
                 : update.set(WORKSPACE_WEBHOOK.FAILURES_IN_A_ROW, WORKSPACE_WEBHOOK.FAILURES_IN_A_ROW.plus(1)))
                 .where(WORKSPACE_WEBHOOK.WORKSPACE_ID.eq(workspaceId).and(WORKSPACE_WEBHOOK.URL.eq(url)))

@@ -2,6 +2,7 @@ package studio.imgen.catalog;
 
 import static studio.imgen.db.Tables.IMAGE_MODEL;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -14,9 +15,11 @@ import studio.imgen.db.tables.records.ImageModelRecord;
 class ModelCatalogRepository {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    ModelCatalogRepository(DSLContext db) {
+    ModelCatalogRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     List<ImageModel> findAll() {
@@ -41,7 +44,7 @@ class ModelCatalogRepository {
             return false;
         }
         copy(m, r);
-        r.setUpdatedAt(OffsetDateTime.now());
+        r.setUpdatedAt(OffsetDateTime.now(clock));
         r.update();
         return true;
     }

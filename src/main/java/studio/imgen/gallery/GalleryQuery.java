@@ -5,6 +5,7 @@ import static studio.imgen.db.Tables.GENERATION;
 import static studio.imgen.db.Tables.IMAGE;
 import static studio.imgen.db.Tables.WORKSPACE_MEMBER;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,9 +29,11 @@ import studio.imgen.db.tables.records.ImageRecord;
 class GalleryQuery {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    GalleryQuery(DSLContext db) {
+    GalleryQuery(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Up to {@code limit} images after the cursor (null: from the newest), as {@code me} sees them. */
@@ -85,7 +88,7 @@ class GalleryQuery {
     boolean softDelete(UUID workspaceId, UUID imageId, UUID by, boolean admin) {
         Condition allowed = admin ? DSL.trueCondition() : IMAGE.OWNER_ID.eq(by);
         return db.update(IMAGE)
-                .set(IMAGE.DELETED_AT, DSL.currentOffsetDateTime())
+                .set(IMAGE.DELETED_AT, OffsetDateTime.now(clock))
                 .set(IMAGE.DELETED_BY, by)
                 .where(live(workspaceId).and(IMAGE.ID.eq(imageId)).and(allowed))
                 .execute() == 1;

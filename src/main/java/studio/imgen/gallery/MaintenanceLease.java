@@ -2,14 +2,12 @@ package studio.imgen.gallery;
 
 import static studio.imgen.db.Tables.MAINTENANCE_LEASE;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +19,18 @@ import org.springframework.stereotype.Component;
 class MaintenanceLease {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    MaintenanceLease(DSLContext db) {
+    MaintenanceLease(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** @return the claim's token when this caller may run {@code job} now; empty while another holds it */
     Optional<UUID> tryClaim(String job, Duration lease) {
         UUID token = UUID.randomUUID();
-        Field<OffsetDateTime> until = DSL.field("now() + make_interval(secs => {0}::double precision)",
-                SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(lease.toSeconds()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime until = now.plus(lease);
         return db.insertInto(MAINTENANCE_LEASE)
                 .set(MAINTENANCE_LEASE.NAME, job)
                 .set(MAINTENANCE_LEASE.HOLDER, token)
@@ -38,7 +38,7 @@ class MaintenanceLease {
                 .onConflict(MAINTENANCE_LEASE.NAME).doUpdate()
                 .set(MAINTENANCE_LEASE.HOLDER, token)
                 .set(MAINTENANCE_LEASE.LEASE_UNTIL, until)
-                .where(MAINTENANCE_LEASE.LEASE_UNTIL.lt(DSL.currentOffsetDateTime()))
+                .where(MAINTENANCE_LEASE.LEASE_UNTIL.lt(now))
                 .returning(MAINTENANCE_LEASE.HOLDER)
                 .fetchOptional()
                 .map(r -> r.getHolder());
@@ -46,7 +46,7 @@ class MaintenanceLease {
 
     /** Ends the claim early so the next run need not wait for the lease to run out; only the holder can. */
     void release(String job, UUID token) {
-        db.update(MAINTENANCE_LEASE).set(MAINTENANCE_LEASE.LEASE_UNTIL, DSL.currentOffsetDateTime())
+        db.update(MAINTENANCE_LEASE).set(MAINTENANCE_LEASE.LEASE_UNTIL, OffsetDateTime.now(clock))
                 .where(MAINTENANCE_LEASE.NAME.eq(job).and(MAINTENANCE_LEASE.HOLDER.eq(token)))
                 .execute();
     }

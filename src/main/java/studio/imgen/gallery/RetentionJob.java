@@ -2,13 +2,14 @@ package studio.imgen.gallery;
 
 import static studio.imgen.db.Tables.IMAGE;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,15 +43,17 @@ class RetentionJob {
     private final TransactionTemplate transaction;
     private final ImageStore store;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     RetentionJob(RetentionSettings settings, MaintenanceLease lease, DSLContext db, TransactionTemplate transaction,
-                 ImageStore store, ApplicationEventPublisher events) {
+                 ImageStore store, ApplicationEventPublisher events, Clock clock) {
         this.settings = settings;
         this.lease = lease;
         this.db = db;
         this.transaction = transaction;
         this.store = store;
         this.events = events;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${app.retention.interval:1h}", initialDelayString = "${app.retention.interval:1h}")
@@ -99,10 +102,10 @@ class RetentionJob {
         return total;
     }
 
-    /** The DB clock decides age, like everywhere else; SKIP LOCKED keeps a concurrent delete from waiting on us. */
+    /** The application clock decides age, like everywhere else; SKIP LOCKED keeps a concurrent delete from waiting. */
     private List<Expired> markBatch(WorkspaceRetention workspace) {
-        var cutoff = DSL.field("now() - make_interval(days => {0})", SQLDataType.TIMESTAMPWITHTIMEZONE,
-                DSL.val(workspace.days()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime cutoff = now.minusDays(workspace.days());
         var due = DSL.select(IMAGE.ID).from(IMAGE)
                 .where(IMAGE.WORKSPACE_ID.eq(workspace.workspaceId())
                         .and(IMAGE.DELETED_AT.isNull())
@@ -111,8 +114,8 @@ class RetentionJob {
                 .limit(BATCH)
                 .forUpdate().skipLocked();
         return db.update(IMAGE)
-                .set(IMAGE.EXPIRED_AT, DSL.currentOffsetDateTime())
-                .set(IMAGE.DELETED_AT, DSL.currentOffsetDateTime())
+                .set(IMAGE.EXPIRED_AT, now)
+                .set(IMAGE.DELETED_AT, now)
                 .where(IMAGE.ID.in(due))
                 .returning(IMAGE.ID, IMAGE.FORMAT)
                 .fetch(r -> new Expired(r.getId(), ImageFormat.valueOf(r.getFormat().toUpperCase(Locale.ROOT))));

@@ -81,7 +81,7 @@ class StorageCleaner {
         int tempFiles = store.deleteStaleTempFiles(grace);
         Instant cutoff = clock.instant().minus(grace);
         // Rows older than the start of the listing must have their files in it: files are written before rows.
-        OffsetDateTime listedAt = db.select(DSL.currentOffsetDateTime()).fetchSingle().value1();
+        OffsetDateTime listedAt = OffsetDateTime.now(clock);
         Set<StorageKey> present = new HashSet<>();
         int orphans = 0;
         try (Stream<StoredFile> files = store.list()) {

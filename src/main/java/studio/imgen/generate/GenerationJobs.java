@@ -4,6 +4,7 @@ import static studio.imgen.db.Tables.APP_USER;
 import static studio.imgen.db.Tables.GENERATION;
 import static studio.imgen.db.Tables.IMAGE;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,9 +30,11 @@ import studio.imgen.db.tables.records.GenerationRecord;
 class GenerationJobs {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    GenerationJobs(DSLContext db) {
+    GenerationJobs(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** A claimed job: the row plus the lease token that fences this worker's writes. */
@@ -61,14 +64,13 @@ class GenerationJobs {
         return db.update(GENERATION)
                 .set(GENERATION.STATUS, "running")
                 .set(GENERATION.LEASE_TOKEN, token)
-                .set(GENERATION.LEASE_UNTIL, DSL.currentOffsetDateTime().plus(DSL.field("make_interval(secs => {0})",
-                        org.jooq.types.DayToSecond.class, DSL.val(lease.toSeconds()))))
+                .set(GENERATION.LEASE_UNTIL, OffsetDateTime.now(clock).plus(lease))
                 .set(GENERATION.ATTEMPT, GENERATION.ATTEMPT.plus(1))
-                .set(GENERATION.STARTED_AT, DSL.coalesce(GENERATION.STARTED_AT, DSL.currentOffsetDateTime()))
+                .set(GENERATION.STARTED_AT, DSL.coalesce(GENERATION.STARTED_AT, DSL.val(OffsetDateTime.now(clock))))
                 .where(GENERATION.ID.eq(DSL.select(GENERATION.ID).from(GENERATION)
                         .where(GENERATION.STATUS.eq("queued").and(GENERATION.CANCEL_REQUESTED.isFalse())
                                 .or(GENERATION.STATUS.eq("running")
-                                        .and(GENERATION.LEASE_UNTIL.lt(DSL.currentOffsetDateTime()))
+                                        .and(GENERATION.LEASE_UNTIL.lt(OffsetDateTime.now(clock)))
                                         .and(GENERATION.REQUEST_SENT_AT.isNull())))
                         .orderBy(GENERATION.CREATED_AT)
                         .limit(1)
@@ -80,14 +82,13 @@ class GenerationJobs {
 
     /** Records that the request is about to go upstream; false if the lease was lost (then do not send). */
     boolean markSending(UUID id, UUID token) {
-        return db.update(GENERATION).set(GENERATION.REQUEST_SENT_AT, DSL.currentOffsetDateTime())
+        return db.update(GENERATION).set(GENERATION.REQUEST_SENT_AT, OffsetDateTime.now(clock))
                 .where(fenced(id, token)).execute() == 1;
     }
 
     boolean renewLease(UUID id, UUID token, Duration lease) {
         return db.update(GENERATION)
-                .set(GENERATION.LEASE_UNTIL, DSL.currentOffsetDateTime().plus(DSL.field("make_interval(secs => {0})",
-                        org.jooq.types.DayToSecond.class, DSL.val(lease.toSeconds()))))
+                .set(GENERATION.LEASE_UNTIL, OffsetDateTime.now(clock).plus(lease))
                 .where(fenced(id, token)).execute() == 1;
     }
 
@@ -99,7 +100,7 @@ class GenerationJobs {
                 .set(GENERATION.ERROR_MESSAGE, message)
                 .set(GENERATION.ERROR_DETAIL, detail)
                 .set(GENERATION.OPENAI_REQUEST_ID, requestId)
-                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .setNull(GENERATION.LEASE_TOKEN)
                 .where(fenced(id, token)).execute() == 1;
     }
@@ -109,7 +110,7 @@ class GenerationJobs {
         return db.update(GENERATION)
                 .set(outcome)
                 .set(GENERATION.STATUS, "succeeded")
-                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .setNull(GENERATION.LEASE_TOKEN)
                 .where(fenced(id, token)).execute() == 1;
     }
@@ -122,7 +123,7 @@ class GenerationJobs {
         Condition mine = GENERATION.ID.eq(id).and(GENERATION.WORKSPACE_ID.eq(workspaceId)).and(GENERATION.USER_ID.eq(userId));
         int queued = db.update(GENERATION)
                 .set(GENERATION.STATUS, "cancelled")
-                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .set(GENERATION.CANCEL_REQUESTED, true)
                 .where(mine.and(GENERATION.STATUS.eq("queued")))
                 .execute();
@@ -137,7 +138,7 @@ class GenerationJobs {
     boolean markCancelled(UUID id, UUID token) {
         return db.update(GENERATION)
                 .set(GENERATION.STATUS, "cancelled")
-                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .setNull(GENERATION.LEASE_TOKEN)
                 .where(fenced(id, token)).execute() == 1;
     }
@@ -157,10 +158,10 @@ class GenerationJobs {
                 .set(GENERATION.ERROR_CODE, "interrupted")
                 .set(GENERATION.ERROR_MESSAGE, "The app restarted while this image was being generated, so its result "
                         + "is unknown. No cooldown or quota was charged; try again.")
-                .set(GENERATION.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .setNull(GENERATION.LEASE_TOKEN)
                 .where(GENERATION.STATUS.eq("running")
-                        .and(GENERATION.LEASE_UNTIL.lt(DSL.currentOffsetDateTime()))
+                        .and(GENERATION.LEASE_UNTIL.lt(OffsetDateTime.now(clock)))
                         .and(GENERATION.REQUEST_SENT_AT.isNotNull()))
                 .returning()
                 .fetch();

@@ -6,6 +6,7 @@ import static studio.imgen.db.Tables.IMAGE;
 
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -220,6 +221,7 @@ public class GenerationService {
                 job.setPreviousResponseId(conversation.previousResponseId());
             }
             job.setAdmittedAt(GenerationJobs.utc(ticket.admittedAt()));
+            job.setCreatedAt(job.getAdmittedAt());
             job.setUsagePrevCountedAt(GenerationJobs.utc(ticket.previousCountedAt()));
             UUID generationId = jobs.insert(job);
             for (int i = 0; i < sources.size(); i++) {
@@ -240,13 +242,14 @@ public class GenerationService {
                         .set(IMAGE.HEIGHT, reference.height())
                         .set(IMAGE.BYTES, (long) reference.bytes().length)
                         .set(IMAGE.SHA256, reference.sha256Hex())
+                        .set(IMAGE.CREATED_AT, job.getCreatedAt())
                         .execute();
                 db.insertInto(GENERATION_INPUT).set(GENERATION_INPUT.GENERATION_ID, generationId)
                         .set(GENERATION_INPUT.IMAGE_ID, referenceIds.get(i))
                         .set(GENERATION_INPUT.POSITION, sources.size() + i).execute();
             }
             if (mask != null) {
-                insertMask(me, generationId, maskId, mask.image());
+                insertMask(me, generationId, maskId, mask.image(), job.getCreatedAt());
             }
             return generationId;
         });
@@ -255,7 +258,7 @@ public class GenerationService {
     }
 
     /** The mask is kept with the job (not in generation_input): the worker sends it as the separate mask part. */
-    private void insertMask(Member me, UUID generationId, UUID maskId, ValidatedImage mask) {
+    private void insertMask(Member me, UUID generationId, UUID maskId, ValidatedImage mask, OffsetDateTime createdAt) {
         db.insertInto(IMAGE)
                 .set(IMAGE.ID, maskId)
                 .set(IMAGE.WORKSPACE_ID, me.workspaceId())
@@ -267,6 +270,7 @@ public class GenerationService {
                 .set(IMAGE.HEIGHT, mask.height())
                 .set(IMAGE.BYTES, (long) mask.bytes().length)
                 .set(IMAGE.SHA256, mask.sha256Hex())
+                .set(IMAGE.CREATED_AT, createdAt)
                 .execute();
     }
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -317,6 +318,7 @@ class GenerationWorker {
                     status.setRollbackOnly();
                     return false;
                 }
+                OffsetDateTime storedAt = GenerationJobs.utc(admission.now());
                 for (ImageRow row : rows) {
                     db.insertInto(IMAGE)
                             .set(IMAGE.ID, row.id())
@@ -331,6 +333,7 @@ class GenerationWorker {
                             .set(IMAGE.BYTES, (long) row.bytes())
                             .set(IMAGE.SHA256, row.info().sha256Hex())
                             .set(IMAGE.HAS_THUMBNAIL, true)
+                            .set(IMAGE.CREATED_AT, storedAt)
                             .execute();
                 }
                 admission.recordSpend(job.getWorkspaceId(), job.getUserId(), cost);

@@ -5,6 +5,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -33,9 +34,9 @@ public class OpenAiGateway implements AutoCloseable {
     private final UpstreamMetrics metrics;
 
     @Autowired
-    public OpenAiGateway(OpenAiProperties properties, MeterRegistry registry) {
+    public OpenAiGateway(OpenAiProperties properties, MeterRegistry registry, Clock clock) {
         this(properties, Sleeper.SYSTEM, System::nanoTime, () -> ThreadLocalRandom.current().nextDouble(),
-                new UpstreamMetrics(registry));
+                new UpstreamMetrics(registry), clock);
     }
 
     public OpenAiGateway(OpenAiProperties properties, Sleeper sleeper) {
@@ -44,15 +45,15 @@ public class OpenAiGateway implements AutoCloseable {
 
     /** For tests: a clock that moves with the sleeper makes deadlines deterministic. */
     OpenAiGateway(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random) {
-        this(properties, sleeper, nanoClock, random, UpstreamMetrics.NONE);
+        this(properties, sleeper, nanoClock, random, UpstreamMetrics.NONE, Clock.systemUTC());
     }
 
     OpenAiGateway(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random,
-                  UpstreamMetrics metrics) {
+                  UpstreamMetrics metrics, Clock clock) {
         this.properties = properties;
         this.clients = new ClientCache(CLIENT_CACHE_SIZE, this::newClient);
         this.metrics = metrics;
-        this.retryPolicy = new RetryPolicy(properties, sleeper, nanoClock, random, metrics);
+        this.retryPolicy = new RetryPolicy(properties, sleeper, nanoClock, random, metrics, clock);
     }
 
     /** {@code POST /v1/images/generations}; streamed when {@code partialImages > 0}. */

@@ -2,6 +2,7 @@ package studio.imgen.openai;
 
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -33,18 +34,21 @@ final class RetryPolicy {
     private final LongSupplier nanoClock;
     private final DoubleSupplier random;
     private final UpstreamMetrics metrics;
+    /** Wall time, only to read a {@code Retry-After} given as an HTTP date. */
+    private final Clock clock;
 
     RetryPolicy(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random) {
-        this(properties, sleeper, nanoClock, random, UpstreamMetrics.NONE);
+        this(properties, sleeper, nanoClock, random, UpstreamMetrics.NONE, Clock.systemUTC());
     }
 
     RetryPolicy(OpenAiProperties properties, Sleeper sleeper, LongSupplier nanoClock, DoubleSupplier random,
-                UpstreamMetrics metrics) {
+                UpstreamMetrics metrics, Clock clock) {
         this.properties = properties;
         this.sleeper = sleeper;
         this.nanoClock = nanoClock;
         this.random = random;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     <T> T run(Attempt<T> attempt, ProgressListener listener, Redactor redactor) {
@@ -71,7 +75,7 @@ final class RetryPolicy {
                 listener.attemptFailed(failed);
                 throw failed;
             } catch (Exception e) {
-                classified = UpstreamErrors.classify(e, SendTracker.bodyStarted(), redactor);
+                classified = UpstreamErrors.classify(e, SendTracker.bodyStarted(), redactor, clock.instant());
                 if (classified == null) {
                     throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
                 }

@@ -35,15 +35,15 @@ final class UpstreamErrors {
     private UpstreamErrors() {}
 
     /** Returns null for throwables that are not SDK or I/O failures (programming errors propagate unchanged). */
-    static Classified classify(Throwable error, boolean bodyStarted, Redactor redactor) {
+    static Classified classify(Throwable error, boolean bodyStarted, Redactor redactor, Instant now) {
         if (causeOf(error, ResponseCap.TooLarge.class) != null) {
             return new Classified(invalidResponse(causeOf(error, ResponseCap.TooLarge.class).getMessage(), null), false);
         }
         if (error instanceof SseException sse) {
-            return new Classified(fromServiceError(sse, redactor, true), false);
+            return new Classified(fromServiceError(sse, redactor, true, now), false);
         }
         if (error instanceof OpenAIServiceException service) {
-            OpenAiException failure = fromServiceError(service, redactor, false);
+            OpenAiException failure = fromServiceError(service, redactor, false, now);
             return new Classified(failure, isRetryable(service.statusCode(), failure.kind(), service.headers()));
         }
         if (error instanceof OpenAIInvalidDataException invalid) {
@@ -87,7 +87,8 @@ final class UpstreamErrors {
         return new Classified(failure, !bodyStarted);
     }
 
-    private static OpenAiException fromServiceError(OpenAIServiceException e, Redactor redactor, boolean inStream) {
+    private static OpenAiException fromServiceError(OpenAIServiceException e, Redactor redactor, boolean inStream,
+                                                    Instant now) {
         int status = e.statusCode();
         String type = e.type().orElse(null);
         String code = e.code().orElse(null);
@@ -101,7 +102,7 @@ final class UpstreamErrors {
                 .upstreamCode(code != null ? code : type)
                 .upstreamMessage(message)
                 .requestId(first(headers, "x-request-id"))
-                .retryAfter(retryAfter(headers, Instant.now()))
+                .retryAfter(retryAfter(headers, now))
                 .build();
     }
 

@@ -2,6 +2,8 @@ package studio.imgen.security;
 
 import static studio.imgen.db.Tables.LOGIN_EVENT;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -21,10 +23,12 @@ class LoginEvents {
 
     private final DSLContext db;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    LoginEvents(DSLContext db, ApplicationEventPublisher events) {
+    LoginEvents(DSLContext db, ApplicationEventPublisher events, Clock clock) {
         this.db = db;
         this.events = events;
+        this.clock = clock;
     }
 
     void record(String username, UUID userId, Outcome outcome, String clientAddress) {
@@ -33,6 +37,7 @@ class LoginEvents {
                 .set(LOGIN_EVENT.USER_ID, userId)
                 .set(LOGIN_EVENT.OUTCOME, outcome.name().toLowerCase(java.util.Locale.ROOT))
                 .set(LOGIN_EVENT.CLIENT_IP, clientAddress)
+                .set(LOGIN_EVENT.AT, OffsetDateTime.now(clock))
                 .execute();
         try {
             events.publishEvent(new LoginAttempted(username, userId, outcome, clientAddress));

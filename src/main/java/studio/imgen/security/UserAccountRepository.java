@@ -2,6 +2,7 @@ package studio.imgen.security;
 
 import static studio.imgen.db.Tables.APP_USER;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,9 +15,11 @@ import studio.imgen.db.tables.records.AppUserRecord;
 class UserAccountRepository {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    UserAccountRepository(DSLContext db) {
+    UserAccountRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     Optional<AppUserRecord> findByUsername(String username) {
@@ -47,18 +50,18 @@ class UserAccountRepository {
         db.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.MUST_CHANGE_PASSWORD, mustChangePassword)
-                .set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+                .set(APP_USER.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(APP_USER.ID.eq(id))
                 .execute();
     }
 
     void updateEnabled(UUID id, boolean enabled) {
-        db.update(APP_USER).set(APP_USER.ENABLED, enabled).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+        db.update(APP_USER).set(APP_USER.ENABLED, enabled).set(APP_USER.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(APP_USER.ID.eq(id)).execute();
     }
 
     void updateInstanceAdmin(UUID id, boolean instanceAdmin) {
-        db.update(APP_USER).set(APP_USER.IS_INSTANCE_ADMIN, instanceAdmin).set(APP_USER.UPDATED_AT, OffsetDateTime.now())
+        db.update(APP_USER).set(APP_USER.IS_INSTANCE_ADMIN, instanceAdmin).set(APP_USER.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(APP_USER.ID.eq(id)).execute();
     }
 

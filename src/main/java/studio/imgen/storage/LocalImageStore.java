@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,8 @@ public class LocalImageStore implements ImageStore {
             temp = Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writer.write(channel, bytes);
+                // Ages (orphan grace, stale temp files) are judged by the application clock: the file carries its time.
+                Files.setLastModifiedTime(temp, FileTime.from(clock.instant()));
                 channel.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

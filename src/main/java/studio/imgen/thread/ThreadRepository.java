@@ -6,6 +6,8 @@ import static studio.imgen.db.Tables.GENERATION;
 import static studio.imgen.db.Tables.IMAGE;
 import static studio.imgen.db.Tables.THREAD_TURN;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +23,11 @@ import studio.imgen.admin.EditThreadDefaults.Mode;
 class ThreadRepository {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    ThreadRepository(DSLContext db) {
+    ThreadRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     record ThreadRow(UUID id, UUID ownerId, String ownerName, String title, Mode mode, UUID branchedFromThreadId,
@@ -41,6 +45,8 @@ class ThreadRepository {
                 .set(EDIT_THREAD.MODE, mode.dbValue())
                 .set(EDIT_THREAD.BRANCHED_FROM_THREAD_ID, branchedFrom)
                 .set(EDIT_THREAD.BRANCHED_FROM_SEQ, seq)
+                .set(EDIT_THREAD.CREATED_AT, OffsetDateTime.now(clock))
+                .set(EDIT_THREAD.UPDATED_AT, OffsetDateTime.now(clock))
                 .returning(EDIT_THREAD.ID).fetchOne(EDIT_THREAD.ID);
     }
 
@@ -52,6 +58,7 @@ class ThreadRepository {
                 .set(THREAD_TURN.GENERATION_ID, generationId)
                 .set(THREAD_TURN.IMAGE_ID, imageId)
                 .set(THREAD_TURN.RESPONSE_ID, responseId)
+                .set(THREAD_TURN.CREATED_AT, OffsetDateTime.now(clock))
                 .execute();
         touch(threadId);
     }
@@ -120,23 +127,23 @@ class ThreadRepository {
     }
 
     boolean rename(UUID workspaceId, UUID ownerId, UUID threadId, String title) {
-        return db.update(EDIT_THREAD).set(EDIT_THREAD.TITLE, title).set(EDIT_THREAD.UPDATED_AT, DSL.currentOffsetDateTime())
+        return db.update(EDIT_THREAD).set(EDIT_THREAD.TITLE, title).set(EDIT_THREAD.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(owned(workspaceId, ownerId, threadId)).execute() == 1;
     }
 
     boolean changeMode(UUID workspaceId, UUID ownerId, UUID threadId, Mode mode) {
         return db.update(EDIT_THREAD).set(EDIT_THREAD.MODE, mode.dbValue())
-                .set(EDIT_THREAD.UPDATED_AT, DSL.currentOffsetDateTime())
+                .set(EDIT_THREAD.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(owned(workspaceId, ownerId, threadId)).execute() == 1;
     }
 
     boolean softDelete(UUID workspaceId, UUID ownerId, UUID threadId) {
-        return db.update(EDIT_THREAD).set(EDIT_THREAD.DELETED_AT, DSL.currentOffsetDateTime())
+        return db.update(EDIT_THREAD).set(EDIT_THREAD.DELETED_AT, OffsetDateTime.now(clock))
                 .where(owned(workspaceId, ownerId, threadId)).execute() == 1;
     }
 
     private void touch(UUID threadId) {
-        db.update(EDIT_THREAD).set(EDIT_THREAD.UPDATED_AT, DSL.currentOffsetDateTime()).where(EDIT_THREAD.ID.eq(threadId))
+        db.update(EDIT_THREAD).set(EDIT_THREAD.UPDATED_AT, OffsetDateTime.now(clock)).where(EDIT_THREAD.ID.eq(threadId))
                 .execute();
     }
 

@@ -4,6 +4,8 @@ import static studio.imgen.db.Tables.APP_USER;
 import static studio.imgen.db.Tables.WORKSPACE;
 import static studio.imgen.db.Tables.WORKSPACE_MEMBER;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class WorkspaceRepository {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    WorkspaceRepository(DSLContext db) {
+    WorkspaceRepository(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     UUID insert(String name) {
@@ -29,6 +33,7 @@ class WorkspaceRepository {
                 .set(WORKSPACE_MEMBER.WORKSPACE_ID, workspaceId)
                 .set(WORKSPACE_MEMBER.USER_ID, userId)
                 .set(WORKSPACE_MEMBER.IS_ADMIN, admin)
+                .set(WORKSPACE_MEMBER.JOINED_AT, OffsetDateTime.now(clock))
                 .onConflictDoNothing()
                 .execute();
     }

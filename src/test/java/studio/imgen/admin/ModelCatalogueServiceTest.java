@@ -6,8 +6,10 @@ import static studio.imgen.db.Tables.AUDIT_LOG;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -110,9 +112,14 @@ class ModelCatalogueServiceTest {
 
     @Test
     void listsEveryModelWithItsLifecycle() {
-        assertThat(catalogue.models()).extracting(e -> e.model().id() + ": " + e.lifecycle())
-                .contains("gpt-image-2: Available", "gpt-image-1: Shut down")
-                .anyMatch(line -> line.startsWith("gpt-image-1.5: ") && !line.endsWith("Shut down"));
+        LocalDate today = catalog.today();
+        LocalDate shutdown = today.plusDays(30);
+        catalogue.update(edited("test-image-a", d -> withDates(d, today.minusDays(30), shutdown)));
+        catalogue.update(edited("test-image-b", d -> withDates(d, today.minusDays(60), today)));
+
+        assertThat(catalogue.models()).extracting(e -> e.model().id() + ": " + e.lifecycle()).contains(
+                "gpt-image-2: Available", "test-image-b: Shut down",
+                "test-image-a: Retiring on " + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(shutdown));
     }
 
     @Test
@@ -149,13 +156,13 @@ class ModelCatalogueServiceTest {
 
     @Test
     void aDisabledModelIsNeitherOfferedNorAcceptedOnSubmit() {
-        assertThat(catalogue.setEnabled("gpt-image-1-mini", false)).startsWith("✅ Disabled GPT Image 1 Mini.");
+        assertThat(catalogue.setEnabled("test-image-b", false)).startsWith("✅ Disabled Test Image B.");
 
-        assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("gpt-image-1-mini");
+        assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("test-image-b");
         TestUser member = users.member(workspace, "Mia");
         LoggedIn.as(member, memberships);
-        assertThat(generations.form(null).models()).extracting(m -> m.id()).doesNotContain("gpt-image-1-mini");
-        assertThatThrownBy(() -> generations.submit(new GenerationRequest(null, "a lighthouse", "gpt-image-1-mini",
+        assertThat(generations.form(null).models()).extracting(m -> m.id()).doesNotContain("test-image-b");
+        assertThatThrownBy(() -> generations.submit(new GenerationRequest(null, "a lighthouse", "test-image-b",
                 "1024x1024", "low", 1, null, null, null, null, null, List.of()))).isInstanceOf(UserInputException.class);
         assertThat(audit("catalog.model_disabled")).hasSize(1);
     }
@@ -163,13 +170,13 @@ class ModelCatalogueServiceTest {
     @Test
     void aShutDownModelIsNotOfferedEvenWhenEnabled() {
         LocalDate yesterday = catalog.today().minusDays(1);
-        catalogue.update(edited("gpt-image-1-mini", d -> new ModelDraft(d.id(), d.label(), true, d.sizes(), d.qualities(),
+        catalogue.update(edited("test-image-b", d -> new ModelDraft(d.id(), d.label(), true, d.sizes(), d.qualities(),
                 d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(),
                 d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(),
                 d.imageOut(), d.textOut(), yesterday.minusDays(30), yesterday, "gpt-image-2")));
 
-        assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("gpt-image-1-mini");
-        assertThat(catalogue.models()).filteredOn(e -> e.model().id().equals("gpt-image-1-mini"))
+        assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("test-image-b");
+        assertThat(catalogue.models()).filteredOn(e -> e.model().id().equals("test-image-b"))
                 .singleElement().satisfies(e -> {
                     assertThat(e.lifecycle()).isEqualTo("Shut down");
                     assertThat(e.offered()).isFalse();

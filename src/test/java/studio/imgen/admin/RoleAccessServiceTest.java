@@ -21,6 +21,7 @@ import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestUsers;
 
 /** The role access grid on real PostgreSQL: §6 messages and scenarios 2, 9, 15, 20, 24, 25 and 27 of imgen-behaviour.md. */
@@ -31,6 +32,8 @@ class RoleAccessServiceTest {
 
     @Autowired
     RoleAccessService roles;
+    @Autowired
+    MutableClock clock;
     @Autowired
     MemberService members;
     @Autowired
@@ -97,12 +100,12 @@ class RoleAccessServiceTest {
 
     @Test
     void internsGetOnlyTheirOptionsAndAForgedSizeIsRefusedWithoutACall() {
-        UUID interns = acme.roleWithRule("Interns", 120, Set.of("gpt-image-1-mini"), Set.of("1024x1024"), Set.of("low"));
+        UUID interns = acme.roleWithRule("Interns", 120, Set.of("test-image-b"), Set.of("1024x1024"), Set.of("low"));
         acme.give(acme.ana(), interns);
 
         acme.as(acme.ana());
         var form = generations.form(null);
-        assertThat(form.models()).extracting(m -> m.id()).containsExactly("gpt-image-1-mini");
+        assertThat(form.models()).extracting(m -> m.id()).containsExactly("test-image-b");
         assertThat(form.sizes()).extracting(Choice::value).containsExactly("1024x1024");
         assertThat(form.qualities()).extracting(Choice::value).containsExactly("low");
         assertThatThrownBy(() -> generations.submit(request("forged-interns", null, "1536x1024", null)))
@@ -238,7 +241,7 @@ class RoleAccessServiceTest {
 
         assertThat(options.sizes()).extracting(Choice::value).containsExactly("1024x1024", "1536x1024", "1024x1536");
         assertThat(options.qualities()).extracting(Choice::value).containsExactly("low", "medium", "high");
-        assertThat(options.models()).extracting(Choice::value).contains("gpt-image-2", "gpt-image-1-mini");
+        assertThat(options.models()).extracting(Choice::value).contains("gpt-image-2", "test-image-b");
     }
 
     private static RuleDraft draft(UUID role, String cooldown, Set<String> sizes) {
@@ -252,8 +255,7 @@ class RoleAccessServiceTest {
 
     private void countedSecondsAgo(UUID userId, int seconds) {
         db.insertInto(MEMBER_USAGE).set(MEMBER_USAGE.WORKSPACE_ID, acme.id()).set(MEMBER_USAGE.USER_ID, userId)
-                .set(MEMBER_USAGE.LAST_COUNTED_AT, DSL.currentOffsetDateTime().minus(DSL.field(
-                        "make_interval(secs => {0})", org.jooq.types.DayToSecond.class, DSL.val(seconds))))
+                .set(MEMBER_USAGE.LAST_COUNTED_AT, OffsetDateTime.now(clock).minusSeconds(seconds))
                 .set(MEMBER_USAGE.DAY_COUNT, 1).set(MEMBER_USAGE.MONTH_COUNT, 1)
                 .execute();
     }

@@ -23,6 +23,7 @@ import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
@@ -35,6 +36,8 @@ class WorkspaceSettingsServiceTest {
 
     @Autowired
     WorkspaceSettingsService settings;
+    @Autowired
+    MutableClock clock;
     @Autowired
     RoleAccessService roles;
     @Autowired
@@ -83,7 +86,7 @@ class WorkspaceSettingsServiceTest {
         assertThat(overview.keyConfigured()).isTrue();
         assertThat(overview.keyLine()).isEqualTo("✅ Configured · ends with …WXYZ · set by Dana on "
                 + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC)
-                .format(java.time.Instant.now()));
+                .format(clock.instant()));
         assertThat(settings.clearApiKey()).isEqualTo("✅ OpenAI API key has been removed.");
         assertThat(settings.clearApiKey()).isEqualTo("No API key is configured.");
         assertThat(vault.configured(workspace)).isFalse();
@@ -129,14 +132,14 @@ class WorkspaceSettingsServiceTest {
 
         assertThat(settings.updateDefaults(DefaultsChange.NOTHING, form.version()))
                 .isEqualTo("No changes specified. Use the options to set defaults.");
-        assertThat(settings.updateDefaults(new DefaultsChange("gpt-image-1-mini", null, null, null, null), form.version()))
-                .isEqualTo("✅ Updated default settings:\nModel: gpt-image-1-mini");
+        assertThat(settings.updateDefaults(new DefaultsChange("test-image-b", null, null, null, null), form.version()))
+                .isEqualTo("✅ Updated default settings:\nModel: test-image-b");
 
         TestUser ana = users.member(workspace, "Ana");
         LoggedIn.as(ana, memberships);
         UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "defaults apply", null, null, null, null,
                 null, null, null, null, null, List.of()));
-        assertThat(generations.find(id).orElseThrow().model()).isEqualTo("gpt-image-1-mini");
+        assertThat(generations.find(id).orElseThrow().model()).isEqualTo("test-image-b");
         Jobs.awaitFinished(generations, id);
     }
 

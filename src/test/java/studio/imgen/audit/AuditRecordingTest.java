@@ -44,7 +44,7 @@ class AuditRecordingTest extends MemberServiceTest {
 
     @Test
     void aSucceededGenerationIsRecordedWhenAdmittedAndWhenItSucceeds() throws Exception {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a red fox in snow", "gpt-image-1.5",
+        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a red fox in snow", "test-image-a",
                 "1536x1024", "low", 2, "opaque", "jpeg", 80, "low", null, List.of()));
         audited.await(id, GenerationStatus.SUCCEEDED);
         GenerationDetails done = generations.find(id).orElseThrow();
@@ -63,7 +63,7 @@ class AuditRecordingTest extends MemberServiceTest {
             assertThat(row.getTargetType()).isEqualTo("generation");
             assertThat(row.getTargetId()).isEqualTo(id);
             assertThat(row.getPrompt()).isEqualTo("a red fox in snow");
-            assertThat(row.getModel()).isEqualTo("gpt-image-1.5");
+            assertThat(row.getModel()).isEqualTo("test-image-a");
             assertThat(row.getSize()).isEqualTo("1536x1024");
             assertThat(row.getQuality()).isEqualTo("low");
             assertThat(row.getN()).isEqualTo(2);
@@ -151,8 +151,8 @@ class AuditRecordingTest extends MemberServiceTest {
                 .set(GENERATION.MODEL, "gpt-image-2").set(GENERATION.SIZE, "auto").set(GENERATION.QUALITY, "auto")
                 .set(GENERATION.N, 1).set(GENERATION.BACKGROUND, "auto").set(GENERATION.OUTPUT_FORMAT, "png")
                 .set(GENERATION.ERROR_CODE, "interrupted").set(GENERATION.ERROR_MESSAGE, "The app restarted")
-                .set(GENERATION.REQUEST_SENT_AT, OffsetDateTime.now().minusMinutes(3))
-                .set(GENERATION.FINISHED_AT, OffsetDateTime.now())
+                .set(GENERATION.REQUEST_SENT_AT, OffsetDateTime.now(clock).minusMinutes(3))
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .returning(GENERATION.ID).fetchOne(GENERATION.ID);
 
         events.publishEvent(new GenerationRecorded(id, ana.workspaceId(), ana.id(), GenerationStatus.INTERRUPTED));

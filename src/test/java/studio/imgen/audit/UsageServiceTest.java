@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
@@ -25,6 +26,8 @@ class UsageServiceTest {
 
     @Autowired
     UsageService usage;
+    @Autowired
+    MutableClock clock;
     @Autowired
     TestUsers users;
     @Autowired
@@ -42,7 +45,7 @@ class UsageServiceTest {
     @BeforeEach
     void setUp() {
         AuditSeed seed = new AuditSeed(db);
-        now = db.select(DSL.currentOffsetDateTime()).fetchOne().value1().withOffsetSameInstant(ZoneOffset.UTC);
+        now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         today = now.toLocalDate();
         acme = users.workspace("Acme");
         dana = users.admin(acme, "Dana");

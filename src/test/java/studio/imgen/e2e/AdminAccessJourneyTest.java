@@ -20,7 +20,7 @@ import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
 /**
- * Issue #5's browser journey: the admin sets a (canary) key, adds the role "Interns" (120 s, GPT Image 1 Mini
+ * Issue #5's browser journey: the admin sets a (canary) key, adds the role "Interns" (120 s, Test Image B
  * only, 1024x1024, low) and gives it to a member; the member's Generate form offers only those, and a second
  * submission within 120 s is refused with the remaining time. Every HTTP response body and push frame the two
  * browsers received, and every log line written meanwhile, is checked for the key.
@@ -60,13 +60,13 @@ class AdminAccessJourneyTest extends BrowserTest {
         page.locator("vaadin-grid-cell-content").filter(text("Interns")).first().click();
         button("Add access rule…").click();
         page.getByLabel("Cooldown (seconds)").fill("120");
-        checkbox("GPT Image 1 Mini").check();
+        checkbox("Test Image B").check();
         checkbox("1024x1024 (Square)").check();
         checkbox("Low").check();
         button("Save rule").click();
         assertThat(notice("✅ Updated access for Interns.")).isVisible();
         assertThat(page.locator("vaadin-grid-cell-content").filter(text("Interns: 120s cooldown"))).hasText(
-                "Interns: 120s cooldown · Models: GPT Image 1 Mini · Sizes: 1024x1024 (Square) · Qualities: Low");
+                "Interns: 120s cooldown · Models: Test Image B · Sizes: 1024x1024 (Square) · Qualities: Low");
         screenshot("admin-roles");
         page.setViewportSize(820, 1180);
         screenshot("admin-roles-tablet");
@@ -83,7 +83,7 @@ class AdminAccessJourneyTest extends BrowserTest {
         browserContext.clearCookies();
         logIn(ian.username(), TestUsers.PASSWORD);
         assertThat(page.locator(".generate-form")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(offered("Model")).containsExactly("GPT Image 1 Mini");
+        org.assertj.core.api.Assertions.assertThat(offered("Model")).containsExactly("Test Image B");
         org.assertj.core.api.Assertions.assertThat(offered("Size")).containsExactly("1024x1024 (Square)");
         org.assertj.core.api.Assertions.assertThat(offered("Quality")).containsExactly("Low");
 

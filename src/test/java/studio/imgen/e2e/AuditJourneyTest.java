@@ -65,7 +65,7 @@ class AuditJourneyTest extends BrowserTest {
         long snow = generate(ana, "a red fox in fresh snow", "gpt-image-2");
         long script = generate(ana, XSS, "gpt-image-2");
         long whale = generate(ana, "a blue whale", "gpt-image-2");
-        long night = generate(ana, "a red fox at night", "gpt-image-1.5");
+        long night = generate(ana, "a red fox at night", "test-image-a");
         long bens = generate(ben, "a red fox for Ben", "gpt-image-2");
 
         page.onDialog(dialog -> {

@@ -137,7 +137,7 @@ class GalleryJourneyTest extends BrowserTest {
                 "Paper-cut city skyline with hot air balloons", "Lighthouse on a cliff during a storm, oil painting",
                 "Cute otter astronaut floating past Saturn", "Ceramic teapot shaped like a snail",
                 "<img src=x onerror=alert(1)> \"><script>alert(2)</script> javascript:alert(3)"};
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (int i = 0; i < prompts.length; i++) {
             fixtures.generation(acme, i % 3 == 0 ? ben.id() : ana.id(), prompts[i], i % 4 == 0 ? "gpt-image-1.5" : "gpt-image-2",
                     now.minusSeconds(600L * (prompts.length - i)), 1, true);

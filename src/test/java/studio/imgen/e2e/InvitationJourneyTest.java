@@ -60,7 +60,7 @@ class InvitationJourneyTest extends BrowserTest {
         LoggedIn.as(dana, memberships);
         roles.createRole("Interns", null);
         UUID interns = roles.roles().get(0).role().id();
-        roles.saveRule(new RuleDraft(interns, null, "120", Set.of("gpt-image-1-mini"), Set.of("1024x1024"),
+        roles.saveRule(new RuleDraft(interns, null, "120", Set.of("test-image-b"), Set.of("1024x1024"),
                 Set.of("low"), null, null, null));
         LoggedIn.nobody();
 
@@ -101,7 +101,7 @@ class InvitationJourneyTest extends BrowserTest {
                 throw e;
             }
             assertThat(visitor.locator(".generate-form")).isVisible();
-            org.assertj.core.api.Assertions.assertThat(offered(visitor, "Model")).containsExactly("GPT Image 1 Mini");
+            org.assertj.core.api.Assertions.assertThat(offered(visitor, "Model")).containsExactly("Test Image B");
             org.assertj.core.api.Assertions.assertThat(offered(visitor, "Quality")).containsExactly("Low");
             UUID ivy = accounts.findIdByUsername(username).orElseThrow();
             org.assertj.core.api.Assertions.assertThat(memberships.resolve(ivy, null)).get()

@@ -57,7 +57,7 @@ class ExpiredImageViewTest extends KaribuTest {
         UUID acme = users.workspace("Acme");
         TestUser dana = users.admin(acme, "Dana");
         UUID old = new GalleryFixtures(db, store).generation(acme, dana.id(), "old", "gpt-image-2",
-                Instant.now().minus(Duration.ofDays(10)), 1, true).first();
+                clock.instant().minus(Duration.ofDays(10)), 1, true).first();
         login(dana);
         retention.setDays(7);
         job.runOnce();

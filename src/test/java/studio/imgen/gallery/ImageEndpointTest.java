@@ -202,7 +202,7 @@ class ImageEndpointTest extends ServerTest {
     @Test
     void aRowWhoseFileIsMissingIs404NotAnError() throws Exception {
         UUID missing = new GalleryFixtures(db, store)
-                .generation(ana.workspaceId(), ana.id(), "no files", "gpt-image-2", Instant.now(), 1, false).first();
+                .generation(ana.workspaceId(), ana.id(), "no files", "gpt-image-2", clock.instant(), 1, false).first();
 
         for (String kind : KINDS) {
             HttpResponse<byte[]> response = anasBrowser.getBytes("/img/" + missing + kind);

@@ -24,6 +24,7 @@ import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
@@ -36,6 +37,8 @@ class RetentionJobTest {
 
     @Autowired
     DSLContext db;
+    @Autowired
+    MutableClock clock;
     @Autowired
     ImageStore store;
     @Autowired
@@ -63,11 +66,11 @@ class RetentionJobTest {
         dana = users.admin(acme, "Dana");
         ana = users.member(acme, "Ana");
         GalleryFixtures fixtures = new GalleryFixtures(db, store);
-        old = fixtures.generation(acme, ana.id(), "old", "gpt-image-2", Instant.now().minus(Duration.ofDays(40)), 1, true).first();
-        recent = fixtures.generation(acme, ana.id(), "recent", "gpt-image-2", Instant.now().minus(Duration.ofDays(1)), 1, true).first();
+        old = fixtures.generation(acme, ana.id(), "old", "gpt-image-2", clock.instant().minus(Duration.ofDays(40)), 1, true).first();
+        recent = fixtures.generation(acme, ana.id(), "recent", "gpt-image-2", clock.instant().minus(Duration.ofDays(1)), 1, true).first();
         TestUser bea = users.member(users.workspace("KeepsAll"), "Bea");
         otherWorkspacesOld = fixtures.generation(bea.workspaceId(), bea.id(), "kept", "gpt-image-2",
-                Instant.now().minus(Duration.ofDays(400)), 1, true).first();
+                clock.instant().minus(Duration.ofDays(400)), 1, true).first();
     }
 
     @AfterEach

@@ -19,6 +19,7 @@ import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.S3ImageStore;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.testsupport.IntegrationTest;
+import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.S3MockServer;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
@@ -34,6 +35,8 @@ class StorageCleanerTest {
 
     @Autowired
     DSLContext db;
+    @Autowired
+    MutableClock clock;
     @Autowired
     ImageStore localStore;
     @Autowired
@@ -66,20 +69,29 @@ class StorageCleanerTest {
         return s3;
     }
 
-    private StorageCleaner cleaner(ImageStore store, Duration clockAhead) {
-        return new StorageCleaner(store, db, lease, Clock.offset(Clock.systemUTC(), clockAhead), Duration.ofHours(1));
+    /**
+     * The clock that dates the store's files: the app's stamps local files with the application clock; S3 dates its
+     * objects with the bucket server's clock (the machine's). Rows and the cleaner must read the same one.
+     */
+    private Clock timeOf(String kind) {
+        return kind.equals("local") ? clock : Clock.systemUTC();
+    }
+
+    private StorageCleaner cleaner(ImageStore store, Clock time, Duration clockAhead) {
+        return new StorageCleaner(store, db, lease, Clock.offset(time, clockAhead), Duration.ofHours(1));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "s3"})
     void orphansOlderThanTheGraceAreDeletedAndMissingFilesReported(String kind) {
         ImageStore store = store(kind);
+        Clock time = timeOf(kind);
         GalleryFixtures fixtures = new GalleryFixtures(db, store);
-        UUID live = fixtures.generation(ana.workspaceId(), ana.id(), "kept", "gpt-image-2", Instant.now(), 1, true).first();
-        UUID deleted = fixtures.generation(ana.workspaceId(), ana.id(), "deleted", "gpt-image-2", Instant.now(), 1, true).first();
-        db.update(IMAGE).set(IMAGE.DELETED_AT, OffsetDateTime.now()).where(IMAGE.ID.eq(deleted)).execute();
+        UUID live = fixtures.generation(ana.workspaceId(), ana.id(), "kept", "gpt-image-2", time.instant(), 1, true).first();
+        UUID deleted = fixtures.generation(ana.workspaceId(), ana.id(), "deleted", "gpt-image-2", time.instant(), 1, true).first();
+        db.update(IMAGE).set(IMAGE.DELETED_AT, OffsetDateTime.now(time)).where(IMAGE.ID.eq(deleted)).execute();
         UUID fileless = fixtures.generation(ana.workspaceId(), ana.id(), "lost", "gpt-image-2",
-                Instant.now().minusSeconds(60), 1, false).first();
+                time.instant().minusSeconds(60), 1, false).first();
         StorageKey orphan = StorageKey.original(ana.workspaceId(), UUID.randomUUID(), ImageFormat.PNG);
         StorageKey orphanThumb = StorageKey.thumbnail(ana.workspaceId(), orphan.imageId());
         store.put(orphan, new byte[] {1});
@@ -88,13 +100,13 @@ class StorageCleanerTest {
         StorageKey foreign = StorageKey.original(UUID.randomUUID(), live, ImageFormat.PNG);
         store.put(foreign, new byte[] {3});
 
-        StorageCleaner.Report fresh = cleaner(store, Duration.ZERO).clean(Duration.ofHours(1));
+        StorageCleaner.Report fresh = cleaner(store, time, Duration.ZERO).clean(Duration.ofHours(1));
 
         assertThat(store.exists(orphan)).as("within the grace period an orphan may be a write in flight").isTrue();
         assertThat(store.exists(key(deleted))).isTrue();
         assertThat(fresh.missing()).contains(key(fileless)).doesNotContain(key(live));
 
-        StorageCleaner.Report later = cleaner(store, Duration.ofHours(2)).clean(Duration.ofHours(1));
+        StorageCleaner.Report later = cleaner(store, time, Duration.ofHours(2)).clean(Duration.ofHours(1));
 
         assertThat(store.exists(orphan)).isFalse();
         assertThat(store.exists(orphanThumb)).isFalse();

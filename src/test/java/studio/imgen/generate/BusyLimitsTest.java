@@ -101,8 +101,8 @@ class BusyLimitsTest extends MemberServiceTest {
         GenerationRecord job = JobRows.job(user, "running", "in flight");
         job.setAttempt(1);
         job.setLeaseToken(UUID.randomUUID());
-        job.setLeaseUntil(OffsetDateTime.now().plusMinutes(10));
-        job.setRequestSentAt(OffsetDateTime.now());
+        job.setLeaseUntil(OffsetDateTime.now(clock).plusMinutes(10));
+        job.setRequestSentAt(OffsetDateTime.now(clock));
         return jobs.insert(job);
     }
 

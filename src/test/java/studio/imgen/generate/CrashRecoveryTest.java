@@ -53,7 +53,7 @@ class CrashRecoveryTest extends MemberServiceTest {
     @Test
     void aJobWhoseWorkerDiedAfterSendingIsInterruptedVisiblyRefundedAndNeverResent() throws Exception {
         OffsetDateTime admittedAt = charge();
-        UUID id = abandoned("died after sending", OffsetDateTime.now().minusMinutes(3), admittedAt);
+        UUID id = abandoned("died after sending", OffsetDateTime.now(clock).minusMinutes(3), admittedAt);
 
         worker.recoverAbandoned();
         worker.drain();
@@ -81,7 +81,7 @@ class CrashRecoveryTest extends MemberServiceTest {
             }
         });
         // The instance stops renewing (as if it were killed): its lease runs out while OpenAI still works.
-        db.update(GENERATION).set(GENERATION.LEASE_UNTIL, OffsetDateTime.now().minusSeconds(1))
+        db.update(GENERATION).set(GENERATION.LEASE_UNTIL, OffsetDateTime.now(clock).minusSeconds(1))
                 .where(GENERATION.ID.eq(id)).execute();
 
         worker.recoverAbandoned();
@@ -102,7 +102,7 @@ class CrashRecoveryTest extends MemberServiceTest {
 
     /** Admission as the submit transaction would have done it: cooldown and quota consumed. */
     private OffsetDateTime charge() {
-        OffsetDateTime admittedAt = OffsetDateTime.now().minusMinutes(3);
+        OffsetDateTime admittedAt = OffsetDateTime.now(clock).minusMinutes(3);
         db.insertInto(MEMBER_USAGE).set(MEMBER_USAGE.WORKSPACE_ID, ana.workspaceId()).set(MEMBER_USAGE.USER_ID, ana.id())
                 .set(MEMBER_USAGE.LAST_COUNTED_AT, admittedAt).set(MEMBER_USAGE.DAY_COUNT, 1)
                 .set(MEMBER_USAGE.MONTH_COUNT, 1).execute();
@@ -114,7 +114,7 @@ class CrashRecoveryTest extends MemberServiceTest {
         GenerationRecord job = JobRows.job(ana, "running", prompt);
         job.setAttempt(1);
         job.setLeaseToken(UUID.randomUUID());
-        job.setLeaseUntil(OffsetDateTime.now().minusSeconds(5));
+        job.setLeaseUntil(OffsetDateTime.now(clock).minusSeconds(5));
         job.setRequestSentAt(sentAt);
         job.setAdmittedAt(admittedAt);
         return jobs.insert(job);

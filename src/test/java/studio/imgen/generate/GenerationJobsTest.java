@@ -15,6 +15,7 @@ import studio.imgen.db.tables.records.GenerationRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.IntegrationTest;
+import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
@@ -27,6 +28,8 @@ class GenerationJobsTest {
 
     @Autowired
     GenerationJobs jobs;
+    @Autowired
+    MutableClock clock;
     @Autowired
     GenerationWorker worker;
     @Autowired
@@ -46,7 +49,7 @@ class GenerationJobsTest {
 
     @Test
     void aLateWorkerCannotWriteOverTheCurrentLeaseHolder() {
-        UUID id = insertRunning(null, OffsetDateTime.now().plusMinutes(2));
+        UUID id = insertRunning(null, OffsetDateTime.now(clock).plusMinutes(2));
         UUID staleToken = UUID.randomUUID();
 
         assertThat(jobs.fail(id, staleToken, "x", "late", null, null)).isFalse();
@@ -57,7 +60,7 @@ class GenerationJobsTest {
 
     @Test
     void aJobAbandonedBeforeItsRequestWasSentIsClaimedAgain() {
-        UUID id = insertRunning(null, OffsetDateTime.now().minusSeconds(5));
+        UUID id = insertRunning(null, OffsetDateTime.now(clock).minusSeconds(5));
 
         var claim = claimUntil(id);
 
@@ -67,11 +70,11 @@ class GenerationJobsTest {
 
     @Test
     void aJobAbandonedAfterItsRequestWasSentIsInterruptedNotResentAndItsCooldownReturned() {
-        OffsetDateTime admittedAt = OffsetDateTime.now().minusMinutes(3);
+        OffsetDateTime admittedAt = OffsetDateTime.now(clock).minusMinutes(3);
         db.insertInto(MEMBER_USAGE).set(MEMBER_USAGE.WORKSPACE_ID, ana.workspaceId()).set(MEMBER_USAGE.USER_ID, ana.id())
                 .set(MEMBER_USAGE.LAST_COUNTED_AT, admittedAt).set(MEMBER_USAGE.DAY_COUNT, 1).set(MEMBER_USAGE.MONTH_COUNT, 1)
                 .execute();
-        UUID id = insertRunning(OffsetDateTime.now().minusMinutes(3), OffsetDateTime.now().minusSeconds(5));
+        UUID id = insertRunning(OffsetDateTime.now(clock).minusMinutes(3), OffsetDateTime.now(clock).minusSeconds(5));
         db.update(GENERATION).set(GENERATION.ADMITTED_AT, admittedAt).where(GENERATION.ID.eq(id)).execute();
 
         worker.recoverAbandoned();
@@ -86,7 +89,7 @@ class GenerationJobsTest {
 
     @Test
     void aLiveLeaseIsNeitherClaimedNorInterrupted() {
-        UUID id = insertRunning(OffsetDateTime.now(), OffsetDateTime.now().plusMinutes(2));
+        UUID id = insertRunning(OffsetDateTime.now(clock), OffsetDateTime.now(clock).plusMinutes(2));
 
         worker.recoverAbandoned();
 

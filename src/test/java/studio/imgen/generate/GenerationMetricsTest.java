@@ -45,22 +45,22 @@ class GenerationMetricsTest extends ServerTest {
         LoggedIn.as(ana, memberships);
         String before = scrape();
 
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a lighthouse", "gpt-image-1.5", null,
+        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a lighthouse", "test-image-a", null,
                 null, null, null, null, null, null, null, List.of()));
         GenerationDetails done = Generations.awaitFinished(generations, id);
         assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
         // Watchers hear "finished" just before the metrics listener counts it: wait for the count, not a time.
-        String costSeries = "imgen_cost_usd_total{application=\"imgen-studio\",model=\"gpt-image-1.5\"}";
+        String costSeries = "imgen_cost_usd_total{application=\"imgen-studio\",model=\"test-image-a\"}";
         String after = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(this::scrape, scrape -> value(scrape, costSeries) > value(before, costSeries));
         String imgenLines = after.lines().filter(l -> l.startsWith("imgen_") && !l.contains("_bucket"))
                 .reduce("", (x, y) -> x + y + "\n");
 
-        String succeeded = "imgen_generations_total{application=\"imgen-studio\",model=\"gpt-image-1.5\",status=\"succeeded\"}";
-        String queued = "imgen_generations_total{application=\"imgen-studio\",model=\"gpt-image-1.5\",status=\"queued\"}";
+        String succeeded = "imgen_generations_total{application=\"imgen-studio\",model=\"test-image-a\",status=\"succeeded\"}";
+        String queued = "imgen_generations_total{application=\"imgen-studio\",model=\"test-image-a\",status=\"queued\"}";
         assertThat(value(after, succeeded) - value(before, succeeded)).as(imgenLines).isEqualTo(1);
         assertThat(value(after, queued) - value(before, queued)).isEqualTo(1);
-        String cost = "imgen_cost_usd_total{application=\"imgen-studio\",model=\"gpt-image-1.5\"}";
+        String cost = "imgen_cost_usd_total{application=\"imgen-studio\",model=\"test-image-a\"}";
         assertThat(done.costMicros()).isPositive();
         assertThat(value(after, cost) - value(before, cost)).as(imgenLines)
                 .isCloseTo(done.costMicros() / 1_000_000.0, org.assertj.core.data.Offset.offset(1e-9));

@@ -63,11 +63,11 @@ class GenerationServiceTest extends MemberServiceTest {
 
     @Test
     void everyChosenKnobReachesTheUpstreamRequest() throws Exception {
-        GenerationDetails done = runToEnd(new GenerationRequest(UUID.randomUUID(), "a lighthouse", "gpt-image-1.5",
+        GenerationDetails done = runToEnd(new GenerationRequest(UUID.randomUUID(), "a lighthouse", "test-image-a",
                 "1536x1024", "low", 3, "opaque", "jpeg", 80, "low", null, List.of()));
 
         Map<String, Object> json = fake.lastRequest().jsonMap();
-        assertThat(json).containsEntry("model", "gpt-image-1.5").containsEntry("size", "1536x1024")
+        assertThat(json).containsEntry("model", "test-image-a").containsEntry("size", "1536x1024")
                 .containsEntry("quality", "low").containsEntry("n", 3).containsEntry("background", "opaque")
                 .containsEntry("output_format", "jpeg").containsEntry("output_compression", 80)
                 .containsEntry("moderation", "low");
@@ -109,7 +109,7 @@ class GenerationServiceTest extends MemberServiceTest {
         assertRefused(request("   "), "Prompt is required.");
         assertRefused(new GenerationRequest(null, "x", null, null, null, 11, null, null, null, null, null, List.of()),
                 "Number of images must be between 1 and 10.");
-        assertRefused(new GenerationRequest(null, "x", "gpt-image-1.5", null, null, 1, "transparent", "jpeg", null, null,
+        assertRefused(new GenerationRequest(null, "x", "test-image-a", null, null, 1, "transparent", "jpeg", null, null,
                 null, List.of()), "background=transparent is allowed only with png or webp output_format");
         assertRefused(new GenerationRequest(null, "x", null, null, null, 1, null, "webp", 101, null, null, List.of()),
                 "Compression must be between 0 and 100.");
@@ -124,10 +124,10 @@ class GenerationServiceTest extends MemberServiceTest {
 
     @Test
     void labelsAndCaseAreAcceptedAsTheirValues() throws Exception {
-        GenerationDetails done = runToEnd(new GenerationRequest(null, "x", "GPT Image 1.5", "1024x1024 (Square)", "High",
+        GenerationDetails done = runToEnd(new GenerationRequest(null, "x", "Test Image A", "1024x1024 (Square)", "High",
                 1, null, null, null, null, null, List.of()));
 
-        assertThat(done.model()).isEqualTo("gpt-image-1.5");
+        assertThat(done.model()).isEqualTo("test-image-a");
         assertThat(done.size()).isEqualTo("1024x1024");
         assertThat(done.quality()).isEqualTo("high");
     }

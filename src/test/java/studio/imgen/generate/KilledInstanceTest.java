@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.AppProperties;
@@ -44,6 +47,17 @@ class KilledInstanceTest extends MemberServiceTest {
     GenerationWorker worker;
     @Autowired
     GenerationJobs jobs;
+
+    /** The other instance is a separate process, which can only read the machine's clock: this one follows it. */
+    @BeforeEach
+    void followTheMachineClock() {
+        clock.setTo(Instant.now());
+    }
+
+    @AfterEach
+    void backToTheTestClock() {
+        clock.reset();
+    }
 
     @Test
     void aJobInFlightInAKilledInstanceIsInterruptedAndNeverResentWhileItsQueueRunsOnce() throws Exception {
@@ -123,7 +137,7 @@ class KilledInstanceTest extends MemberServiceTest {
 
     private void charge() {
         db.insertInto(MEMBER_USAGE).set(MEMBER_USAGE.WORKSPACE_ID, ana.workspaceId()).set(MEMBER_USAGE.USER_ID, ana.id())
-                .set(MEMBER_USAGE.LAST_COUNTED_AT, OffsetDateTime.now().minusMinutes(1)).set(MEMBER_USAGE.DAY_COUNT, 1)
+                .set(MEMBER_USAGE.LAST_COUNTED_AT, OffsetDateTime.now(clock).minusMinutes(1)).set(MEMBER_USAGE.DAY_COUNT, 1)
                 .set(MEMBER_USAGE.MONTH_COUNT, 1).execute();
     }
 
@@ -137,7 +151,7 @@ class KilledInstanceTest extends MemberServiceTest {
 
     private void awaitLeaseExpired(UUID id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (db.fetchCount(GENERATION, GENERATION.ID.eq(id).and(GENERATION.LEASE_UNTIL.lt(DSL.currentOffsetDateTime())))
+        while (db.fetchCount(GENERATION, GENERATION.ID.eq(id).and(GENERATION.LEASE_UNTIL.lt(DSL.val(OffsetDateTime.now(clock)))))
                 == 0) {
             assertThat(System.nanoTime()).as("lease of the dead instance expired").isLessThan(deadline);
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());

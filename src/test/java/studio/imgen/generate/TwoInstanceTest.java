@@ -44,6 +44,7 @@ import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;
+import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestBeans;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
@@ -223,12 +224,13 @@ class TwoInstanceTest {
         TestUsers users = a.bean(TestUsers.class);
         TestUser ana = users.member(users.workspaceWithKey("Crash"), "Ana");
         DSLContext db = a.bean(DSLContext.class);
+        MutableClock clock = a.bean(MutableClock.class);
         FakeOpenAi fakeB = b.bean(FakeOpenAi.class);
         fakeB.reset();
         // Instance A claims two jobs; it dies before sending the first and after sending the second.
         UUID notSent = insertQueued(db, ana, "not sent yet");
         UUID maybeSent = insertQueued(db, ana, "maybe sent");
-        OffsetDateTime admittedAt = OffsetDateTime.now().minusMinutes(1);
+        OffsetDateTime admittedAt = OffsetDateTime.now(clock).minusMinutes(1);
         db.update(GENERATION).set(GENERATION.ADMITTED_AT, admittedAt).where(GENERATION.ID.eq(maybeSent)).execute();
         db.insertInto(MEMBER_USAGE).set(MEMBER_USAGE.WORKSPACE_ID, ana.workspaceId()).set(MEMBER_USAGE.USER_ID, ana.id())
                 .set(MEMBER_USAGE.LAST_COUNTED_AT, admittedAt).set(MEMBER_USAGE.DAY_COUNT, 1)
@@ -238,7 +240,7 @@ class TwoInstanceTest {
         GenerationJobs.Claim sending = claimOnA(jobsOfA, maybeSent);
         assertThat(jobsOfA.markSending(maybeSent, sending.leaseToken())).isTrue();
         // A is killed: nobody renews its leases, which run out (moved into the past instead of waiting 2 minutes).
-        db.update(GENERATION).set(GENERATION.LEASE_UNTIL, OffsetDateTime.now().minusSeconds(1))
+        db.update(GENERATION).set(GENERATION.LEASE_UNTIL, OffsetDateTime.now(clock).minusSeconds(1))
                 .where(GENERATION.ID.in(notSent, maybeSent)).execute();
 
         GenerationWorker workerB = b.bean(GenerationWorker.class);

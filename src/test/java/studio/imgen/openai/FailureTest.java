@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -333,12 +334,13 @@ class FailureTest {
     void otherSdkFailuresAreTypedAndNotRetried() {
         UpstreamErrors.Classified classified = UpstreamErrors.classify(
                 new com.openai.errors.OpenAIException("Unexpected multipart embedded value"), true,
-                Redactor.forKey(Gateways.KEY));
+                Redactor.forKey(Gateways.KEY), Instant.EPOCH);
 
         assertThat(classified.retryable()).isFalse();
         assertThat(classified.failure().kind()).isEqualTo(FailureKind.UPSTREAM_ERROR);
         assertThat(classified.failure().requestMayHaveBeenSent()).isTrue();
-        assertThat(UpstreamErrors.classify(new IllegalStateException("bug"), false, Redactor.forKey("k"))).isNull();
+        assertThat(UpstreamErrors.classify(new IllegalStateException("bug"), false, Redactor.forKey("k"), Instant.EPOCH))
+                .isNull();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class UpstreamMetricsTest {
         registry = new SimpleMeterRegistry();
         RecordingSleeper sleeper = new RecordingSleeper();
         gateway = new OpenAiGateway(Gateways.properties(fake.baseUrl()), sleeper, sleeper, () -> 1.0,
-                new UpstreamMetrics(registry));
+                new UpstreamMetrics(registry), Clock.systemUTC());
     }
 
     @AfterEach

@@ -485,6 +485,6 @@ class AuthorizationMatrixTest extends ServerTest {
     private MatrixWorld newWorld(Row row) {
         boolean queuedJob = row != null && row.method().equals("GenerationService.cancel");
         boolean ruled = row != null && row.method().equals("RoleAccessService.removeRule");
-        return MatrixWorld.create(people(), users, db, store, roles, webhooks, memberships, queuedJob, ruled);
+        return MatrixWorld.create(people(), users, db, store, roles, webhooks, memberships, queuedJob, ruled, clock);
     }
 }

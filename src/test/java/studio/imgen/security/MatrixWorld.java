@@ -4,7 +4,7 @@ import static studio.imgen.db.Tables.AUDIT_LOG;
 import static studio.imgen.db.Tables.GENERATION;
 import static studio.imgen.db.Tables.WORKSPACE;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -87,7 +87,7 @@ final class MatrixWorld {
      */
     static MatrixWorld create(People people, TestUsers users, DSLContext db, ImageStore store, RoleAccessService roles,
                               WebhookService webhooks, studio.imgen.security.MembershipLookup memberships,
-                              boolean queuedJob, boolean ruledRole) {
+                              boolean queuedJob, boolean ruledRole, Clock clock) {
         UUID a = users.workspaceWithKey("MatrixA");
         UUID b = users.workspaceWithKey("MatrixB");
         String aName = db.select(WORKSPACE.NAME).from(WORKSPACE).where(WORKSPACE.ID.eq(a)).fetchOne(WORKSPACE.NAME);
@@ -100,8 +100,8 @@ final class MatrixWorld {
 
         GalleryFixtures fixtures = new GalleryFixtures(db, store);
         String prompt = "matrix-secret-" + UUID.randomUUID();
-        GalleryFixtures.Seeded seeded = fixtures.generation(a, people.ana().id(), prompt, "gpt-image-2", Instant.now(), 1, true);
-        UUID bImage = fixtures.generation(b, people.eve().id(), "outsiders' own picture", "gpt-image-2", Instant.now(), 1, true)
+        GalleryFixtures.Seeded seeded = fixtures.generation(a, people.ana().id(), prompt, "gpt-image-2", clock.instant(), 1, true);
+        UUID bImage = fixtures.generation(b, people.eve().id(), "outsiders' own picture", "gpt-image-2", clock.instant(), 1, true)
                 .first();
         UUID queued = queuedJob ? queued(db, a, people.ana().id(), prompt) : UUID.randomUUID();
 

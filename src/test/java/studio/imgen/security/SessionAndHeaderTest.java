@@ -68,7 +68,7 @@ class SessionAndHeaderTest extends ServerTest {
     void imageResponsesAreSandboxedPrivateAndNeverFramed() throws Exception {
         TestUser ana = users.member(users.workspace("Headers"), "Ana");
         UUID image = new GalleryFixtures(db, store).generation(ana.workspaceId(), ana.id(), "headers", "gpt-image-2",
-                Instant.now(), 1, true).first();
+                clock.instant(), 1, true).first();
         FormLogin browser = loggedIn(ana);
         String cookie = "Cookie: JSESSIONID=" + browser.sessionId().orElseThrow();
 

@@ -34,6 +34,8 @@ public abstract class KaribuTest {
     protected TestUsers users;
     @Autowired
     protected MembershipLookup memberships;
+    @Autowired
+    protected MutableClock clock;
 
     @BeforeEach
     void setUpVaadin() {

@@ -25,6 +25,8 @@ public abstract class MemberServiceTest {
     protected FakeOpenAi fake;
     @Autowired
     protected DSLContext db;
+    @Autowired
+    protected MutableClock clock;
 
     protected TestUser ana;
 

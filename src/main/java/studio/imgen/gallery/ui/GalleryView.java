@@ -19,6 +19,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,16 +58,18 @@ public class GalleryView extends Div implements ImageActions {
     private final GalleryGrid grid;
     private final Div empty = new Div();
     private final CardMenu menu;
+    private final Clock clock;
     private Times times;
     private ImageDetailDialog dialog;
     private Registration resizeRegistration;
 
-    GalleryView(GalleryService gallery) {
+    GalleryView(GalleryService gallery, Clock clock) {
         this.gallery = gallery;
+        this.clock = clock;
         GalleryFilterOptions options = gallery.filterOptions();
         options.models().forEach(m -> modelLabels.put(m.id(), m.label()));
         UI ui = UI.getCurrent();
-        times = Times.of(ui);
+        times = Times.of(ui, clock);
         addClassName("gallery-view");
 
         H2 title = new H2("Gallery");
@@ -120,7 +123,7 @@ public class GalleryView extends Div implements ImageActions {
         }
         ui.getPage().retrieveExtendedClientDetails(received -> {
             grid.fitTo(received.getWindowInnerWidth());
-            Times reported = Times.of(ui);
+            Times reported = Times.of(ui, clock);
             if (!reported.zone().equals(times.zone())) {
                 times = reported;
                 grid.setTimes(reported);

@@ -2,6 +2,7 @@ package studio.imgen.gallery.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,20 +22,22 @@ final class Times {
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final ZoneId zone;
+    private final Clock clock;
 
-    Times(ZoneId zone) {
+    Times(ZoneId zone, Clock clock) {
         this.zone = zone;
+        this.clock = clock;
     }
 
-    static Times of(UI ui) {
+    static Times of(UI ui, Clock clock) {
         ExtendedClientDetails details = ui.getInternals().getExtendedClientDetails();
         if (details == null || details.getTimeZoneId() == null) {
-            return new Times(ZoneOffset.UTC);
+            return new Times(ZoneOffset.UTC, clock);
         }
         try {
-            return new Times(ZoneId.of(details.getTimeZoneId()));
+            return new Times(ZoneId.of(details.getTimeZoneId()), clock);
         } catch (RuntimeException e) {
-            return new Times(ZoneOffset.UTC);
+            return new Times(ZoneOffset.UTC, clock);
         }
     }
 
@@ -45,7 +48,7 @@ final class Times {
     /** "12 May, 14:03" this year, "12 May 2025" before. */
     String brief(Instant instant) {
         ZonedDateTime time = instant.atZone(zone);
-        return time.getYear() == ZonedDateTime.now(zone).getYear() ? BRIEF.format(time) : BRIEF_OTHER_YEAR.format(time);
+        return time.getYear() == clock.instant().atZone(zone).getYear() ? BRIEF.format(time) : BRIEF_OTHER_YEAR.format(time);
     }
 
     String full(Instant instant) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,9 +60,11 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private final Map<UUID, Runnable> subscriptions = new LinkedHashMap<>();
     private GenerateForm form;
     private Registration pollRegistration;
+    private final Clock clock;
 
-    GenerateView(GenerationService generations, Thumbnails thumbnails) {
+    GenerateView(GenerationService generations, Thumbnails thumbnails, Clock clock) {
         this.generations = generations;
+        this.clock = clock;
         addClassName("generate-view");
         formPanel = new GenerateFormPanel(generations::form, thumbnails, new MaskPicker(generations), this::submit);
         banner.addClassName("banner");
@@ -133,7 +136,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
 
     private void addCard(GenerationDetails details, boolean animate) {
         GenerationCard card = new GenerationCard(details, formPanel::reuse, this::cancel,
-                (image, from) -> EditThisImage.open(image.id()));
+                (image, from) -> EditThisImage.open(image.id()), clock);
         if (animate) {
             card.addClassName("new");
         }
@@ -221,7 +224,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent event) {
         cards.values().stream().filter(GenerationCard::running).map(c -> c.details().id()).toList().forEach(this::follow);
-        pollRegistration = event.getUI().addPollListener(poll -> cards.values().forEach(c -> c.tick(Instant.now())));
+        pollRegistration = event.getUI().addPollListener(poll -> cards.values().forEach(c -> c.tick(clock.instant())));
         updatePolling();
     }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,11 +30,13 @@ class GenerationCard extends Div {
     private final Consumer<GenerationDetails> onCancel;
     private final java.util.function.BiConsumer<GeneratedImageView, GenerationDetails> onEdit;
     private GenerationDetails details;
+    private final Clock clock;
     private final Span elapsed = new Span();
     private final Div preview = new Div();
 
     GenerationCard(GenerationDetails details, Consumer<GenerationDetails> onReuse, Consumer<GenerationDetails> onCancel,
-                   java.util.function.BiConsumer<GeneratedImageView, GenerationDetails> onEdit) {
+                   java.util.function.BiConsumer<GeneratedImageView, GenerationDetails> onEdit, Clock clock) {
+        this.clock = clock;
         this.onReuse = onReuse;
         this.onCancel = onCancel;
         this.onEdit = onEdit;
@@ -94,7 +97,7 @@ class GenerationCard extends Div {
         preview.addClassName("generation-preview");
         preview.setVisible(!preview.getChildren().findAny().isEmpty());
         elapsed.addClassName("generation-elapsed");
-        tick(Instant.now());
+        tick(clock.instant());
         Button cancel = new Button("Cancel", e -> onCancel.accept(details));
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         add(bar, new Div(elapsed, cancel), preview);

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,9 +63,11 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
     private UUID followed;
     private Registration pollRegistration;
     private boolean applyingMode;
+    private final Clock clock;
 
-    ThreadView(ThreadService threads, GenerationService generations) {
+    ThreadView(ThreadService threads, GenerationService generations, Clock clock) {
         this.threads = threads;
+        this.clock = clock;
         this.generations = generations;
         addClassName("thread-view");
         turnList.addClassName("turn-list");
@@ -168,7 +171,7 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
         for (ThreadTurn turn : details.turns()) {
             TurnCard card = cards.get(turn.seq());
             if (card == null) {
-                card = new TurnCard(turn, details.editable(), actions());
+                card = new TurnCard(turn, details.editable(), actions(), clock);
                 cards.put(turn.seq(), card);
                 turnList.add(card);
             } else if (!card.turn().equals(turn)) {
@@ -284,7 +287,7 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     @Override
     protected void onAttach(AttachEvent event) {
-        pollRegistration = event.getUI().addPollListener(poll -> cards.values().forEach(c -> c.tick(Instant.now())));
+        pollRegistration = event.getUI().addPollListener(poll -> cards.values().forEach(c -> c.tick(clock.instant())));
         if (thread != null) {
             thread.running().ifPresent(t -> follow(t.generation().id()));
             // The turn may have finished between loading and subscribing.

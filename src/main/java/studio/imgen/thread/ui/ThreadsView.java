@@ -20,6 +20,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,9 +49,11 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
     private final TextField search = new TextField();
     private final Div list = new Div();
     private final Div empty = new Div();
+    private final Clock clock;
 
-    ThreadsView(ThreadService threads, GenerationService generations, Thumbnails thumbnails) {
+    ThreadsView(ThreadService threads, GenerationService generations, Thumbnails thumbnails, Clock clock) {
         this.threads = threads;
+        this.clock = clock;
         this.generations = generations;
         this.thumbnails = thumbnails;
         addClassName("threads-view");
@@ -113,7 +116,7 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
         RouterLink name = new RouterLink(summary.title(), ThreadView.class, ThreadView.parameters(summary.id()));
         name.addClassName("thread-name");
         Span meta = new Span(summary.turns() + (summary.turns() == 1 ? " turn" : " turns") + " · "
-                + summary.mode().label() + (summary.branch() ? " · branch" : "") + " · " + ago(summary.updatedAt()));
+                + summary.mode().label() + (summary.branch() ? " · branch" : "") + " · " + ago(summary.updatedAt(), clock.instant()));
         meta.addClassName("thread-row-meta");
         Div text = new Div(name, meta);
         text.addClassName("thread-row-text");
@@ -162,8 +165,8 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
         return button;
     }
 
-    static String ago(Instant when) {
-        Duration d = Duration.between(when, Instant.now());
+    static String ago(Instant when, Instant now) {
+        Duration d = Duration.between(when, now);
         if (d.toMinutes() < 1) {
             return "just now";
         }

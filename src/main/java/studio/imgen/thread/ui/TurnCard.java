@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -42,11 +43,13 @@ class TurnCard extends Div {
 
     private final boolean editable;
     private final Actions actions;
+    private final Clock clock;
     private final Span elapsed = new Span();
     private final Div preview = new Div();
     private ThreadTurn turn;
 
-    TurnCard(ThreadTurn turn, boolean editable, Actions actions) {
+    TurnCard(ThreadTurn turn, boolean editable, Actions actions, Clock clock) {
+        this.clock = clock;
         this.editable = editable;
         this.actions = actions;
         addClassName("turn");
@@ -176,7 +179,7 @@ class TurnCard extends Div {
         preview.addClassName("turn-preview");
         preview.setVisible(preview.getChildren().findAny().isPresent());
         elapsed.addClassName("turn-elapsed");
-        tick(Instant.now());
+        tick(clock.instant());
         Div status = new Div(elapsed);
         status.addClassName("turn-status");
         if (editable) {

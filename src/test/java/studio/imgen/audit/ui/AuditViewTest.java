@@ -47,9 +47,9 @@ class AuditViewTest extends KaribuTest {
         acme = users.workspace("Acme");
         dana = users.admin(acme, "Dana");
         ana = users.member(acme, "Ana");
-        insert(ana, "Ana", "gpt-image-2", XSS, 42_000, OffsetDateTime.now().minusMinutes(5));
-        insert(ana, "Ana", "gpt-image-1.5", "a whale", 10_000, OffsetDateTime.now().minusMinutes(4));
-        insert(dana, "Dana <b>admin</b>", "gpt-image-2", "a fox by Dana", 20_000, OffsetDateTime.now().minusMinutes(3));
+        insert(ana, "Ana", "gpt-image-2", XSS, 42_000, OffsetDateTime.now(clock).minusMinutes(5));
+        insert(ana, "Ana", "gpt-image-1.5", "a whale", 10_000, OffsetDateTime.now(clock).minusMinutes(4));
+        insert(dana, "Dana <b>admin</b>", "gpt-image-2", "a fox by Dana", 20_000, OffsetDateTime.now(clock).minusMinutes(3));
     }
 
     @Test

@@ -86,7 +86,7 @@ class UsageViewTest extends KaribuTest {
         row.setModel("gpt-image-2");
         row.setCostMicros(cost);
         row.setImageIds(new UUID[] {UUID.randomUUID()});
-        row.setAt(OffsetDateTime.now().minusMinutes(2));
+        row.setAt(OffsetDateTime.now(clock).minusMinutes(2));
         db.insertInto(AUDIT_LOG).set(row).execute();
     }
 }
