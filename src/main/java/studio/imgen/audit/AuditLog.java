@@ -3,8 +3,6 @@ package studio.imgen.audit;
 import static studio.imgen.db.Tables.APP_USER;
 import static studio.imgen.db.Tables.AUDIT_LOG;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -22,6 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.db.tables.records.AuditLogRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Appends rows to the append-only audit log. Events a member or a login caused are written in their own transaction
@@ -144,7 +144,7 @@ public class AuditLog {
     JSONB json(Map<String, ?> details) {
         try {
             return JSONB.valueOf(json.writeValueAsString(details));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("Audit details are not serialisable", e);
         }
     }

@@ -2,10 +2,6 @@ package studio.imgen.audit;
 
 import static studio.imgen.db.Tables.AUDIT_LOG;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,6 +23,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.db.tables.records.AuditLogRecord;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads the audit log of one workspace: keyset pages newest first on (at, seq), totals and a streamed scan. Every
@@ -172,11 +170,7 @@ class AuditQuery {
         if (value == null) {
             return Map.of();
         }
-        try {
-            return json.readValue(value.data(), new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.readValue(value.data(), new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     static OffsetDateTime startOf(LocalDate day) {

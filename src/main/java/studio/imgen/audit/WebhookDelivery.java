@@ -12,11 +12,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,11 +23,12 @@ import org.springframework.stereotype.Component;
 import studio.imgen.base.UserInputException;
 
 /**
- * Posts webhook messages in the background, never on a member's or worker's thread. A small scheduled pool does the
- * calls and waits out the backoff between attempts without occupying a thread; at most {@code maxPending} messages
- * are in the system at once, beyond that new ones are dropped and the drop is recorded. Each attempt re-checks the
- * target's addresses, has short timeouts and follows no redirect. The URL (a secret for chat services) is never
- * logged; only the outcome is recorded, where the workspace's admins see it.
+ * Posts webhook messages in the background, never on a member's or worker's thread. Each message has its own virtual
+ * thread, which waits out the backoff between attempts without occupying a platform thread; at most {@code threads}
+ * posts are on the wire at once, and at most {@code maxPending} messages are in the system at once, beyond that new
+ * ones are dropped and the drop is recorded. Each attempt re-checks the target's addresses, has short timeouts and
+ * follows no redirect. The URL (a secret for chat services) is never logged; only the outcome is recorded, where the
+ * workspace's admins see it.
  */
 @Component
 class WebhookDelivery {
@@ -43,7 +43,9 @@ class WebhookDelivery {
     private final WebhookRepository webhooks;
     private final ApplicationEventPublisher events;
     private final HttpClient client;
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService deliveries;
+    /** Posts on the wire at once ({@code app.webhook.threads}): a bound, not a thread count. */
+    private final Semaphore posting;
     private final Semaphore pending;
 
     WebhookDelivery(WebhookProperties properties, WebhookRepository webhooks, ApplicationEventPublisher events) {
@@ -51,13 +53,11 @@ class WebhookDelivery {
         this.webhooks = webhooks;
         this.events = events;
         this.pending = new Semaphore(properties.maxPending());
-        AtomicInteger number = new AtomicInteger();
-        this.scheduler = new ScheduledThreadPoolExecutor(properties.threads(), r -> {
-            Thread t = new Thread(r, "webhook-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.posting = new Semaphore(properties.threads());
+        this.deliveries = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 1).factory());
         this.client = HttpClient.newBuilder()
+                // The client's own response handling runs on virtual threads too, not on a pool of its own.
+                .executor(deliveries)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(properties.connectTimeout())
                 .build();
@@ -70,7 +70,7 @@ class WebhookDelivery {
             finish(workspaceId, url, new Result(false, null, "Dropped: too many webhook messages waiting", 0), outcome);
             return outcome;
         }
-        scheduler.execute(() -> attempt(workspaceId, url, json, 1, Math.max(1, maxAttempts), outcome));
+        deliveries.execute(() -> deliver(workspaceId, url, json, Math.max(1, maxAttempts), outcome));
         return outcome;
     }
 
@@ -78,8 +78,41 @@ class WebhookDelivery {
         return send(workspaceId, url, json, properties.maxAttempts());
     }
 
-    private void attempt(UUID workspaceId, String url, String json, int attempt, int maxAttempts,
-                         CompletableFuture<Result> outcome) {
+    /** Attempts until delivered, refused for good or out of attempts, then records the outcome. */
+    private void deliver(UUID workspaceId, String url, String json, int maxAttempts, CompletableFuture<Result> outcome) {
+        Attempt last = attempt(url, json, 1);
+        while (!last.result().delivered() && last.retryable() && last.result().attempts() < maxAttempts) {
+            try {
+                Thread.sleep(backoffBefore(last.result().attempts() + 1));
+            } catch (InterruptedException e) {
+                // Shutting down: the last attempt's outcome is the message's.
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = attempt(url, json, last.result().attempts() + 1);
+        }
+        pending.release();
+        finish(workspaceId, url, last.result(), outcome);
+    }
+
+    private record Attempt(Result result, boolean retryable) {
+    }
+
+    private Attempt attempt(String url, String json, int attempt) {
+        try {
+            posting.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(new Result(false, null, "Interrupted", attempt), false);
+        }
+        try {
+            return post(url, json, attempt);
+        } finally {
+            posting.release();
+        }
+    }
+
+    private Attempt post(String url, String json, int attempt) {
         Result result;
         boolean retryable;
         try {
@@ -119,13 +152,7 @@ class WebhookDelivery {
             result = new Result(false, null, "Internal error", attempt);
             retryable = false;
         }
-        if (!result.delivered() && retryable && attempt < maxAttempts && !scheduler.isShutdown()) {
-            scheduler.schedule(() -> attempt(workspaceId, url, json, attempt + 1, maxAttempts, outcome),
-                    backoffBefore(attempt + 1), TimeUnit.MILLISECONDS);
-            return;
-        }
-        pending.release();
-        finish(workspaceId, url, result, outcome);
+        return new Attempt(result, retryable);
     }
 
     /** Backoff doubles per attempt, with ±20 % jitter so that many failing workspaces do not retry in lockstep. */
@@ -160,6 +187,6 @@ class WebhookDelivery {
 
     @PreDestroy
     void shutdown() {
-        scheduler.shutdownNow();
+        deliveries.shutdownNow();
     }
 }

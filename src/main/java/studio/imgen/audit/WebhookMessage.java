@@ -1,8 +1,7 @@
 package studio.imgen.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The log message for one succeeded generation, as ImGen's log entry (imgen-behaviour §7): title, user, prompt up to
@@ -49,11 +48,7 @@ record WebhookMessage(String title, String user, String prompt, String model, St
         body.put("text", slackText());
         body.put("content", plainText());
         body.putObject("allowed_mentions").putArray("parse");
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return mapper.writeValueAsString(body);
     }
 
     /** Slack's three control characters (https://api.slack.com/reference/surfaces/formatting#escaping). */

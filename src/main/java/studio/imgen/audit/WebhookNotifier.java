@@ -3,7 +3,6 @@ package studio.imgen.audit;
 import static studio.imgen.db.Tables.GENERATION;
 import static studio.imgen.db.Tables.IMAGE;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -18,6 +17,7 @@ import studio.imgen.catalog.Money;
 import studio.imgen.db.tables.records.GenerationRecord;
 import studio.imgen.generate.GenerationRecorded;
 import studio.imgen.generate.GenerationStatus;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * One webhook message per succeeded generation of a workspace that has a webhook. Denials, failures and other states

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts attempts per message, the first included
  * @param backoff wait before the second attempt; doubles for each further one
  * @param maxPending messages waiting or being delivered at once; beyond that new messages are dropped (and recorded)
- * @param threads delivery threads
+ * @param threads posts on the wire at once (each message waits, and backs off, on its own virtual thread)
  */
 @ConfigurationProperties(prefix = "app.webhook")
 record WebhookProperties(Boolean allowPrivate, Duration connectTimeout, Duration requestTimeout, Integer maxAttempts,

@@ -1,6 +1,5 @@
 package studio.imgen.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -11,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import studio.imgen.base.AppProperties;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The log webhook of the caller's workspace (imgen-behaviour §6 "Log destination"): set, clear, send a test message

@@ -4,9 +4,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Worker pool and admission limits.
+ * Worker and admission limits.
  *
- * @param workers concurrent upstream calls per instance (tune to OpenAI's images-per-minute limit, not to CPUs)
+ * @param workers concurrent upstream calls per instance (tune to OpenAI's images-per-minute limit, not to CPUs); a
+ *                permit count, not a pool size: each running job waits on its own virtual thread
  * @param lease how long a claimed job is ours without a heartbeat
  * @param pollInterval how often an instance looks for queued jobs (jobs submitted here start at once)
  * @param maxActivePerUser queued + running jobs one member may have in a workspace

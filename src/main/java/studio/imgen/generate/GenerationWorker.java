@@ -18,12 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +56,11 @@ import studio.imgen.storage.StorageKey;
 import studio.imgen.storage.Thumbnails;
 
 /**
- * Runs admitted generations on a bounded pool. Jobs are claimed from the table with a lease (so several instances
- * share the work and a crashed instance's unsent jobs are picked up again), the upstream call runs with no database
- * connection held, and the result is written only by the current lease holder.
+ * Runs admitted generations, each on its own virtual thread, at most {@code app.generation.workers} at once (the
+ * bound that protects the workspaces' OpenAI rate limits). Jobs are claimed from the table with a lease (so several
+ * instances share the work and a crashed instance's unsent jobs are picked up again), the upstream call runs with no
+ * database connection held, and the result is written only by the current lease holder. A job waiting on OpenAI holds
+ * no platform thread either: the SDK's blocking call parks its virtual thread.
  */
 @Component
 class GenerationWorker {
@@ -83,11 +82,12 @@ class GenerationWorker {
     private final UpstreamBreakers breakers;
     private final OpenAiQuotaNotice quotaNotice;
     private final ModelLifecycleGuard lifecycle;
-    private final ThreadPoolExecutor pool;
+    private final ExecutorService pool;
+    /** Jobs running on this instance: the concurrency bound (permits), not a thread count. */
     private final Semaphore slots;
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
-    private record Running(UUID leaseToken, Future<?> future) {
+    private record Running(UUID leaseToken, UpstreamWait upstream) {
     }
 
     GenerationWorker(GenerationJobs jobs, GenerationEvents events, OpenAiGateway gateway, ApiKeyVault keys,
@@ -110,18 +110,12 @@ class GenerationWorker {
         this.properties = properties;
         this.breakers = breakers;
         this.quotaNotice = quotaNotice;
-        AtomicInteger threadNumber = new AtomicInteger();
-        // The table is the real queue; the pool only ever holds jobs it has a slot for.
-        this.pool = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(properties.workers()), r -> {
-                    Thread t = new Thread(r, "generation-" + threadNumber.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        // The table is the real queue; a job gets a thread only once it has a slot.
+        this.pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("generation-", 1).factory());
         this.slots = new Semaphore(properties.workers());
     }
 
-    /** Claims as many queued jobs as there are free workers. Called after a submission and on every poll. */
+    /** Claims as many queued jobs as there are free slots. Called after a submission and on every poll. */
     synchronized void drain() {
         while (slots.tryAcquire()) {
             var claim = jobs.claimNext(properties.lease());
@@ -130,10 +124,12 @@ class GenerationWorker {
                 return;
             }
             GenerationJobs.Claim c = claim.get();
-            Future<?> future = pool.submit(() -> {
+            UpstreamWait wait = new UpstreamWait();
+            running.put(c.job().getId(), new Running(c.leaseToken(), wait));
+            pool.execute(() -> {
                 // Every log line of the job carries its id (the "job" field of JSON logs).
                 try (var jobContext = MDC.putCloseable("job", c.job().getId().toString())) {
-                    run(c);
+                    run(c, wait);
                 } finally {
                     running.remove(c.job().getId());
                     slots.release();
@@ -141,7 +137,6 @@ class GenerationWorker {
                 // A freed worker takes the next queued job at once instead of waiting for the poll.
                 drain();
             });
-            running.put(c.job().getId(), new Running(c.leaseToken(), future));
         }
     }
 
@@ -175,7 +170,7 @@ class GenerationWorker {
     void interrupt(UUID generationId) {
         Running job = running.get(generationId);
         if (job != null) {
-            job.future().cancel(true);
+            job.upstream().cancel();
         }
     }
 
@@ -201,7 +196,7 @@ class GenerationWorker {
         }
     }
 
-    private void run(GenerationJobs.Claim claim) {
+    private void run(GenerationJobs.Claim claim, UpstreamWait wait) {
         GenerationRecord job = claim.job();
         UUID id = job.getId();
         try {
@@ -216,6 +211,9 @@ class GenerationWorker {
             ProgressListener listener = new ProgressListener() {
                 @Override
                 public void requestSending() {
+                    if (wait.cancelled()) {
+                        throw new JobFailure("cancelled", "Cancelled.");
+                    }
                     // Checked before every attempt, so an outage noticed mid-retry stops the retries too.
                     if (!breakers.tryAcquire(job.getWorkspaceId())) {
                         throw new JobFailure("upstream_paused", UpstreamBreakers.PAUSED);
@@ -225,34 +223,48 @@ class GenerationWorker {
                         throw new JobFailure("lease_lost", "Image generation failed or timed out. Try again.");
                     }
                     events.publish(new GenerationEvent.Started(id));
+                    wait.enter();
                 }
 
                 @Override
                 public void attemptFailed(OpenAiException failure) {
-                    breakers.failed(job.getWorkspaceId(), failure.kind());
+                    wait.leave();
+                    if (wait.cancelled()) {
+                        // The cancel closed the call's socket: our doing, not a sign of OpenAI's health.
+                        breakers.release(job.getWorkspaceId());
+                    } else {
+                        breakers.failed(job.getWorkspaceId(), failure.kind());
+                    }
                 }
 
                 @Override
                 public void partialImage(int index, byte[] imageBytes) {
+                    wait.leave();
                     events.publish(new GenerationEvent.Preview(id, index, thumbnails.thumbnail(imageBytes)));
+                    wait.enter();
                 }
             };
             Map<org.jooq.Field<?>, Object> conversationOutcome = new java.util.HashMap<>();
             // A masked turn always goes to the edits endpoint: the mask is an Images API part.
-            ImageResult result = job.getMainlineModel() != null && mask == null
-                    ? converse(apiKey, job, inputs, listener, conversationOutcome)
-                    : inputs.isEmpty()
-                    ? gateway.generate(apiKey, generateRequest(job), listener)
-                    : gateway.edit(apiKey, editRequest(job, inputs, mask), listener);
+            ImageResult result;
+            try {
+                result = job.getMainlineModel() != null && mask == null
+                        ? converse(apiKey, job, inputs, listener, conversationOutcome)
+                        : inputs.isEmpty()
+                        ? gateway.generate(apiKey, generateRequest(job), listener)
+                        : gateway.edit(apiKey, editRequest(job, inputs, mask), listener);
+            } finally {
+                wait.leave();
+            }
             breakers.succeeded(job.getWorkspaceId());
             quotaNotice.clear(job.getWorkspaceId());
-            if (Thread.currentThread().isInterrupted() || jobs.cancelRequested(id)) {
+            if (wait.cancelled() || jobs.cancelRequested(id)) {
                 cancelled(claim);
                 return;
             }
             persist(claim, model, result, conversationOutcome);
         } catch (OpenAiException e) {
-            if (jobs.cancelRequested(id)) {
+            if (wait.cancelled() || jobs.cancelRequested(id)) {
                 cancelled(claim);
                 return;
             }
@@ -269,12 +281,16 @@ class GenerationWorker {
             }
             events.finished(id, job.getWorkspaceId(), job.getUserId(), GenerationStatus.FAILED);
         } catch (JobFailure e) {
+            if (wait.cancelled()) {
+                cancelled(claim);
+                return;
+            }
             if (jobs.fail(id, claim.leaseToken(), e.code, e.getMessage(), null, null)) {
                 refund(job);
             }
             events.finished(id, job.getWorkspaceId(), job.getUserId(), GenerationStatus.FAILED);
         } catch (RuntimeException e) {
-            if (jobs.cancelRequested(id)) {
+            if (wait.cancelled() || jobs.cancelRequested(id)) {
                 cancelled(claim);
                 return;
             }
@@ -505,6 +521,42 @@ class GenerationWorker {
     @PreDestroy
     void shutdown() {
         pool.shutdownNow();
+    }
+
+    /**
+     * Lets a cancel interrupt a job's virtual thread only while the job waits on OpenAI. Interrupting a virtual thread
+     * closes the socket it is reading, which is how the wait ends at once; the job's database and storage calls must
+     * never see such an interrupt, so it is cleared whenever the job leaves the upstream call, and the cancel itself
+     * is remembered here.
+     */
+    static final class UpstreamWait {
+        private Thread waiting;
+        private boolean cancelled;
+
+        /** The job's thread now waits on the upstream call; a cancel that came earlier interrupts it at once. */
+        synchronized void enter() {
+            waiting = Thread.currentThread();
+            if (cancelled) {
+                waiting.interrupt();
+            }
+        }
+
+        /** Back to the job's own work: an interrupt meant for the call must not break its next database call. */
+        synchronized void leave() {
+            waiting = null;
+            Thread.interrupted();
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            if (waiting != null) {
+                waiting.interrupt();
+            }
+        }
+
+        synchronized boolean cancelled() {
+            return cancelled;
+        }
     }
 
     /** A failure decided by the app (not upstream): code for the record, message for the member. */

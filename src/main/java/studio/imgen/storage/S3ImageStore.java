@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -42,7 +42,7 @@ public class S3ImageStore implements ImageStore, AutoCloseable {
     }
 
     /**
-     * A store on the configured bucket, with the blocking Apache HTTP client (pooled connections, no Netty).
+     * A store on the configured bucket, with the blocking Apache HttpClient 5 client (pooled connections, no Netty).
      *
      * @param credentials the AWS default chain in production: environment, system properties, profile, instance role
      */
@@ -54,7 +54,7 @@ public class S3ImageStore implements ImageStore, AutoCloseable {
                 .region(Region.of(settings.region()))
                 .forcePathStyle(settings.pathStyle())
                 .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
                         .maxConnections(32)
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(60)))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static studio.imgen.db.Tables.AUDIT_LOG;
 import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import studio.imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
+import tools.jackson.databind.ObjectMapper;
 
 /** The API the admin module calls for every change, and the writer's failure handling. */
 @IntegrationTest

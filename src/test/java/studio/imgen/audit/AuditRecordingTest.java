@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static studio.imgen.db.Tables.AUDIT_LOG;
 import static studio.imgen.db.Tables.GENERATION;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,6 +27,7 @@ import studio.imgen.testsupport.MemberServiceTest;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Every generation outcome leaves exactly the audit row described in issue #6, read back from PostgreSQL. Generations

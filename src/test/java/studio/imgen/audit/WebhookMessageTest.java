@@ -2,9 +2,9 @@ package studio.imgen.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** ImGen's log entry content (imgen-behaviour §7, scenario 45) in one Slack- and Discord-compatible body. */
 class WebhookMessageTest {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static studio.imgen.db.Tables.AUDIT_LOG;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -27,6 +25,8 @@ import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The log webhook against a receiver on loopback (the test profile allows private targets): one message per

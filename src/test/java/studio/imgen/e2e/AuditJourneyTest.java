@@ -92,7 +92,7 @@ class AuditJourneyTest extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "audit-filtered.png")).setFullPage(true));
 
         page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(XSS)).first().click();
-        Locator detail = page.locator("vaadin-dialog-overlay[opened]");
+        Locator detail = page.locator("vaadin-dialog[opened]");
         assertThat(detail.locator(".audit-prompt")).hasText(XSS);
         assertThat(detail.getByText("Reuse settings")).isVisible();
         assertThat(detail.getByText("Edit this image")).isVisible();

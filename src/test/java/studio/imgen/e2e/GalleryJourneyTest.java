@@ -86,7 +86,7 @@ class GalleryJourneyTest extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("gallery-search.png")));
 
         cards.first().click();
-        Locator dialog = page.locator("vaadin-dialog-overlay");
+        Locator dialog = page.locator("vaadin-dialog[opened]");
         assertThat(dialog.locator(".image-detail-prompt")).hasText("a lighthouse at dusk");
         assertThat(dialog.getByText("Requested by Ana")).isVisible();
         page.waitForFunction("() => { const i = document.querySelector('.image-detail-full'); return i && i.complete && i.naturalWidth > 0; }");
@@ -155,7 +155,7 @@ class GalleryJourneyTest extends BrowserTest {
         page.waitForFunction(ALL_THUMBNAILS_LOADED);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("gallery-laptop-light.png")));
         page.locator(".gallery-card").filter(new Locator.FilterOptions().setHasText("Watercolour fox")).click();
-        assertThat(page.locator("vaadin-dialog-overlay .image-detail-prompt")).hasText("Watercolour fox curled up in snow");
+        assertThat(page.locator("vaadin-dialog[opened] .image-detail-prompt")).hasText("Watercolour fox curled up in snow");
         page.waitForFunction("() => { const i = document.querySelector('.image-detail-full'); return i && i.complete && i.naturalWidth > 0; }");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("gallery-detail-laptop.png")));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reuse settings")).click();

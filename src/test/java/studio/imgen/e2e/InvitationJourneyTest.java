@@ -160,12 +160,12 @@ class InvitationJourneyTest extends BrowserTest {
         }
     }
 
-    /** The labels a Select offers, read from its open overlay. */
+    /** The labels a Select offers, read from its open list (in the select's light DOM since Vaadin 25). */
     private static List<String> offered(Page page, String label) {
         Locator select = page.locator("vaadin-select").filter(new Locator.FilterOptions()
                 .setHas(page.locator("label", new Page.LocatorOptions().setHasText(label))));
         select.first().click();
-        Locator items = page.locator("vaadin-select-overlay[opened] vaadin-select-item");
+        Locator items = page.locator("vaadin-select[opened] vaadin-select-list-box vaadin-select-item");
         assertThat(items.first()).isVisible();
         List<String> labels = items.allInnerTexts().stream().map(String::strip).toList();
         page.keyboard().press("Escape");

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import studio.imgen.base.UserInputException;
@@ -37,6 +38,12 @@ class GenerationServiceTest extends MemberServiceTest {
 
     @Autowired
     ImageStore store;
+
+    @Autowired
+    UpstreamBreakers breakers;
+
+    @Value("${app.generation.breaker-failures}")
+    int breakerFailures;
 
 
     @Test
@@ -234,7 +241,7 @@ class GenerationServiceTest extends MemberServiceTest {
 
     @Test
     void aRunningGenerationCanBeCancelledAndGivesItsCooldownBack() throws Exception {
-        // The worker stops waiting when the call returns (a blocking HTTP read cannot be interrupted).
+        // The cancel interrupts the job's virtual thread, which closes the waiting call's socket.
         fake.setLatency(Duration.ofSeconds(3));
         UUID id = generations.submit(request("slow"));
         assertThat(fake.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
@@ -244,6 +251,20 @@ class GenerationServiceTest extends MemberServiceTest {
 
         assertThat(cancelled.status()).isEqualTo(GenerationStatus.CANCELLED);
         assertThat(cancelled.images()).isEmpty();
+    }
+
+    @Test
+    void cancellingRunningGenerationsDoesNotPauseTheWorkspace() throws Exception {
+        // A cancelled call ends with a closed socket: our doing, so it must not count as an OpenAI failure.
+        fake.setLatency(Duration.ofSeconds(30));
+        for (int i = 1; i <= breakerFailures; i++) {
+            UUID id = generations.submit(request("cancelled " + i));
+            assertThat(fake.awaitRequests(i, Duration.ofSeconds(10))).isTrue();
+            assertThat(generations.cancel(id)).isTrue();
+            assertThat(awaitFinished(id).status()).isEqualTo(GenerationStatus.CANCELLED);
+        }
+
+        assertThat(breakers.stateOf(ana.workspaceId())).isEqualTo(BreakerState.CLOSED);
     }
 
     @Test

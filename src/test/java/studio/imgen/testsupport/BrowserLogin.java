@@ -3,6 +3,7 @@ package studio.imgen.testsupport;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -18,9 +19,26 @@ public final class BrowserLogin {
     public static void logIn(Page page, String loginUrl, String username, String password) {
         page.navigate(loginUrl);
         page.waitForFunction("() => customElements.get('vaadin-login-form') !== undefined");
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            page.locator("input[name=username]").fill(username);
+            page.locator("input[name=password]").fill(password);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            // Vaadin 25's login form can still render its fields anew just after they were filled (a busy runner
+            // widens that moment): the click then finds them empty, the form refuses to submit and stays. Only
+            // that case is tried again; a refused login (?error) or anything else goes on to the check below.
+            try {
+                page.waitForFunction("() => document.querySelector('vaadin-side-nav') !== null"
+                        + " || location.search.includes('error')"
+                        + " || (location.pathname.endsWith('/login') && document.querySelector('input[name=username]') !== null"
+                        + "     && document.querySelector('input[name=username]').value === '')",
+                        null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+            } catch (PlaywrightException notYet) {
+                break;
+            }
+            if (!page.url().endsWith("/login") || !page.locator("input[name=username]").inputValue().isEmpty()) {
+                break;
+            }
+        }
         try {
             // Logging in hashes a password; on a busy two-core runner that can take a few seconds.
             assertThat(page.locator("vaadin-side-nav")).isAttached(new LocatorAssertions.IsAttachedOptions().setTimeout(20_000));

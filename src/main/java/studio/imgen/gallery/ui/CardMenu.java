@@ -6,10 +6,10 @@ import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import elemental.json.JsonObject;
 import java.util.function.Consumer;
 import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.gallery.GalleryItem;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The right-click (long-press on touch) menu of the gallery's cards. One menu serves the whole grid, so a page of 50
@@ -40,7 +40,7 @@ class CardMenu extends ContextMenu {
     }
 
     @Override
-    protected boolean onBeforeOpenMenu(JsonObject eventDetail) {
+    protected boolean onBeforeOpenMenu(ObjectNode eventDetail) {
         current = pending;
         pending = null;
         if (current == null) {

@@ -4,9 +4,6 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import elemental.json.Json;
-import elemental.json.JsonArray;
-import elemental.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +13,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.gallery.GalleryItem;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The thumbnail grid: a virtual list of rows of cards. Only the rows on screen exist in the page, rows arrive from the
@@ -69,7 +69,7 @@ class GalleryGrid extends Composite<VirtualList<GalleryRow>> {
         list.setDataProvider(DataProvider.fromCallbacks(query -> rows(query.getOffset(), query.getLimit()).stream(),
                 query -> rowCount()));
         list.getElement().addEventListener("contextmenu", event -> {
-            String id = event.getEventData().getString(CARD_UNDER_POINTER);
+            String id = event.getEventData().path(CARD_UNDER_POINTER).stringValue("");
             onAim.accept(remembered(id).orElse(null));
         }).addEventData(CARD_UNDER_POINTER);
         setColumns(columnsFor(1280));
@@ -155,43 +155,40 @@ class GalleryGrid extends Composite<VirtualList<GalleryRow>> {
         return rows;
     }
 
-    private JsonArray cards(GalleryRow row) {
-        JsonArray cards = Json.createArray();
+    private ArrayNode cards(GalleryRow row) {
+        ArrayNode cards = JsonNodeFactory.instance.arrayNode();
         if (row.placeholder()) {
             for (int i = 0; i < columns; i++) {
-                cards.set(i, Json.createObject());
+                cards.addObject();
             }
             return cards;
         }
         for (GalleryItem item : row.cards()) {
-            JsonObject card = Json.createObject();
+            ObjectNode card = cards.addObject();
             card.put("id", item.imageId().toString());
             card.put("thumb", ImageUrls.thumbnail(item.imageId()));
             card.put("prompt", item.promptExcerpt());
             card.put("meta", item.requesterName() + " · " + times.brief(item.createdAt()));
-            cards.set(cards.length(), card);
         }
         return cards;
     }
 
     /** The browser names the card it opens; only a card of that row counts. */
-    static Optional<GalleryItem> cardOf(GalleryRow row, JsonArray args) {
-        if (args.length() < 1 || args.get(0).getType() != elemental.json.JsonType.STRING) {
+    static Optional<GalleryItem> cardOf(GalleryRow row, ArrayNode args) {
+        if (args.isEmpty() || !args.get(0).isString()) {
             return Optional.empty();
         }
-        String id = args.getString(0);
+        String id = args.get(0).stringValue();
         return row.cards().stream().filter(card -> card.imageId().toString().equals(id)).findFirst();
     }
 
     /** What the template's {@code open(card.id)} does for a card (tests call it as the browser would). */
     void openCard(GalleryRow row, String imageId) {
-        JsonArray args = Json.createArray();
-        args.set(0, imageId);
-        cardOf(row, args).ifPresent(onOpen);
+        cardOf(row, JsonNodeFactory.instance.arrayNode().add(imageId)).ifPresent(onOpen);
     }
 
     /** The cards of a row exactly as the template receives them. */
-    JsonArray cardsOf(GalleryRow row) {
+    ArrayNode cardsOf(GalleryRow row) {
         return cards(row);
     }
 }

@@ -129,7 +129,7 @@ public class MaskPainterDialog extends Dialog {
             }
         });
         stage.getElement().addEventListener("mask-changed",
-                e -> undo.setEnabled(e.getEventData().getBoolean("event.detail.undoable")))
+                e -> undo.setEnabled(e.getEventData().path("event.detail.undoable").booleanValue(false)))
                 .addEventData("event.detail.undoable");
 
         error.addClassName("mask-error");

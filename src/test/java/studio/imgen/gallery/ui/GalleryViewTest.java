@@ -4,14 +4,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static studio.imgen.testsupport.FieldInput._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static studio.imgen.db.Tables.IMAGE;
 
 import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.github.mvysny.kaributesting.v23.VirtualListsKt;
-import elemental.json.JsonArray;
-import elemental.json.JsonObject;
 import studio.imgen.gallery.GalleryItem;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -28,7 +26,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.router.RouterLink;
-import elemental.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +40,10 @@ import studio.imgen.generate.ui.GenerateView;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.testsupport.KaribuTest;
 import studio.imgen.testsupport.TestUsers.TestUser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 class GalleryViewTest extends KaribuTest {
 
@@ -99,15 +100,15 @@ class GalleryViewTest extends KaribuTest {
         assertThat(cards()).hasSize(53);
         assertThat(cards().get(52).promptExcerpt()).isEqualTo("picture number 0");
 
-        JsonArray json = grid.cardsOf(first);
-        JsonObject card = json.getObject(0);
+        ArrayNode json = grid.cardsOf(first);
+        JsonNode card = json.get(0);
         UUID id = first.cards().get(0).imageId();
-        assertThat(card.getString("id")).isEqualTo(id.toString());
-        assertThat(card.getString("thumb")).isEqualTo("img/" + id + "/thumb");
-        assertThat(card.getString("prompt")).isEqualTo("picture number 52");
-        assertThat(card.getString("meta")).isEqualTo("Ana · 1 Mar 2025");
-        assertThat(card.keys()).containsExactlyInAnyOrder("id", "thumb", "prompt", "meta");
-        assertThat(grid.cardsOf(GalleryRow.PLACEHOLDER).length()).as("skeleton cards while loading").isEqualTo(columns);
+        assertThat(card.get("id").stringValue()).isEqualTo(id.toString());
+        assertThat(card.get("thumb").stringValue()).isEqualTo("img/" + id + "/thumb");
+        assertThat(card.get("prompt").stringValue()).isEqualTo("picture number 52");
+        assertThat(card.get("meta").stringValue()).isEqualTo("Ana · 1 Mar 2025");
+        assertThat(card.propertyNames()).containsExactlyInAnyOrder("id", "thumb", "prompt", "meta");
+        assertThat(grid.cardsOf(GalleryRow.PLACEHOLDER).size()).as("skeleton cards while loading").isEqualTo(columns);
     }
 
     @Test
@@ -172,7 +173,7 @@ class GalleryViewTest extends KaribuTest {
         navigate("gallery");
 
         // The template binds it as text (${card.prompt}); the browser test proves no script runs.
-        assertThat(view().grid().cardsOf(rows().get(0)).getObject(0).getString("prompt")).isEqualTo(XSS);
+        assertThat(view().grid().cardsOf(rows().get(0)).get(0).get("prompt").stringValue()).isEqualTo(XSS);
 
         open(id);
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("image-detail-prompt")).getText()).isEqualTo(XSS);
@@ -255,12 +256,12 @@ class GalleryViewTest extends KaribuTest {
         navigate("gallery");
         CardMenu menu = view().menu();
         assertThat(rows()).as("the rows the browser shows").hasSize(1);
-        assertThat(menu.onBeforeOpenMenu(Json.createObject())).as("no right-click yet").isFalse();
+        assertThat(menu.onBeforeOpenMenu(JsonNodeFactory.instance.objectNode())).as("no right-click yet").isFalse();
         rightClick(null);
-        assertThat(menu.onBeforeOpenMenu(Json.createObject())).as("not over a card").isFalse();
+        assertThat(menu.onBeforeOpenMenu(JsonNodeFactory.instance.objectNode())).as("not over a card").isFalse();
 
         rightClick(bens);
-        assertThat(menu.onBeforeOpenMenu(Json.createObject())).isTrue();
+        assertThat(menu.onBeforeOpenMenu(JsonNodeFactory.instance.objectNode())).isTrue();
         assertThat(item(menu, "Delete").isEnabled()).isFalse();
         assertThat(item(menu, "Edit this image").isEnabled()).isTrue();
         com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption(menu, "Details");
@@ -268,7 +269,7 @@ class GalleryViewTest extends KaribuTest {
         _get(ImageDetailDialog.class).close();
 
         rightClick(mine.first());
-        assertThat(menu.onBeforeOpenMenu(Json.createObject())).isTrue();
+        assertThat(menu.onBeforeOpenMenu(JsonNodeFactory.instance.objectNode())).isTrue();
         assertThat(item(menu, "Delete").isEnabled()).isTrue();
         com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption(menu, "Reuse settings");
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
@@ -332,7 +333,7 @@ class GalleryViewTest extends KaribuTest {
     /** A right-click, with the card the browser found under the pointer (null: empty space). */
     private static void rightClick(UUID imageId) {
         var element = view().grid().list().getElement();
-        JsonObject data = Json.createObject();
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put(GalleryGrid.CARD_UNDER_POINTER, imageId == null ? "" : imageId.toString());
         ElementUtilsKt._fireDomEvent(element, new DomEvent(element, "contextmenu", data));
     }

@@ -3,7 +3,7 @@ package studio.imgen.thread.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static studio.imgen.testsupport.FieldInput._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -80,7 +80,7 @@ class ThreadViewsTest extends KaribuTest {
         assertThat(_get(TextArea.class, spec -> spec.withClasses("turn-prompt")).isEnabled())
                 .as("input waits while the turn runs").isFalse();
         Generations.awaitFinished(generations, generations.recent(1).get(0).id());
-        MockVaadin.clientRoundtrip();
+        MockVaadin.clientRoundtrip(false); // false: the default (a failing UI task fails the test)
         reloadView();
 
         List<Div> turns = _find(Div.class, spec -> spec.withClasses("turn"));
