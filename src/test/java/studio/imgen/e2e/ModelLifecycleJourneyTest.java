@@ -163,11 +163,11 @@ class ModelLifecycleJourneyTest extends BrowserTest {
         shots(page, "lifecycle-generated-custom");
     }
 
-    /** Picks an item of the Select with that label. */
+    /** Picks an item of the Select with that label (its list is in the select's light DOM since Vaadin 25). */
     private void choose(String label, String item) {
         page.locator("vaadin-select").filter(new Locator.FilterOptions()
                 .setHas(page.locator("label", new Page.LocatorOptions().setHasText(label)))).first().click();
-        page.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions()
+        page.locator("vaadin-select[opened] vaadin-select-list-box vaadin-select-item").filter(new Locator.FilterOptions()
                 .setHasText(item)).first().click();
         assertThat(page.locator("vaadin-select-overlay[opened]")).hasCount(0);
     }
