@@ -15,15 +15,25 @@ public class AccessControl {
     private final WorkspaceSettingsRepository settings;
     private final RoleRules rules;
     private final Admission admission;
+    private final ModelShutdowns shutdowns;
 
-    AccessControl(WorkspaceSettingsRepository settings, RoleRules rules, Admission admission) {
+    AccessControl(WorkspaceSettingsRepository settings, RoleRules rules, Admission admission,
+                  ModelShutdowns shutdowns) {
         this.settings = settings;
         this.rules = rules;
         this.admission = admission;
+        this.shutdowns = shutdowns;
     }
 
+    /** The settings, with a shut-down default model read as its replacement (see {@link #limitsFor}). */
     public WorkspaceSettings settings(UUID workspaceId) {
-        return settings.find(workspaceId);
+        WorkspaceSettings s = settings.find(workspaceId);
+        if (s.defaultModel() == null) {
+            return s;
+        }
+        String model = shutdowns.current(workspaceId, Set.of(s.defaultModel())).iterator().next();
+        return new WorkspaceSettings(s.workspaceId(), model, s.defaultSize(), s.defaultQuality(), s.defaultFormat(),
+                s.defaultBackground(), s.adminExemptFromCooldown(), s.key(), s.version());
     }
 
     /** How the workspace's new edit threads work; the caller has checked membership of that workspace. */
@@ -31,8 +41,13 @@ public class AccessControl {
         return settings.findThreadDefaults(workspaceId);
     }
 
+    /**
+     * The member's limits from the rules as stored, with shut-down models read as their replacements: on a shutdown
+     * date nobody loses access before the lifecycle job has moved the rules for good.
+     */
     public EffectiveLimits limitsFor(UUID workspaceId, UUID userId, boolean workspaceAdmin) {
-        List<RoleRule> workspaceRules = rules.rulesOf(workspaceId);
+        List<RoleRule> workspaceRules = rules.rulesOf(workspaceId).stream()
+                .map(r -> r.withModels(shutdowns.current(workspaceId, r.models()))).toList();
         Set<UUID> held = rules.rolesHeldBy(workspaceId, userId);
         boolean exempt = workspaceAdmin && settings.find(workspaceId).adminExemptFromCooldown();
         return AccessPolicy.limits(workspaceRules, held, exempt);

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import studio.imgen.admin.EffectiveLimits.Access;
 import studio.imgen.admin.Refusal.Reason;
+import studio.imgen.catalog.CustomSize;
 import studio.imgen.catalog.Money;
 
 /**
@@ -74,7 +75,9 @@ public final class AccessPolicy {
                 union(applicable, RoleRule::qualities),
                 (int) mostGenerous(applicable, RoleRule::dailyQuota),
                 (int) mostGenerous(applicable, RoleRule::monthlyQuota),
-                mostGenerous(applicable, RoleRule::monthlyBudgetMicros));
+                mostGenerous(applicable, RoleRule::monthlyBudgetMicros),
+                // 0 means none here, so the largest cap wins.
+                applicable.stream().mapToLong(RoleRule::customSizeMaxPixels).max().orElseThrow());
     }
 
     /**
@@ -99,7 +102,8 @@ public final class AccessPolicy {
                 .map(Outcome::<AllowedOptions>refused)
                 .orElseGet(() -> Outcome.allowed(new AllowedOptions(models,
                         allowed(catalogue.sizes(), limits.sizes(), sizeSupported),
-                        allowed(catalogue.qualities(), limits.qualities(), qualitySupported))));
+                        allowed(catalogue.qualities(), limits.qualities(), qualitySupported),
+                        chosen.filter(ModelChoice::customSizes).map(m -> limits.customSizeCap()).orElse(0L))));
     }
 
     /**
@@ -137,8 +141,9 @@ public final class AccessPolicy {
         if (empty.isPresent()) {
             return Outcome.refused(empty.get());
         }
-        Outcome<Choice> size = resolveDimension(SIZE, catalogue.sizes(), limits.sizes(), model::supportsSize,
-                model.label(), defaults.size(), request.size());
+        Outcome<Choice> size = customSize(limits, catalogue.sizes(), model, request.size())
+                .orElseGet(() -> resolveDimension(SIZE, catalogue.sizes(), limits.sizes(), model::supportsSize,
+                        model.label(), defaults.size(), request.size()));
         if (size instanceof Outcome.Refused<Choice> refused) {
             return Outcome.refused(refused.refusal());
         }
@@ -148,6 +153,47 @@ public final class AccessPolicy {
             return Outcome.refused(refused.refusal());
         }
         return Outcome.allowed(new ResolvedOptions(model, size.orElseThrow(), quality.orElseThrow()));
+    }
+
+    /**
+     * A {@code WIDTHxHEIGHT} request decided by the custom-size rules: one outside the canonical list, or a listed one
+     * the member's size list lacks but their custom-size cap covers. Empty: the listed-size rules decide.
+     */
+    private static Optional<Outcome<Choice>> customSize(EffectiveLimits limits, List<Choice> canonical,
+                                                        ModelChoice model, String requested) {
+        Optional<CustomSize> parsed = Choices.omitted(requested) ? Optional.empty() : CustomSize.parse(requested);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        CustomSize size = parsed.get();
+        long cap = model.customSizes() ? limits.customSizeCap() : 0;
+        if (Choices.match(canonical, size.value()).isPresent()) {
+            boolean coveredByCap = limits.sizesRestricted() && !limits.sizes().contains(size.value())
+                    && size.problem().isEmpty() && size.pixels() <= cap;
+            return coveredByCap ? Optional.of(Outcome.allowed(custom(size))) : Optional.empty();
+        }
+        if (!model.customSizes()) {
+            return Optional.empty();
+        }
+        Optional<String> problem = size.problem();
+        if (problem.isPresent()) {
+            return Optional.of(Outcome.refused(Refusal.of(Reason.INVALID_SIZE, problem.get())));
+        }
+        if (cap == 0) {
+            return Optional.of(Outcome.refused(Refusal.of(Reason.SIZE_NOT_ALLOWED,
+                    "Custom sizes are not available for your role. Choose one of the listed sizes.")));
+        }
+        if (size.pixels() > cap) {
+            return Optional.of(Outcome.refused(Refusal.of(Reason.SIZE_NOT_ALLOWED, "Your role allows custom sizes up to "
+                    + CustomSize.pixels(cap) + " pixels; " + size.value() + " has " + CustomSize.pixels(size.pixels())
+                    + ".")));
+        }
+        return Optional.of(Outcome.allowed(custom(size)));
+    }
+
+    /** A custom size as pickers and chips show it. */
+    public static Choice custom(CustomSize size) {
+        return new Choice(size.value(), size.value() + (size.experimental() ? " (custom, experimental)" : " (custom)"));
     }
 
     /**

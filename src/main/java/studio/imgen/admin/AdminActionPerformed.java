@@ -10,6 +10,7 @@ import java.util.UUID;
  * included.
  *
  * @param action what happened, e.g. {@code api_key.set}, {@code defaults.updated}, {@code rule.updated}
+ * @param actorId the admin, or null for a change the application made by itself (a model's shutdown date passed)
  * @param target what it happened to, e.g. a role or member name; empty for workspace-wide settings
  */
 public record AdminActionPerformed(UUID workspaceId, UUID actorId, String action, String target, String before,
@@ -17,10 +18,15 @@ public record AdminActionPerformed(UUID workspaceId, UUID actorId, String action
 
     public AdminActionPerformed {
         Objects.requireNonNull(workspaceId, "workspaceId");
-        Objects.requireNonNull(actorId, "actorId");
         Objects.requireNonNull(action, "action");
         target = target == null ? "" : target;
         before = before == null ? "" : before;
         after = after == null ? "" : after;
+    }
+
+    /** A change nobody made by hand, e.g. a shut-down model replaced where the workspace used it. */
+    public static AdminActionPerformed system(UUID workspaceId, String action, String target, String before,
+                                              String after) {
+        return new AdminActionPerformed(workspaceId, null, action, target, before, after);
     }
 }

@@ -15,7 +15,8 @@ final class CatalogueOptions {
     /** The offered models (with their capabilities) and the canonical size and quality lists. */
     static OptionCatalogue of(List<ImageModel> offered) {
         return OptionCatalogue.of(offered.stream()
-                .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities())))
+                .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities()),
+                        m.supportsCustomSizes()))
                 .toList());
     }
 

@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * What the defaults form offers and currently holds. {@code version} goes back with the change, so a save over
- * someone else's newer save is refused instead of silently undoing it (D17).
+ * someone else's newer save is refused instead of silently undoing it (D17). {@code chatModels} are the conversation
+ * models admins may choose (the catalogue's offered chat models), value = id.
  */
 public record DefaultsForm(List<ModelChoice> models, List<Choice> sizes, List<Choice> qualities,
                            List<String> formats, List<String> backgrounds, String model, String size, String quality,
                            String format, String background, boolean adminExemptFromCooldown, int version,
-                           EditThreadDefaults threads) {
+                           EditThreadDefaults threads, List<Choice> chatModels) {
 
     public static final List<String> FORMATS = List.of("png", "jpeg", "webp");
     public static final List<String> BACKGROUNDS = List.of("auto", "opaque", "transparent");
@@ -20,5 +21,6 @@ public record DefaultsForm(List<ModelChoice> models, List<Choice> sizes, List<Ch
         qualities = List.copyOf(qualities);
         formats = List.copyOf(formats);
         backgrounds = List.copyOf(backgrounds);
+        chatModels = List.copyOf(chatModels);
     }
 }

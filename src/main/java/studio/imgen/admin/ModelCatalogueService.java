@@ -12,7 +12,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.ChatModel;
+import studio.imgen.catalog.ChatModelDraft;
 import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelAvailability;
+import studio.imgen.catalog.SeenModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.catalog.ModelCatalogEditor;
 import studio.imgen.catalog.ModelDraft;
@@ -32,14 +36,99 @@ public class ModelCatalogueService {
     private final WorkspaceAccess access;
     private final ModelCatalog catalog;
     private final ModelCatalogEditor editor;
+    private final ModelAvailability availability;
     private final ApplicationEventPublisher events;
 
     ModelCatalogueService(WorkspaceAccess access, ModelCatalog catalog, ModelCatalogEditor editor,
-                          ApplicationEventPublisher events) {
+                          ModelAvailability availability, ApplicationEventPublisher events) {
         this.access = access;
         this.catalog = catalog;
         this.editor = editor;
+        this.availability = availability;
         this.events = events;
+    }
+
+    /** Every chat model in catalogue order, offered or not. */
+    @RolesAllowed("INSTANCE_ADMIN")
+    public List<ChatCatalogueEntry> chatModels() {
+        access.requireInstanceAdmin();
+        LocalDate today = catalog.today();
+        return catalog.chatModels().stream()
+                .map(m -> new ChatCatalogueEntry(m, m.lifecycle(today), m.offeredOn(today))).toList();
+    }
+
+    /** Image-model ids that workspaces' keys list and the catalogue lacks. */
+    @RolesAllowed("INSTANCE_ADMIN")
+    public List<SeenModel> uncataloguedModels() {
+        access.requireInstanceAdmin();
+        return availability.uncatalogued();
+    }
+
+    /**
+     * Adds an id seen through a workspace's key with conservative capabilities (one image, standard sizes, no
+     * references, transparency, mask or streaming) and the catalogue default's rates marked estimated, until an
+     * instance admin enters what OpenAI documents.
+     */
+    @RolesAllowed("INSTANCE_ADMIN")
+    @Transactional
+    public String addSeen(String id) {
+        access.requireInstanceAdmin();
+        if (availability.uncatalogued().stream().noneMatch(s -> s.id().equals(id))) {
+            throw new UserInputException("No workspace's key lists “" + id + "” any more, or it is already in the"
+                    + " catalogue. Reload the page.");
+        }
+        TokenPrices rates = catalog.defaultModel().map(ImageModel::prices).orElseThrow(() -> new UserInputException(
+                "Add a model by hand first: the catalogue has no model to copy estimated rates from."));
+        add(new ModelDraft(id, id, true, List.of("auto", "1024x1024", "1536x1024", "1024x1536"),
+                List.of("auto", "low", "medium", "high"), 1, 0, false, false, false, false,
+                rates.textInPerMillion(), rates.textInCachedPerMillion(), rates.imageInPerMillion(),
+                rates.imageInCachedPerMillion(), rates.imageOutPerMillion(), rates.textOutPerMillion(), null, null,
+                null, true, false));
+        return "✅ Added " + id + " with conservative capabilities and estimated rates. Edit it to enter what OpenAI"
+                + " documents for it.";
+    }
+
+    @RolesAllowed("INSTANCE_ADMIN")
+    @Transactional
+    public String addChat(ChatModelDraft draft) {
+        Member me = access.requireInstanceAdmin();
+        ChatModel added = editor.addChat(draft);
+        publish(me, "catalog.chat_model_added", added.id(), "", join(chatFields(added)));
+        return "✅ Added " + added.label() + " (" + added.id() + ") to the chat models"
+                + (added.offeredOn(catalog.today()) ? ". Admins can choose it for conversations now." : ", not offered.");
+    }
+
+    @RolesAllowed("INSTANCE_ADMIN")
+    @Transactional
+    public String updateChat(ChatModelDraft draft) {
+        Member me = access.requireInstanceAdmin();
+        ChatModel before = catalog.findChat(draft.id() == null ? "" : draft.id().strip())
+                .orElseThrow(() -> new UserInputException("That chat model is not in the catalogue."));
+        ChatModel after = editor.updateChat(before, draft);
+        if (before.offeredOn(catalog.today()) && !after.offeredOn(catalog.today())
+                && catalog.offeredChatModels().isEmpty()) {
+            throw new UserInputException(before.label() + " is the only chat model offered, so conversation turns"
+                    + " would have none. Offer another chat model first.");
+        }
+        Map<String, String> was = chatFields(before);
+        Map<String, String> now = chatFields(after);
+        List<String> changed = now.keySet().stream().filter(k -> !Objects.equals(was.get(k), now.get(k))).toList();
+        if (changed.isEmpty()) {
+            return "No changes to " + after.label() + ".";
+        }
+        publish(me, "catalog.chat_model_updated", after.id(), join(was, changed), join(now, changed));
+        return "✅ Updated " + after.label() + ": " + String.join(", ", changed) + ".";
+    }
+
+    static Map<String, String> chatFields(ChatModel m) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("label", m.label());
+        f.put("enabled", yesNo(m.enabled()));
+        f.put("image tool", yesNo(m.supportsImageTool()));
+        f.put("deprecated from", m.deprecatedFrom() == null ? "none" : m.deprecatedFrom().toString());
+        f.put("shutdown on", m.shutdownOn() == null ? "none" : m.shutdownOn().toString());
+        f.put("replacement", m.replacement() == null ? "none" : m.replacement());
+        return f;
     }
 
     /** Every model in catalogue order, offered or not. */
@@ -90,11 +179,7 @@ public class ModelCatalogueService {
         if (!enabled && before.offeredOn(catalog.today())) {
             requireAnotherOffered(before);
         }
-        ModelDraft d = ModelDraft.of(before);
-        ImageModel after = editor.update(before, new ModelDraft(d.id(), d.label(), enabled, d.sizes(), d.qualities(),
-                d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(),
-                d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(),
-                d.imageOut(), d.textOut(), d.deprecatedFrom(), d.shutdownOn(), d.replacement()));
+        ImageModel after = editor.update(before, ModelDraft.of(before).withEnabled(enabled));
         publish(me, enabled ? "catalog.model_enabled" : "catalog.model_disabled", id,
                 enabled ? "disabled" : "enabled", enabled ? "enabled" : "disabled");
         if (!enabled) {
@@ -134,6 +219,8 @@ public class ModelCatalogueService {
         f.put("input fidelity", yesNo(m.supportsInputFidelity()));
         f.put("mask", yesNo(m.supportsMask()));
         f.put("streaming", yesNo(m.supportsStreaming()));
+        f.put("custom sizes", yesNo(m.supportsCustomSizes()));
+        f.put("rates", m.ratesEstimated() ? "estimated" : "published");
         f.put("text input $/M", rate(p.textInPerMillion()));
         f.put("cached text input $/M", rate(p.textInCachedPerMillion()));
         f.put("image input $/M", rate(p.imageInPerMillion()));

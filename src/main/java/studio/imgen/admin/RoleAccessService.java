@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
@@ -33,14 +34,16 @@ public class RoleAccessService {
     private final WorkspaceRoles roles;
     private final RoleRules rules;
     private final ModelCatalog catalog;
+    private final ModelAvailability availability;
     private final ApplicationEventPublisher events;
 
     RoleAccessService(WorkspaceAccess access, WorkspaceRoles roles, RoleRules rules, ModelCatalog catalog,
-                      ApplicationEventPublisher events) {
+                      ModelAvailability availability, ApplicationEventPublisher events) {
         this.access = access;
         this.roles = roles;
         this.rules = rules;
         this.catalog = catalog;
+        this.availability = availability;
         this.events = events;
     }
 
@@ -70,8 +73,8 @@ public class RoleAccessService {
 
     @RolesAllowed("ADMIN")
     public RuleOptions ruleOptions() {
-        access.requireAdmin();
-        OptionCatalogue options = CatalogueOptions.of(catalog.offered());
+        Member me = access.requireAdmin();
+        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
         return new RuleOptions(options.models().stream().map(m -> new Choice(m.id(), m.label())).toList(),
                 concrete(options.sizes()), concrete(options.qualities()));
     }
@@ -136,7 +139,7 @@ public class RoleAccessService {
         // The stored name counts, never one sent along with the form.
         RoleRule rule = RuleNormaliser.normalise(new RuleDraft(role.id(), role.name(), draft.cooldown(),
                 draft.models(), draft.sizes(), draft.qualities(), draft.dailyQuota(), draft.monthlyQuota(),
-                draft.monthlyBudget()), CatalogueOptions.of(catalog.offered()));
+                draft.monthlyBudget(), draft.customSizeMax()), CatalogueOptions.of(availability.offeredTo(me.workspaceId())));
         List<RoleRule> before = rules.rulesOf(me.workspaceId());
         RuleChange change = RuleChanges.upsert(before, rule);
         rules.upsert(me.workspaceId(), rule);

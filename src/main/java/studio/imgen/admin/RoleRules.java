@@ -59,6 +59,7 @@ class RoleRules {
                 .set(ROLE_RULE.DAILY_QUOTA, rule.dailyQuota())
                 .set(ROLE_RULE.MONTHLY_QUOTA, rule.monthlyQuota())
                 .set(ROLE_RULE.MONTHLY_BUDGET_MICROS, rule.monthlyBudgetMicros())
+                .set(ROLE_RULE.CUSTOM_SIZE_MAX_PIXELS, (int) rule.customSizeMaxPixels())
                 .set(ROLE_RULE.UPDATED_AT, now)
                 .onConflict(ROLE_RULE.ROLE_ID).doUpdate()
                 .set(ROLE_RULE.COOLDOWN_SECONDS, rule.cooldownSeconds())
@@ -68,6 +69,7 @@ class RoleRules {
                 .set(ROLE_RULE.DAILY_QUOTA, rule.dailyQuota())
                 .set(ROLE_RULE.MONTHLY_QUOTA, rule.monthlyQuota())
                 .set(ROLE_RULE.MONTHLY_BUDGET_MICROS, rule.monthlyBudgetMicros())
+                .set(ROLE_RULE.CUSTOM_SIZE_MAX_PIXELS, (int) rule.customSizeMaxPixels())
                 .set(ROLE_RULE.UPDATED_AT, now)
                 // A role id is globally unique, but never let a conflict rewrite another workspace's rule.
                 .where(ROLE_RULE.WORKSPACE_ID.eq(workspaceId))
@@ -92,6 +94,7 @@ class RoleRules {
     private static RoleRule toRule(Record r) {
         return new RoleRule(r.get(ROLE_RULE.ROLE_ID), r.get(WORKSPACE_ROLE.NAME), r.get(ROLE_RULE.COOLDOWN_SECONDS),
                 Set.of(r.get(ROLE_RULE.MODELS)), Set.of(r.get(ROLE_RULE.SIZES)), Set.of(r.get(ROLE_RULE.QUALITIES)),
-                r.get(ROLE_RULE.DAILY_QUOTA), r.get(ROLE_RULE.MONTHLY_QUOTA), r.get(ROLE_RULE.MONTHLY_BUDGET_MICROS));
+                r.get(ROLE_RULE.DAILY_QUOTA), r.get(ROLE_RULE.MONTHLY_QUOTA), r.get(ROLE_RULE.MONTHLY_BUDGET_MICROS),
+                r.get(ROLE_RULE.CUSTOM_SIZE_MAX_PIXELS));
     }
 }

@@ -10,9 +10,18 @@ import java.util.UUID;
  *
  * @param roleId the selected role, null if none was selected
  * @param monthlyBudget dollars, e.g. "20" or "$12.50"
+ * @param customSizeMax the largest custom size allowed besides the listed sizes: a pixel count ("3686400") or a size
+ *     ("2560x1440"); blank for none
  */
 public record RuleDraft(UUID roleId, String roleName, String cooldown, Set<String> models, Set<String> sizes,
-                        Set<String> qualities, String dailyQuota, String monthlyQuota, String monthlyBudget) {
+                        Set<String> qualities, String dailyQuota, String monthlyQuota, String monthlyBudget,
+                        String customSizeMax) {
+
+    /** A draft without custom sizes. */
+    public RuleDraft(UUID roleId, String roleName, String cooldown, Set<String> models, Set<String> sizes,
+                     Set<String> qualities, String dailyQuota, String monthlyQuota, String monthlyBudget) {
+        this(roleId, roleName, cooldown, models, sizes, qualities, dailyQuota, monthlyQuota, monthlyBudget, null);
+    }
 
     /** The explicit "All" entry of the model, size and quality multi-selects. */
     public static final String ALL = "all";

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.CustomSize;
 
 /**
  * Turns a submitted rule form into the rule to store (imgen-behaviour.md §2.2, §6): "All" or every concrete
@@ -39,7 +40,7 @@ public final class RuleNormaliser {
         int monthly = wholeNumber(draft.monthlyQuota(), "Monthly quota", false, MAX_QUOTA);
         long budget = budgetMicros(draft.monthlyBudget());
         return new RoleRule(draft.roleId(), draft.roleName(), cooldown, allowedModels, sizes, qualities,
-                daily, monthly, budget);
+                daily, monthly, budget, customSizeMax(draft.customSizeMax()));
     }
 
     private static List<Choice> concrete(List<Choice> canonical) {
@@ -88,6 +89,25 @@ public final class RuleNormaliser {
             throw new UserInputException(field + " must be at most " + max + ".");
         }
         return number.intValueExact();
+    }
+
+    /** "3686400", "3,686,400" or "2560x1440"; blank: no custom sizes. */
+    private static long customSizeMax(String text) {
+        if (Choices.omitted(text)) {
+            return 0;
+        }
+        String value = text.strip().replaceAll("[,_\\s]", "");
+        long pixels = CustomSize.parse(value).map(CustomSize::pixels)
+                .orElseGet(() -> WHOLE_NUMBER.matcher(value).matches() && value.length() < 12 ? Long.parseLong(value) : -1);
+        if (pixels < 0) {
+            throw new UserInputException("Custom sizes up to must be a pixel count like 3686400 or a size like"
+                    + " 2560x1440.");
+        }
+        if (pixels > CustomSize.MAX_PIXELS) {
+            throw new UserInputException("Custom sizes go up to 3840x2160 (" + CustomSize.pixels(CustomSize.MAX_PIXELS)
+                    + " pixels): OpenAI allows no larger.");
+        }
+        return pixels;
     }
 
     private static long budgetMicros(String text) {

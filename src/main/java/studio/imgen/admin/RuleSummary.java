@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import studio.imgen.catalog.CustomSize;
 import studio.imgen.catalog.Money;
 
 /**
@@ -39,6 +40,9 @@ public final class RuleSummary {
         parts.add("Models: " + (rule.models().isEmpty() ? "All models" : labels(rule.models(), modelLabels)));
         parts.add("Sizes: " + (rule.sizes().isEmpty() ? "All sizes (auto allowed)"
                 : labels(rule.sizes(), labelMap(OptionCatalogue.DEFAULT_SIZES))));
+        if (!rule.sizes().isEmpty() && rule.customSizeMaxPixels() > 0) {
+            parts.add("Custom sizes up to " + CustomSize.pixels(rule.customSizeMaxPixels()) + " pixels");
+        }
         parts.add("Qualities: " + (rule.qualities().isEmpty() ? "All qualities (auto allowed)"
                 : labels(rule.qualities(), labelMap(OptionCatalogue.DEFAULT_QUALITIES))));
         if (rule.dailyQuota() > 0) {

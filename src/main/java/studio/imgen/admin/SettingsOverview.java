@@ -12,12 +12,18 @@ import java.util.Optional;
  * @param logWebhook where generation logs are posted and how the last delivery went
  * @param access one line per role rule, or the single open-access line
  * @param quotaNotice that OpenAI reported the account out of credit, and when; empty once resolved
+ * @param shutdowns models this workspace uses that shut down within 30 days, soonest first
+ * @param unavailableModels models OpenAI answered "model not found" for with this workspace's key, as sentences
+ * @param modelStatus what the key's model list says, e.g. "Read today at 09:00 UTC: the key can use 3 models."
  */
 public record SettingsOverview(boolean keyConfigured, String keyLine, List<String> defaults, String adminExemption,
-                               List<String> access, Optional<String> quotaNotice, String logWebhook) {
+                               List<String> access, Optional<String> quotaNotice, String logWebhook,
+                               List<ShutdownNotice> shutdowns, List<String> unavailableModels, String modelStatus) {
 
     public SettingsOverview {
         defaults = List.copyOf(defaults);
         access = List.copyOf(access);
+        shutdowns = List.copyOf(shutdowns);
+        unavailableModels = List.copyOf(unavailableModels);
     }
 }

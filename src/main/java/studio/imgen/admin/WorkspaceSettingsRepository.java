@@ -1,6 +1,7 @@
 package studio.imgen.admin;
 
 import static studio.imgen.db.Tables.APP_USER;
+import static studio.imgen.db.Tables.WORKSPACE;
 import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.time.Clock;
@@ -112,6 +113,27 @@ class WorkspaceSettingsRepository {
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
                 .and(WORKSPACE_SETTINGS.VERSION.eq(expectedVersion))
                 .execute() == 1;
+    }
+
+    /**
+     * Moves the default model or the conversation model from a retiring model to its replacement, whatever version
+     * the row is at (no admin form is overwritten: only that one value changes, and only if it still is {@code from}).
+     */
+    boolean replaceModel(UUID workspaceId, boolean chat, String from, String to) {
+        find(workspaceId);
+        var column = chat ? WORKSPACE_SETTINGS.MAINLINE_MODEL : WORKSPACE_SETTINGS.DEFAULT_MODEL;
+        return db.update(WORKSPACE_SETTINGS)
+                .set(column, to)
+                .set(WORKSPACE_SETTINGS.VERSION, WORKSPACE_SETTINGS.VERSION.plus(1))
+                .set(WORKSPACE_SETTINGS.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
+                .and(column.eq(from))
+                .execute() == 1;
+    }
+
+    /** Every workspace, for the jobs that look after all of them. */
+    java.util.List<UUID> workspaceIds() {
+        return db.select(WORKSPACE.ID).from(WORKSPACE).orderBy(WORKSPACE.ID).fetch(WORKSPACE.ID);
     }
 
     /** Stores the admin cooldown exemption if the row is still at {@code expectedVersion}. */

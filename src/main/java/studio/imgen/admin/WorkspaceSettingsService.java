@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
+import studio.imgen.openai.ListedModel;
 import studio.imgen.openai.OpenAiException;
 import studio.imgen.openai.OpenAiGateway;
 import studio.imgen.workspace.WorkspaceAccess;
@@ -47,11 +51,18 @@ public class WorkspaceSettingsService {
     private final ApplicationEventPublisher events;
     private final OpenAiQuotaNotice quotaNotice;
     private final ObjectProvider<LogDestination> logDestination;
+    private final ModelAvailability availability;
+    private final ModelStatusRefresh modelStatus;
+    private final ModelShutdowns shutdowns;
 
     WorkspaceSettingsService(WorkspaceAccess access, WorkspaceSettingsRepository settings, ApiKeyVault vault,
                              OpenAiGateway gateway, ModelCatalog catalog, RoleRules rules,
                              ApplicationEventPublisher events, OpenAiQuotaNotice quotaNotice,
-                             ObjectProvider<LogDestination> logDestination) {
+                             ObjectProvider<LogDestination> logDestination, ModelAvailability availability,
+                             ModelStatusRefresh modelStatus, ModelShutdowns shutdowns) {
+        this.availability = availability;
+        this.modelStatus = modelStatus;
+        this.shutdowns = shutdowns;
         this.access = access;
         this.settings = settings;
         this.vault = vault;
@@ -75,27 +86,66 @@ public class WorkspaceSettingsService {
                 "Output format: " + current.defaultFormat().toUpperCase(Locale.ROOT),
                 "Background: " + capitalised(current.defaultBackground()),
                 "New edit threads: " + threads.mode().label(),
-                "Conversation model: " + threads.mainlineModel());
+                "Conversation model: " + chatModelDescription(threads.mainlineModel()));
         return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
                 exemptionSentence(current.adminExemptFromCooldown()),
                 RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
                 quotaNotice.reportedAt(me.workspaceId()).map(at -> "OpenAI reported insufficient quota at "
                         + NOTICE_TIME.format(at) + ". Add credit to the OpenAI account or set another key; this"
                         + " notice clears after the next successful generation."),
-                logDestination.getIfAvailable(() -> workspaceId -> "Not available.").describe(me.workspaceId()));
+                logDestination.getIfAvailable(() -> workspaceId -> "Not available.").describe(me.workspaceId()),
+                shutdowns.notices(me.workspaceId()), unavailableModels(me.workspaceId()),
+                modelStatusLine(me.workspaceId()));
+    }
+
+    /**
+     * Moves everything in the workspace that uses a retiring model (default, role rules, conversation model) to its
+     * replacement, audited before → after.
+     */
+    @RolesAllowed("ADMIN")
+    public String applyReplacement(String modelId) {
+        Member me = access.requireAdmin();
+        return shutdowns.applyReplacement(me.workspaceId(), modelId, me.userId());
+    }
+
+    private List<String> unavailableModels(UUID workspaceId) {
+        return availability.of(workspaceId).unavailable().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> "OpenAI answered that " + modelName(e.getKey()) + " does not exist for this workspace's key ("
+                        + NOTICE_TIME.format(e.getValue()) + "). Members are no longer offered it; choose another model"
+                        + " where the workspace uses it, or check the OpenAI project's model access. Testing the key"
+                        + " reads the key's models again.")
+                .toList();
+    }
+
+    private String modelName(String id) {
+        return catalog.find(id).map(m -> m.label() + " (" + id + ")")
+                .or(() -> catalog.findChat(id).map(m -> m.label() + " (" + id + ")")).orElse(id);
+    }
+
+    private String modelStatusLine(UUID workspaceId) {
+        var status = availability.of(workspaceId);
+        if (!status.known()) {
+            return "Not read yet: test the key to see which models it can use. Until then members are offered every"
+                    + " catalogue model.";
+        }
+        List<String> usable = availability.offeredTo(workspaceId).stream().map(ImageModel::label).toList();
+        return "Read " + NOTICE_TIME.format(status.checkedAt()) + ". Image models this key can use: "
+                + (usable.isEmpty() ? "none of the catalogue's" : String.join(", ", usable)) + ".";
     }
 
     @RolesAllowed("ADMIN")
     public DefaultsForm defaultsForm() {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
-        OptionCatalogue options = CatalogueOptions.of(catalog.offered());
+        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
         String model = Optional.ofNullable(current.defaultModel())
                 .or(() -> catalog.defaultModel().map(ImageModel::id)).orElse(null);
         return new DefaultsForm(options.models(), options.sizes(), options.qualities(), DefaultsForm.FORMATS,
                 DefaultsForm.BACKGROUNDS, model, current.defaultSize(), current.defaultQuality(),
                 current.defaultFormat(), current.defaultBackground(), current.adminExemptFromCooldown(),
-                current.version(), settings.findThreadDefaults(me.workspaceId()));
+                current.version(), settings.findThreadDefaults(me.workspaceId()),
+                catalog.offeredChatModels().stream().map(m -> new Choice(m.id(), m.label())).toList());
     }
 
     /** Stores the key encrypted; the value is trimmed and must be 20 to 200 characters. */
@@ -105,6 +155,8 @@ public class WorkspaceSettingsService {
         Member me = access.requireAdmin();
         WorkspaceSettings.KeyStatus before = settings.find(me.workspaceId()).key();
         vault.store(me.workspaceId(), rawKey, me.userId());
+        // Another key may see other models; its list is read when the key is tested (the settings page does so).
+        availability.forget(me.workspaceId());
         WorkspaceSettings.KeyStatus after = settings.find(me.workspaceId()).key();
         publish(me, "api_key.set", "", keyAudit(before), keyAudit(after));
         return "✅ OpenAI API key has been set for this workspace.";
@@ -118,6 +170,7 @@ public class WorkspaceSettingsService {
         if (!vault.clear(me.workspaceId())) {
             return "No API key is configured.";
         }
+        availability.forget(me.workspaceId());
         publish(me, "api_key.cleared", "", keyAudit(before), "not set");
         return "✅ OpenAI API key has been removed.";
     }
@@ -140,9 +193,12 @@ public class WorkspaceSettingsService {
             return "No API key is configured.";
         }
         try {
-            gateway.testKey(key.get());
+            List<ListedModel> listed = gateway.listModels(key.get());
             publish(me, "key.tested", "OpenAI key", null, "accepted");
-            return "✅ OpenAI accepted the key.";
+            modelStatus.record(me.workspaceId(), listed);
+            long usable = availability.offeredTo(me.workspaceId()).size();
+            return "✅ OpenAI accepted the key. It can use " + usable + (usable == 1 ? " model" : " models")
+                    + " of the catalogue.";
         } catch (OpenAiException e) {
             // detail() is the upstream status and message with anything key-like masked.
             log.info("Key test in workspace {} failed: {}", me.workspaceId(), e.detail());
@@ -162,7 +218,7 @@ public class WorkspaceSettingsService {
     public String updateDefaults(DefaultsChange change, int expectedVersion) {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
-        OptionCatalogue options = CatalogueOptions.of(catalog.offered());
+        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
         String model = chosen(change.model(), current.defaultModel(), raw -> Choices.matchModel(options.models(), raw)
                 .map(ModelChoice::id), "Invalid model selection.");
         String size = chosen(change.size(), current.defaultSize(),
@@ -206,8 +262,13 @@ public class WorkspaceSettingsService {
         if (mode == null) {
             throw new UserInputException("Choose a mode for new edit threads.");
         }
-        EditThreadDefaults updated = new EditThreadDefaults(mode, EditThreadDefaults.validMainlineModel(mainlineModel));
+        String chat = Choices.omitted(mainlineModel) ? "" : mainlineModel.strip().toLowerCase(Locale.ROOT);
         EditThreadDefaults current = settings.findThreadDefaults(me.workspaceId());
+        if (!chat.equals(current.mainlineModel()) && catalog.offeredChatModels().stream().noneMatch(m -> m.id().equals(chat))) {
+            throw new UserInputException("Choose a conversation model from the list: “" + chat + "” is not a chat model"
+                    + " this installation offers. An instance admin can add it to the model catalogue.");
+        }
+        EditThreadDefaults updated = new EditThreadDefaults(mode, chat);
         if (current.equals(updated)) {
             return "No changes specified. Use the options to set defaults.";
         }
@@ -286,6 +347,12 @@ public class WorkspaceSettingsService {
         }
         return catalog.find(id).map(m -> m.label() + " (" + id + ")" + (m.offeredOn(catalog.today()) ? ""
                 : " – no longer offered, members get the first model they may use")).orElse(id);
+    }
+
+    private String chatModelDescription(String id) {
+        return catalog.findChat(id).map(m -> m.label() + " (" + id + ")" + (m.offeredOn(catalog.today()) ? ""
+                : " – shut down, conversation turns use " + catalog.chatModelToSend(id).map(r -> r.label())
+                        .orElse("a direct edit instead"))).orElse(id);
     }
 
     private static String label(List<Choice> choices, String value) {

@@ -52,6 +52,10 @@ final class AuditCsv implements AutoCloseable {
         COLUMNS.put("image_ids", DSL.field("array_to_string({0}, ' ')", String.class, AUDIT_LOG.IMAGE_IDS).as("image_ids"));
         COLUMNS.put("cost_usd", DSL.field("({0}::numeric / 1000000)::numeric(20, 6)", BigDecimal.class,
                 AUDIT_LOG.COST_MICROS).as("cost_usd"));
+        // "estimated": computed at rates the catalogue marks as estimates, not OpenAI's published prices.
+        COLUMNS.put("cost_basis", DSL.when(AUDIT_LOG.COST_MICROS.isNull(), DSL.inline((String) null))
+                .when(AUDIT_LOG.COST_ESTIMATED, DSL.inline("estimated")).otherwise(DSL.inline("published"))
+                .as("cost_basis"));
         COLUMNS.put("latency_ms", AUDIT_LOG.LATENCY_MS);
         COLUMNS.put("openai_request_id", AUDIT_LOG.OPENAI_REQUEST_ID);
         COLUMNS.put("text_input_tokens", AUDIT_LOG.TEXT_INPUT_TOKENS);

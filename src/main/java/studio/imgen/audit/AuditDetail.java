@@ -12,6 +12,6 @@ public record AuditDetail(long seq, Instant at, UUID actorId, String actorName, 
                           String quality, Integer n, String background, String outputFormat, String moderation,
                           Integer referenceCount, Boolean hasMask, UUID parentImageId, Long latencyMs,
                           String openaiRequestId, Long textInputTokens, Long imageInputTokens, Long imageOutputTokens,
-                          Long textOutputTokens, Long costMicros, List<UUID> imageIds, Map<String, Object> details,
+                          Long textOutputTokens, Long costMicros, boolean costEstimated, List<UUID> imageIds, Map<String, Object> details,
                           String clientIp) {
 }

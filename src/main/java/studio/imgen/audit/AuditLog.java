@@ -34,6 +34,8 @@ public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     /** Anything shaped like an OpenAI key; admin changes must describe keys, never carry them. */
+    /** Who an automatic change is recorded under. */
+    static final String SYSTEM_ACTOR = "ImGen Studio (automatic)";
     private static final Pattern API_KEY = Pattern.compile("sk-[A-Za-z0-9_\\-]{12,}");
     static final int MAX_TEXT = 2_000;
 
@@ -99,13 +101,14 @@ public class AuditLog {
 
     private AuditLogRecord adminRow(UUID workspaceId, UUID actorId, String action, String target,
                                     Map<String, Object> details) {
-        if (workspaceId == null || actorId == null || action == null || !action.matches("[a-z0-9_.]{1,80}")) {
-            throw new IllegalArgumentException("An admin change needs a workspace, an actor and an action name");
+        if (workspaceId == null || action == null || !action.matches("[a-z0-9_.]{1,80}")) {
+            throw new IllegalArgumentException("An admin change needs a workspace and an action name");
         }
         AuditLogRecord row = new AuditLogRecord();
         row.setWorkspaceId(workspaceId);
         row.setActorId(actorId);
-        row.setActorName(displayName(actorId));
+        // No actor: the application changed it by itself (a model's shutdown date passed).
+        row.setActorName(actorId == null ? SYSTEM_ACTOR : displayName(actorId));
         row.setCategory("admin");
         row.setAction("admin." + action);
         row.setOutcome("success");

@@ -100,7 +100,7 @@ class AuditQuery {
             c = c.and(DSL.row(AUDIT_LOG.AT, AUDIT_LOG.SEQ).lt(utc(after.at()), after.seq()));
         }
         return db.select(AUDIT_LOG.SEQ, AUDIT_LOG.AT, AUDIT_LOG.ACTOR_NAME, AUDIT_LOG.CATEGORY, AUDIT_LOG.ACTION,
-                        AUDIT_LOG.MODEL, AUDIT_LOG.SIZE, AUDIT_LOG.QUALITY, AUDIT_LOG.STATUS, AUDIT_LOG.COST_MICROS,
+                        AUDIT_LOG.MODEL, AUDIT_LOG.SIZE, AUDIT_LOG.QUALITY, AUDIT_LOG.STATUS, AUDIT_LOG.COST_MICROS, AUDIT_LOG.COST_ESTIMATED,
                         AUDIT_LOG.IMAGE_IDS, DSL.substring(AUDIT_LOG.PROMPT, 1, PREVIEW).as("preview"),
                         AUDIT_LOG.GENERATION_ID)
                 .from(AUDIT_LOG)
@@ -111,15 +111,19 @@ class AuditQuery {
                 .fetch(r -> new AuditRow(r.get(AUDIT_LOG.SEQ), r.get(AUDIT_LOG.AT).toInstant(),
                         r.get(AUDIT_LOG.ACTOR_NAME), r.get(AUDIT_LOG.CATEGORY), r.get(AUDIT_LOG.ACTION),
                         r.get(AUDIT_LOG.MODEL), r.get(AUDIT_LOG.SIZE), r.get(AUDIT_LOG.QUALITY),
-                        r.get(AUDIT_LOG.STATUS), r.get(AUDIT_LOG.COST_MICROS), Arrays.asList(r.get(AUDIT_LOG.IMAGE_IDS)),
+                        r.get(AUDIT_LOG.STATUS), r.get(AUDIT_LOG.COST_MICROS), r.get(AUDIT_LOG.COST_ESTIMATED),
+                        Arrays.asList(r.get(AUDIT_LOG.IMAGE_IDS)),
                         r.get("preview", String.class), r.get(AUDIT_LOG.GENERATION_ID)));
     }
 
     AuditTotals totals(UUID workspaceId, AuditFilter filter) {
         var images = DSL.coalesce(DSL.sum(DSL.cardinality(AUDIT_LOG.IMAGE_IDS)), DSL.inline(java.math.BigDecimal.ZERO));
         var cost = DSL.coalesce(DSL.sum(AUDIT_LOG.COST_MICROS), DSL.inline(java.math.BigDecimal.ZERO));
-        Record r = db.select(DSL.count(), images, cost).from(AUDIT_LOG).where(where(workspaceId, filter)).fetchOne();
-        return new AuditTotals(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class));
+        var estimated = DSL.coalesce(DSL.sum(DSL.when(AUDIT_LOG.COST_ESTIMATED, AUDIT_LOG.COST_MICROS)),
+                DSL.inline(java.math.BigDecimal.ZERO));
+        Record r = db.select(DSL.count(), images, cost, estimated).from(AUDIT_LOG).where(where(workspaceId, filter))
+                .fetchOne();
+        return new AuditTotals(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class), r.get(3, Long.class));
     }
 
     Optional<AuditDetail> detail(UUID workspaceId, long seq) {
@@ -159,7 +163,7 @@ class AuditQuery {
                 r.getN(), r.getBackground(), r.getOutputFormat(), r.getModeration(), r.getReferenceCount(),
                 r.getHasMask(), r.getParentImageId(), r.getLatencyMs(), r.getOpenaiRequestId(),
                 r.getTextInputTokens(), r.getImageInputTokens(), r.getImageOutputTokens(), r.getTextOutputTokens(),
-                r.getCostMicros(), Arrays.asList(r.getImageIds()), details(r.getDetails()), r.getClientIp());
+                r.getCostMicros(), r.getCostEstimated(), Arrays.asList(r.getImageIds()), details(r.getDetails()), r.getClientIp());
     }
 
     private Map<String, Object> details(org.jooq.JSONB value) {

@@ -1,5 +1,5 @@
 package studio.imgen.audit;
 
-/** Totals of a filter: entries, images produced and their cost in micro-dollars. */
-public record AuditTotals(long entries, long images, long costMicros) {
+/** Totals of a filter: entries, images produced and their cost in micro-dollars, and how much of it is estimated. */
+public record AuditTotals(long entries, long images, long costMicros, long estimatedCostMicros) {
 }

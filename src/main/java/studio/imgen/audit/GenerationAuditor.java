@@ -93,6 +93,7 @@ class GenerationAuditor {
             row.setImageOutputTokens(g.getImageOutputTokens());
             row.setTextOutputTokens(g.getTextOutputTokens());
             row.setCostMicros(g.getCostMicros());
+            row.setCostEstimated(g.getCostEstimated());
             details.put("queue_ms", millisBetween(g.getCreatedAt(), g.getStartedAt()));
             details.put("upstream_ms", millisBetween(g.getRequestSentAt(), g.getFinishedAt()));
             details.put("attempts", g.getAttempt());

@@ -15,10 +15,11 @@ import java.util.List;
 public record UsageReport(boolean workspaceWide, int days, List<Day> daily, List<Line> perUser, List<Line> perModel,
                           List<Line> perRole, Line total, Allowance allowance) {
 
-    public record Day(LocalDate day, long generations, long images, long costMicros) {
+    /** {@code estimatedCostMicros}: the part of the cost computed at rates the catalogue marks as estimated. */
+    public record Day(LocalDate day, long generations, long images, long costMicros, long estimatedCostMicros) {
     }
 
-    public record Line(String label, long generations, long images, long costMicros) {
+    public record Line(String label, long generations, long images, long costMicros, long estimatedCostMicros) {
     }
 
     /** Quotas and budget of 0 mean unlimited. Counters are the current UTC day's and month's. */

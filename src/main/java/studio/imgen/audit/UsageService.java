@@ -68,7 +68,7 @@ public class UsageService {
         db.select(AUDIT_USAGE_DAILY.DAY, AUDIT_USAGE_DAILY.ACTOR_ID, DSL.max(AUDIT_USAGE_DAILY.ACTOR_NAME),
                         AUDIT_USAGE_DAILY.MODEL, DSL.grouping(AUDIT_USAGE_DAILY.DAY), DSL.grouping(AUDIT_USAGE_DAILY.ACTOR_ID),
                         DSL.sum(AUDIT_USAGE_DAILY.GENERATIONS), DSL.sum(AUDIT_USAGE_DAILY.IMAGES),
-                        DSL.sum(AUDIT_USAGE_DAILY.COST_MICROS))
+                        DSL.sum(AUDIT_USAGE_DAILY.COST_MICROS), DSL.sum(AUDIT_USAGE_DAILY.ESTIMATED_COST_MICROS))
                 .from(AUDIT_USAGE_DAILY).where(scope)
                 .groupBy(DSL.groupingSets(List.of(AUDIT_USAGE_DAILY.DAY), List.of(AUDIT_USAGE_DAILY.ACTOR_ID),
                         List.of(AUDIT_USAGE_DAILY.MODEL)))
@@ -76,24 +76,28 @@ public class UsageService {
                     long count = longOf(r.value7());
                     long imageCount = longOf(r.value8());
                     long costMicros = longOf(r.value9());
+                    long estimated = longOf(r.value10());
                     if (r.value5() == 0) {
-                        byDay.put(r.value1(), new UsageReport.Day(r.value1(), count, imageCount, costMicros));
+                        byDay.put(r.value1(), new UsageReport.Day(r.value1(), count, imageCount, costMicros, estimated));
                     } else if (r.value6() == 0) {
-                        perUser.add(new UsageReport.Line(r.value3() == null ? "(unknown)" : r.value3(), count, imageCount, costMicros));
+                        perUser.add(new UsageReport.Line(r.value3() == null ? "(unknown)" : r.value3(), count,
+                                imageCount, costMicros, estimated));
                     } else {
-                        perModel.add(new UsageReport.Line(r.value4().isEmpty() ? "(none)" : r.value4(), count, imageCount, costMicros));
+                        perModel.add(new UsageReport.Line(r.value4().isEmpty() ? "(none)" : r.value4(), count,
+                                imageCount, costMicros, estimated));
                     }
                 });
         List<UsageReport.Day> daily = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-            daily.add(byDay.getOrDefault(d, new UsageReport.Day(d, 0, 0, 0)));
+            daily.add(byDay.getOrDefault(d, new UsageReport.Day(d, 0, 0, 0, 0)));
         }
         Comparator<UsageReport.Line> mostExpensiveFirst = Comparator.comparingLong(UsageReport.Line::costMicros).reversed()
                 .thenComparing(UsageReport.Line::label);
         perUser.sort(mostExpensiveFirst);
         perModel.sort(mostExpensiveFirst);
         UsageReport.Line total = new UsageReport.Line("Total", daily.stream().mapToLong(UsageReport.Day::generations).sum(),
-                daily.stream().mapToLong(UsageReport.Day::images).sum(), daily.stream().mapToLong(UsageReport.Day::costMicros).sum());
+                daily.stream().mapToLong(UsageReport.Day::images).sum(), daily.stream().mapToLong(UsageReport.Day::costMicros).sum(),
+                daily.stream().mapToLong(UsageReport.Day::estimatedCostMicros).sum());
         return new UsageReport(me.admin(), days, daily, me.admin() ? perUser : List.of(), perModel,
                 me.admin() ? perRole(scope, mostExpensiveFirst) : List.of(), total, allowance(me, now));
     }
@@ -105,14 +109,16 @@ public class UsageService {
     private List<UsageReport.Line> perRole(Condition scope, Comparator<UsageReport.Line> order) {
         var role = DSL.coalesce(WORKSPACE_ROLE.NAME, DSL.inline("(no role)"));
         List<UsageReport.Line> lines = new ArrayList<>(db.select(role, DSL.sum(AUDIT_USAGE_DAILY.GENERATIONS),
-                        DSL.sum(AUDIT_USAGE_DAILY.IMAGES), DSL.sum(AUDIT_USAGE_DAILY.COST_MICROS))
+                        DSL.sum(AUDIT_USAGE_DAILY.IMAGES), DSL.sum(AUDIT_USAGE_DAILY.COST_MICROS),
+                        DSL.sum(AUDIT_USAGE_DAILY.ESTIMATED_COST_MICROS))
                 .from(AUDIT_USAGE_DAILY)
                 .leftJoin(MEMBER_ROLE).on(MEMBER_ROLE.WORKSPACE_ID.eq(AUDIT_USAGE_DAILY.WORKSPACE_ID)
                         .and(MEMBER_ROLE.USER_ID.eq(AUDIT_USAGE_DAILY.ACTOR_ID)))
                 .leftJoin(WORKSPACE_ROLE).on(WORKSPACE_ROLE.ID.eq(MEMBER_ROLE.ROLE_ID))
                 .where(scope)
                 .groupBy(role)
-                .fetch(r -> new UsageReport.Line(r.value1(), longOf(r.value2()), longOf(r.value3()), longOf(r.value4()))));
+                .fetch(r -> new UsageReport.Line(r.value1(), longOf(r.value2()), longOf(r.value3()), longOf(r.value4()),
+                        longOf(r.value5()))));
         lines.sort(order);
         return lines;
     }

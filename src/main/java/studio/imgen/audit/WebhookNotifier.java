@@ -74,7 +74,7 @@ class WebhookNotifier {
         String model = catalog.find(g.getModel()).map(ImageModel::label).orElse(g.getModel());
         return new WebhookMessage(WebhookMessage.title("edit".equals(g.getKind())), auditLog.displayName(g.getUserId()),
                 g.getPrompt(), model, g.getSize(), g.getQuality(),
-                g.getCostMicros() == null ? null : Money.format(g.getCostMicros()),
+                g.getCostMicros() == null ? null : Money.cost(g.getCostMicros(), g.getCostEstimated()),
                 firstImage == null ? null : publicUrl + "/img/" + firstImage);
     }
 

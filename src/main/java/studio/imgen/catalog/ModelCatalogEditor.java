@@ -15,9 +15,39 @@ import studio.imgen.base.UserInputException;
 public class ModelCatalogEditor {
 
     private final ModelCatalogRepository repository;
+    private final ChatModelRepository chatModels;
 
-    ModelCatalogEditor(ModelCatalogRepository repository) {
+    ModelCatalogEditor(ModelCatalogRepository repository, ChatModelRepository chatModels) {
         this.repository = repository;
+        this.chatModels = chatModels;
+    }
+
+    /** Adds a chat model at the end of the catalogue order. */
+    public ChatModel addChat(ChatModelDraft draft) {
+        String id = ModelRules.chatModelId(draft.id());
+        Set<String> known = knownChatIds();
+        if (known.contains(id)) {
+            throw new UserInputException("The catalogue already has a chat model “" + id + "”. Edit that one instead.");
+        }
+        chatModels.insert(ModelRules.validateChat(draft, id, 0, false, known));
+        return findChat(id).orElseThrow();
+    }
+
+    public ChatModel updateChat(ChatModel current, ChatModelDraft draft) {
+        ChatModel model = ModelRules.validateChat(draft, current.id(), current.sortOrder(), current.isDefault(),
+                knownChatIds());
+        if (!chatModels.update(model)) {
+            throw new UserInputException("That chat model is no longer in the catalogue.");
+        }
+        return findChat(current.id()).orElseThrow();
+    }
+
+    public Optional<ChatModel> findChat(String id) {
+        return chatModels.findAll().stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    private Set<String> knownChatIds() {
+        return chatModels.findAll().stream().map(ChatModel::id).collect(Collectors.toSet());
     }
 
     /** Adds a model (at the end of the catalogue order, not the default). */

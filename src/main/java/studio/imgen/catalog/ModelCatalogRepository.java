@@ -69,6 +69,8 @@ class ModelCatalogRepository {
         r.setDeprecatedFrom(m.deprecatedFrom());
         r.setShutdownOn(m.shutdownOn());
         r.setReplacement(m.replacement());
+        r.setRatesEstimated(m.ratesEstimated());
+        r.setSupportsCustomSizes(m.supportsCustomSizes());
     }
 
     private static ImageModel toModel(ImageModelRecord r) {
@@ -77,6 +79,7 @@ class ModelCatalogRepository {
                 r.getMaxReferenceImages(), r.getSupportsMask(), r.getSupportsInputFidelity(), r.getMaxImages(),
                 new TokenPrices(r.getPriceTextIn(), r.getPriceImageIn(), r.getPriceImageOut(), r.getPriceTextOut(),
                         r.getPriceTextInCached(), r.getPriceImageInCached()),
-                r.getDeprecatedFrom(), r.getShutdownOn(), r.getReplacement(), r.getSupportsStreaming());
+                r.getDeprecatedFrom(), r.getShutdownOn(), r.getReplacement(), r.getSupportsStreaming(),
+                r.getRatesEstimated(), r.getSupportsCustomSizes());
     }
 }

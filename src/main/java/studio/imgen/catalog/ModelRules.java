@@ -8,22 +8,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import studio.imgen.base.UserInputException;
 
 /**
- * What a catalogue entry must satisfy, with one sentence per problem saying what to fix. Size limits are the API's
- * (openai-images.md §1): {@code WIDTHxHEIGHT}, both sides multiples of 16, aspect between 1:3 and 3:1, at most
- * 3840x2160 pixels.
+ * What a catalogue entry must satisfy, with one sentence per problem saying what to fix. Listed sizes follow the
+ * API's limits ({@link CustomSize}).
  */
 final class ModelRules {
 
     static final List<String> QUALITIES = List.of("auto", "low", "medium", "high", "xhigh", "max");
-    static final int MAX_EDGE = 3840;
-    static final long MAX_PIXELS = 3840L * 2160L;
     private static final Pattern MODEL_ID = Pattern.compile("(gpt-image|chatgpt-image)-[a-z0-9]+([.-][a-z0-9]+)*");
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
+    private static final Pattern CHAT_MODEL_ID = Pattern.compile("[a-z0-9][a-z0-9._:-]{0,63}");
     private static final BigDecimal MAX_PRICE = new BigDecimal("99999999");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
@@ -43,12 +39,41 @@ final class ModelRules {
         return id;
     }
 
+    static String chatModelId(String raw) {
+        String id = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        if (id.startsWith("gpt-image") || id.startsWith("chatgpt-image") || id.startsWith("dall-e")) {
+            throw new UserInputException("“" + id + "” is an image model. A conversation model is a chat model such as"
+                    + " gpt-5.4-mini: it calls the image model as a tool.");
+        }
+        if (!CHAT_MODEL_ID.matcher(id).matches()) {
+            throw new UserInputException("Enter the chat model id exactly as OpenAI lists it, e.g. gpt-5.4-mini"
+                    + " (lowercase letters, digits, dots and dashes).");
+        }
+        return id;
+    }
+
+    static ChatModel validateChat(ChatModelDraft d, String id, int sortOrder, boolean isDefault, Set<String> known) {
+        String label = label(d.label(), "GPT-5.4 mini");
+        lifecycle(d.deprecatedFrom(), d.shutdownOn());
+        String replacement = d.replacement() == null || d.replacement().isBlank() ? null : d.replacement().strip();
+        if (replacement != null && (replacement.equals(id) || !known.contains(replacement))) {
+            throw new UserInputException("The replacement must be another chat model in the catalogue, e.g. gpt-5.4.");
+        }
+        return new ChatModel(id, label, sortOrder, d.enabled(), isDefault, d.supportsImageTool(), d.deprecatedFrom(),
+                d.shutdownOn(), replacement);
+    }
+
+    private static String label(String raw, String example) {
+        String label = raw == null ? "" : raw.strip();
+        if (label.isEmpty() || label.length() > 80) {
+            throw new UserInputException("Enter a label of 1 to 80 characters, e.g. " + example + ".");
+        }
+        return label;
+    }
+
     /** Validates the draft into a model; {@code known} are the ids already in the catalogue (for the replacement). */
     static ImageModel validate(ModelDraft d, String id, int sortOrder, boolean isDefault, Set<String> known) {
-        String label = d.label() == null ? "" : d.label().strip();
-        if (label.isEmpty() || label.length() > 80) {
-            throw new UserInputException("Enter a label of 1 to 80 characters, e.g. GPT Image 2.");
-        }
+        String label = label(d.label(), "GPT Image 2");
         List<String> sizes = sizes(d.sizes());
         List<String> qualities = qualities(d.qualities());
         if (d.maxImages() == null || d.maxImages() < 1 || d.maxImages() > 10) {
@@ -67,7 +92,8 @@ final class ModelRules {
         }
         return new ImageModel(id, label, sortOrder, d.enabled(), isDefault, sizes, qualities, d.supportsTransparent(),
                 d.maxReferenceImages(), d.supportsMask(), d.supportsInputFidelity(), d.maxImages(), prices,
-                d.deprecatedFrom(), d.shutdownOn(), replacement, d.supportsStreaming());
+                d.deprecatedFrom(), d.shutdownOn(), replacement, d.supportsStreaming(), d.ratesEstimated(),
+                d.supportsCustomSizes());
     }
 
     /** {@code auto} first, then the sizes as entered; duplicates dropped, {@code X} read as {@code x}. */
@@ -97,23 +123,13 @@ final class ModelRules {
     }
 
     private static String size(String size) {
-        Matcher m = SIZE.matcher(size);
-        if (!m.matches()) {
-            throw new UserInputException("“" + size + "” is not a size: use WIDTHxHEIGHT in pixels, e.g. 1536x1024,"
-                    + " or auto.");
-        }
-        int width = Integer.parseInt(m.group(1));
-        int height = Integer.parseInt(m.group(2));
-        if (width == 0 || height == 0 || width % 16 != 0 || height % 16 != 0) {
-            throw new UserInputException("Size " + size + ": both sides must be multiples of 16 pixels.");
-        }
-        if (Math.max(width, height) > MAX_EDGE || (long) width * height > MAX_PIXELS) {
-            throw new UserInputException("Size " + size + " is larger than the API allows (at most 3840x2160 pixels).");
-        }
-        if (Math.max(width, height) > 3 * Math.min(width, height)) {
-            throw new UserInputException("Size " + size + ": the aspect ratio must be between 1:3 and 3:1.");
-        }
-        return width + "x" + height;
+        CustomSize parsed = CustomSize.parse(size).orElseThrow(() -> new UserInputException("“" + size
+                + "” is not a size: use WIDTHxHEIGHT in pixels, e.g. 1536x1024, or auto."));
+        parsed.problem().ifPresent(problem -> {
+            throw new UserInputException("Size " + size + ": " + Character.toLowerCase(problem.charAt(0))
+                    + problem.substring(1));
+        });
+        return parsed.value();
     }
 
     private static List<String> qualities(List<String> raw) {

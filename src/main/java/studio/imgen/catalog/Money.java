@@ -20,4 +20,21 @@ public final class Money {
         BigDecimal dollars = fine.compareTo(BigDecimal.ONE) < 0 ? fine : magnitude.setScale(2, RoundingMode.HALF_UP);
         return (micros < 0 ? "-$" : "$") + dollars.toPlainString();
     }
+
+    /**
+     * A cost as members and admins read it: "$0.0400", or "≈ $0.0400 (estimated)" when it was computed at rates the
+     * catalogue marks as estimated rather than OpenAI's published ones.
+     */
+    public static String cost(long micros, boolean estimated) {
+        return estimated ? "≈ " + format(micros) + " (estimated)" : format(micros);
+    }
+
+    /** A total of which {@code estimatedMicros} came from estimated rates: "≈ $1.20 (incl. $0.40 estimated)". */
+    public static String total(long micros, long estimatedMicros) {
+        if (estimatedMicros == 0) {
+            return format(micros);
+        }
+        return estimatedMicros == micros ? cost(micros, true)
+                : "≈ " + format(micros) + " (incl. " + format(estimatedMicros) + " estimated)";
+    }
 }

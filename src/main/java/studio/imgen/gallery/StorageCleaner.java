@@ -1,5 +1,6 @@
 package studio.imgen.gallery;
 
+import studio.imgen.base.db.MaintenanceLease;
 import static studio.imgen.db.Tables.IMAGE;
 
 import java.time.Clock;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import studio.imgen.admin.Choice;
+import studio.imgen.admin.ShutdownNotice;
 
 /**
  * Everything the Generate view needs to offer exactly what the member may use: the role policy intersected with the
@@ -12,11 +13,15 @@ import studio.imgen.admin.Choice;
  * @param blocked why the member cannot generate at all (no role, no models), shown instead of the form
  * @param waitUntil when the member's cooldown or quota allows the next generation, with the sentence to show
  * @param limits the member's limits in words ("12 of 50 today", "$3.10 of $20.00 this month"), empty when open
+ * @param customSizeMaxPixels besides the listed sizes, custom sizes up to this many pixels on the selected model
+ *     ("Custom…" in the size picker); 0: none
+ * @param shutdownNotices for workspace admins: the models this workspace uses that shut down soon
  */
 public record GenerateForm(boolean keyConfigured, boolean workspaceAdmin, Optional<String> blocked,
                            List<ModelOption> models, String model, List<Choice> sizes, String size,
                            List<Choice> qualities, String quality, String outputFormat, String background,
-                           Optional<Instant> waitUntil, Optional<String> waitMessage, List<String> limits) {
+                           Optional<Instant> waitUntil, Optional<String> waitMessage, List<String> limits,
+                           long customSizeMaxPixels, List<ShutdownNotice> shutdownNotices) {
 
     /** A model the member may pick, with what it can do and any retirement warning. */
     public record ModelOption(String id, String label, Optional<String> warning, boolean supportsTransparent,

@@ -13,16 +13,36 @@ public record GenerationDetails(UUID id, UUID workspaceId, UUID userId, String u
                                 int n, String background, String outputFormat, Integer outputCompression,
                                 String moderation, String inputFidelity, int referenceCount, String errorMessage,
                                 Long textInputTokens, Long imageInputTokens, Long imageOutputTokens, Long costMicros,
-                                Instant createdAt, Instant startedAt, Instant finishedAt, List<GeneratedImageView> images,
+                                boolean costEstimated, Instant createdAt, Instant startedAt, Instant finishedAt, List<GeneratedImageView> images,
                                 Conversation conversation) {
 
     /**
      * How a conversation turn went upstream (null for Images API generations): the chat model, the response it
-     * produced (what the next turn continues; null when it fell back) and whether OpenAI had forgotten the
-     * conversation so the turn became a direct edit of the previous image.
+     * produced (what the next turn continues; null when it fell back) and why the turn became a direct edit of the
+     * previous image, if it did.
      */
-    public record Conversation(String mainlineModel, String responseId, boolean fellBack, Long mainlineInputTokens,
+    public record Conversation(String mainlineModel, String responseId, Fallback fallback, Long mainlineInputTokens,
                                Long mainlineOutputTokens) {
+
+        public boolean fellBack() {
+            return fallback != null;
+        }
+    }
+
+    /** Why a conversation turn became a direct edit. */
+    public enum Fallback {
+        /** OpenAI no longer had the conversation. */
+        CONVERSATION_EXPIRED,
+        /** The chat model was shut down and nothing offered replaces it. */
+        CHAT_MODEL_SHUT_DOWN;
+
+        static Fallback of(String dbValue) {
+            return dbValue == null ? null : valueOf(dbValue.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        String dbValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public String title() {

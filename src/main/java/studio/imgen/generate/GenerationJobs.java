@@ -217,10 +217,11 @@ class GenerationJobs {
                     g.getSize(), g.getQuality(), g.getN(), g.getBackground(), g.getOutputFormat(), g.getOutputCompression(),
                     g.getModeration(), g.getInputFidelity(), g.getReferenceCount(), g.getErrorMessage(),
                     g.getTextInputTokens(), g.getImageInputTokens(), g.getImageOutputTokens(), g.getCostMicros(),
-                    instant(g.getCreatedAt()), instant(g.getStartedAt()), instant(g.getFinishedAt()),
+                    g.getCostEstimated(), instant(g.getCreatedAt()), instant(g.getStartedAt()), instant(g.getFinishedAt()),
                     images.getOrDefault(g.getId(), List.of()),
                     g.getMainlineModel() == null ? null : new GenerationDetails.Conversation(g.getMainlineModel(),
-                            g.getResponseId(), g.getConversationFallback(), g.getMainlineInputTokens(),
+                            g.getResponseId(), GenerationDetails.Fallback.of(g.getFallbackReason()),
+                            g.getMainlineInputTokens(),
                             g.getMainlineOutputTokens()));
         }).toList();
     }

@@ -22,14 +22,17 @@ import studio.imgen.admin.Admission;
 import studio.imgen.admin.AllowedOptions;
 import studio.imgen.admin.EffectiveLimits;
 import studio.imgen.admin.ModelChoice;
+import studio.imgen.admin.ModelShutdowns;
 import studio.imgen.admin.OptionCatalogue;
 import studio.imgen.admin.Outcome;
 import studio.imgen.admin.Refusal;
 import studio.imgen.admin.RequestedOptions;
 import studio.imgen.admin.ResolvedOptions;
+import studio.imgen.admin.ShutdownNotice;
 import studio.imgen.admin.WorkspaceSettings;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.db.tables.records.GenerationRecord;
 import studio.imgen.storage.ImageStore;
@@ -51,6 +54,8 @@ import studio.imgen.workspace.WorkspaceAccess.Member;
 public class GenerationService {
 
     static final int MAX_PROMPT = 32_000;
+    /** A request naming a shut-down model; the sentence goes on with what to use instead. */
+    static final String MODEL_GONE = "That model is no longer available.";
     /** Shown before submission (banner) and on a refused submission alike. */
     public static final String NO_KEY = "OpenAI API key not configured. A workspace admin needs to set it in workspace settings.";
 
@@ -67,11 +72,15 @@ public class GenerationService {
     private final TransactionTemplate transaction;
     private final DSLContext db;
     private final GenerationProperties properties;
+    private final ModelAvailability availability;
+    private final ModelShutdowns shutdowns;
 
     GenerationService(WorkspaceAccess access, AccessControl accessControl, Admission admission, ModelCatalog catalog,
                       GenerationJobs jobs, GenerationEvents events, GenerationWorker worker, UploadValidator uploads,
                       UploadLimits uploadLimits, ImageStore store, TransactionTemplate transaction, DSLContext db,
-                      GenerationProperties properties) {
+                      GenerationProperties properties, ModelAvailability availability, ModelShutdowns shutdowns) {
+        this.availability = availability;
+        this.shutdowns = shutdowns;
         this.access = access;
         this.accessControl = accessControl;
         this.admission = admission;
@@ -93,8 +102,9 @@ public class GenerationService {
         Member me = access.requireMember();
         WorkspaceSettings settings = accessControl.settings(me.workspaceId());
         EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
-        List<ImageModel> offered = catalog.offered();
+        List<ImageModel> offered = availability.offeredTo(me.workspaceId());
         OptionCatalogue options = optionCatalogue(offered);
+        List<ShutdownNotice> shutdownLines = me.admin() ? shutdowns.notices(me.workspaceId()) : List.of();
         boolean keyConfigured = settings.key().configured();
         Optional<Refusal> wait = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now());
 
@@ -102,7 +112,8 @@ public class GenerationService {
                 new RequestedOptions(modelId, null, null));
         if (preselection instanceof Outcome.Refused<ResolvedOptions> refused) {
             return new GenerateForm(keyConfigured, me.admin(), Optional.of(refused.refusal().message()), List.of(),
-                    null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty(), List.of());
+                    null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty(), List.of(),
+                    0, shutdownLines);
         }
         ResolvedOptions selected = preselection.orElseThrow();
         AllowedOptions allowed = AccessPolicy.options(limits, options, selected.model().id()).orElseThrow();
@@ -117,7 +128,8 @@ public class GenerationService {
                 models, selected.model().id(), allowed.sizes(), selected.size().value(), allowed.qualities(),
                 selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
                 wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt), wait.filter(w -> noticeOnly).map(Refusal::message),
-                accessControl.memberLimits(me.workspaceId(), me.userId(), me.admin()).lines());
+                accessControl.memberLimits(me.workspaceId(), me.userId(), me.admin()).lines(),
+                allowed.customSizeMaxPixels(), shutdownLines);
     }
 
     /**
@@ -164,7 +176,8 @@ public class GenerationService {
         AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now()).ifPresent(refusal -> {
             throw new UserInputException(refusal.message());
         });
-        List<ImageModel> offered = catalog.offered();
+        List<ImageModel> offered = availability.offeredTo(me.workspaceId());
+        refuseRetired(request.model(), offered);
         ResolvedOptions resolved = AccessPolicy.resolve(limits, optionCatalogue(offered), settings.defaults(),
                 new RequestedOptions(request.model(), request.size(), request.quality())).orElseThrow();
         ImageModel model = offered.stream().filter(m -> m.id().equals(resolved.model().id())).findFirst().orElseThrow();
@@ -255,6 +268,26 @@ public class GenerationService {
         });
         events.publishRecorded(new GenerationRecorded(id, me.workspaceId(), me.userId(), GenerationStatus.QUEUED));
         return id;
+    }
+
+    /**
+     * A request naming a catalogue model this workspace can no longer use (shut down, or unknown to its key) never
+     * reaches OpenAI: the member reads which model to use instead.
+     */
+    private void refuseRetired(String requested, List<ImageModel> offered) {
+        if (requested == null || requested.isBlank()) {
+            return;
+        }
+        String wanted = requested.strip();
+        Optional<ImageModel> named = catalog.all().stream()
+                .filter(m -> m.id().equalsIgnoreCase(wanted) || m.label().equalsIgnoreCase(wanted)).findFirst();
+        if (named.isEmpty() || !named.get().enabled() || offered.stream().anyMatch(m -> m.id().equals(named.get().id()))) {
+            return;
+        }
+        String instead = catalog.imageModelReplacing(named.get().id(),
+                        r -> offered.stream().anyMatch(o -> o.id().equals(r.id())))
+                .map(r -> " Use " + r.label() + " instead.").orElse(" Choose another model.");
+        throw new UserInputException(MODEL_GONE + instead);
     }
 
     /** The mask is kept with the job (not in generation_input): the worker sends it as the separate mask part. */
@@ -406,7 +439,8 @@ public class GenerationService {
 
     static OptionCatalogue optionCatalogue(List<ImageModel> offered) {
         return OptionCatalogue.of(offered.stream()
-                .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities())))
+                .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities()),
+                        m.supportsCustomSizes()))
                 .toList());
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.admin.Admission;
 import studio.imgen.admin.ApiKeyVault;
+import studio.imgen.admin.ModelLifecycleGuard;
 import studio.imgen.admin.OpenAiQuotaNotice;
+import studio.imgen.catalog.ChatModel;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.db.tables.records.GenerationRecord;
@@ -78,6 +81,7 @@ class GenerationWorker {
     private final GenerationProperties properties;
     private final UpstreamBreakers breakers;
     private final OpenAiQuotaNotice quotaNotice;
+    private final ModelLifecycleGuard lifecycle;
     private final ExecutorService pool;
     /** Jobs running on this instance: the concurrency bound (permits), not a thread count. */
     private final Semaphore slots;
@@ -89,7 +93,9 @@ class GenerationWorker {
     GenerationWorker(GenerationJobs jobs, GenerationEvents events, OpenAiGateway gateway, ApiKeyVault keys,
                      ModelCatalog catalog, Admission admission, ImageStore store, Thumbnails thumbnails,
                      ImageInspector inspector, TransactionTemplate transaction, DSLContext db,
-                     GenerationProperties properties, UpstreamBreakers breakers, OpenAiQuotaNotice quotaNotice) {
+                     GenerationProperties properties, UpstreamBreakers breakers, OpenAiQuotaNotice quotaNotice,
+                     ModelLifecycleGuard lifecycle) {
+        this.lifecycle = lifecycle;
         this.jobs = jobs;
         this.events = events;
         this.gateway = gateway;
@@ -196,8 +202,10 @@ class GenerationWorker {
         try {
             String apiKey = keys.decrypt(job.getWorkspaceId()).orElseThrow(() -> new JobFailure("no_key",
                     "OpenAI API key not configured. A workspace admin needs to set it in workspace settings."));
-            ImageModel model = catalog.find(job.getModel()).orElseThrow(() -> new JobFailure("model_not_available",
-                    "That model is no longer available."));
+            // Admitted before a shutdown date perhaps, but never sent after it.
+            ImageModel model = catalog.find(job.getModel()).filter(m -> lifecycle.sendable(job.getWorkspaceId(), m))
+                    .orElseThrow(() -> new JobFailure("model_not_available", "That model is no longer available."
+                            + " Choose another model and try again."));
             List<InputImage> inputs = loadInputs(job);
             InputImage mask = Boolean.TRUE.equals(job.getHasMask()) ? loadMask(job) : null;
             ProgressListener listener = new ProgressListener() {
@@ -264,6 +272,9 @@ class GenerationWorker {
             if (e.kind() == FailureKind.INSUFFICIENT_QUOTA) {
                 quotaNotice.reportExhausted(job.getWorkspaceId());
             }
+            if (e.kind() == FailureKind.MODEL_NOT_AVAILABLE) {
+                lifecycle.notFound(job.getWorkspaceId(), missingModel(job, e));
+            }
             if (jobs.fail(id, claim.leaseToken(), e.kind().name().toLowerCase(), e.userMessage(), e.detail(), e.requestId())
                     && e.refundsCooldown()) {
                 refund(job);
@@ -328,6 +339,7 @@ class GenerationWorker {
                 outcome.put(GENERATION.IMAGE_OUTPUT_TOKENS, usage.imageOutputTokens());
                 outcome.put(GENERATION.TEXT_OUTPUT_TOKENS, usage.textOutputTokens());
                 outcome.put(GENERATION.COST_MICROS, cost);
+                outcome.put(GENERATION.COST_ESTIMATED, model.ratesEstimated());
                 outcome.putAll(conversationOutcome);
                 boolean fenced = jobs.succeed(job.getId(), claim.leaseToken(), outcome);
                 if (!fenced) {
@@ -439,8 +451,16 @@ class GenerationWorker {
     private ImageResult converse(String apiKey, GenerationRecord job, List<InputImage> inputs, ProgressListener listener,
                                  Map<org.jooq.Field<?>, Object> outcome) {
         String previous = job.getPreviousResponseId();
+        // A shut-down chat model is never sent: its replacement continues the conversation, or the turn edits directly.
+        Optional<ChatModel> chat = catalog.chatModelToSend(job.getMainlineModel());
+        if (chat.isEmpty()) {
+            log.info("Generation {}: chat model {} is shut down and nothing replaces it; direct edit", job.getId(),
+                    job.getMainlineModel());
+            return directEdit(apiKey, job, inputs, listener, outcome, GenerationDetails.Fallback.CHAT_MODEL_SHUT_DOWN);
+        }
+        outcome.put(GENERATION.MAINLINE_MODEL, chat.get().id());
         try {
-            ConversationResult turn = gateway.respond(apiKey, new ConversationRequest(job.getMainlineModel(),
+            ConversationResult turn = gateway.respond(apiKey, new ConversationRequest(chat.get().id(),
                     job.getModel(), job.getPrompt(), previous == null ? inputs : List.of(), previous,
                     new ImageToolOptions(job.getSize(), job.getQuality(), job.getOutputFormat(), job.getBackground(),
                             job.getInputFidelity(), job.getPartialImages(), ImageToolOptions.Action.EDIT, null),
@@ -455,9 +475,25 @@ class GenerationWorker {
                 throw e;
             }
             log.info("Generation {}: OpenAI no longer has the conversation; falling back to a direct edit", job.getId());
-            outcome.put(GENERATION.CONVERSATION_FALLBACK, true);
-            return gateway.edit(apiKey, editRequest(job, inputs, null), listener);
+            return directEdit(apiKey, job, inputs, listener, outcome, GenerationDetails.Fallback.CONVERSATION_EXPIRED);
         }
+    }
+
+    private ImageResult directEdit(String apiKey, GenerationRecord job, List<InputImage> inputs,
+                                   ProgressListener listener, Map<org.jooq.Field<?>, Object> outcome,
+                                   GenerationDetails.Fallback why) {
+        outcome.put(GENERATION.CONVERSATION_FALLBACK, true);
+        outcome.put(GENERATION.FALLBACK_REASON, why.dbValue());
+        return gateway.edit(apiKey, editRequest(job, inputs, null), listener);
+    }
+
+    /** Which of the job's models OpenAI did not find: the chat model if the error names it, else the image model. */
+    private static String missingModel(GenerationRecord job, OpenAiException e) {
+        String chat = job.getMainlineModel();
+        String detail = e.detail() == null ? "" : e.detail();
+        boolean chatNamed = chat != null && (detail.contains("`" + chat + "`") || detail.contains("'" + chat + "'")
+                || detail.contains("\"" + chat + "\""));
+        return chatNamed ? chat : job.getModel();
     }
 
     private GenerateRequest generateRequest(GenerationRecord job) {

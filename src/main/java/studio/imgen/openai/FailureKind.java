@@ -11,7 +11,8 @@ public enum FailureKind {
             + "Ask a workspace admin to check it."),
     INSUFFICIENT_QUOTA("The workspace's OpenAI account has run out of credit. A workspace admin has been told."),
     RATE_LIMITED("OpenAI's rate limit for this workspace was reached; try again in a moment."),
-    MODEL_NOT_AVAILABLE("That model is no longer available."),
+    MODEL_NOT_AVAILABLE("That model is no longer available to this workspace. Choose another model; a workspace"
+            + " admin has been told."),
     PREVIOUS_RESPONSE_NOT_FOUND("The earlier turn of this conversation is no longer available at OpenAI."),
     INVALID_IMAGE("One of the images could not be used (PNG, JPEG or WEBP, RGB/RGBA)."),
     BAD_REQUEST("OpenAI refused the request."),

@@ -5,7 +5,12 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.openai.errors.OpenAIInvalidDataException;
+import com.openai.models.models.Model;
+import com.openai.models.models.ModelListPage;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -77,12 +82,25 @@ public class OpenAiGateway implements AutoCloseable {
                 ConversationCalls.respond(client, request, options, progress, redactor));
     }
 
-    /** A cheap authenticated call ({@code GET /v1/models}): returns normally or throws the typed failure. */
-    public void testKey(String apiKey) {
+    /**
+     * {@code GET /v1/models}: the models this key can use, with their announced shutdown dates. A cheap authenticated
+     * call, so it is also the key check: it returns the list or throws the typed failure.
+     */
+    public List<ListedModel> listModels(String apiKey) {
         requireKey(apiKey);
         OpenAIClient client = clients.get(apiKey);
-        retryPolicy.run(options -> metrics.time("test_key", () -> client.models().list(options)), ProgressListener.NONE, Redactor.forKey(apiKey),
-                KEY_CHECK_TIMEOUT);
+        ModelListPage page = retryPolicy.run(options -> metrics.time("list_models", () -> client.models().list(options)),
+                ProgressListener.NONE, Redactor.forKey(apiKey), KEY_CHECK_TIMEOUT);
+        return page.data().stream().map(m -> new ListedModel(m.id(), shutdownDate(m))).toList();
+    }
+
+    /** A date OpenAI wrote in another shape than YYYY-MM-DD is no date to act on. */
+    private static LocalDate shutdownDate(Model model) {
+        try {
+            return model.shutdownDate().orElse(null);
+        } catch (OpenAIInvalidDataException e) {
+            return null;
+        }
     }
 
     @Override

@@ -15,7 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import studio.imgen.admin.EffectiveLimits.Access;
 import studio.imgen.admin.Refusal.Reason;
 import studio.imgen.base.UserInputException;
@@ -341,5 +346,123 @@ class AccessPolicyDetailsTest {
 
     private static String resolve(EffectiveLimits limits, WorkspaceDefaults defaults, RequestedOptions request) {
         return AccessPolicyTest.resolve(limits, NEWER, defaults, request);
+    }
+
+    // ---- custom sizes (gpt-image-2: any WIDTHxHEIGHT within OpenAI's rules) ----
+
+    /** A model that takes custom sizes beside its listed ones, and one that does not. */
+    static final ModelChoice CUSTOM = new ModelChoice("gpt-image-2", "GPT Image 2",
+            Set.of("1024x1024", "1536x1024", "1024x1536"), Set.of("low", "medium", "high"), true);
+    static final OptionCatalogue WITH_CUSTOM = OptionCatalogue.of(List.of(CUSTOM, GPT_15));
+    static final WorkspaceDefaults CUSTOM_DEFAULTS = new WorkspaceDefaults("gpt-image-2", "auto", "auto");
+    static final long FULL_HD = 1920L * 1080L;
+
+    static RoleRule sizesUpTo(UUID role, long cap, String... sizes) {
+        return new RoleRule(role, "R", 0, Set.of(), Set.of(sizes), Set.of(), 0, 0, 0, cap);
+    }
+
+    static Stream<Arguments> customSizes() {
+        EffectiveLimits squareOnly = only(sizesUpTo(ROLE_A, 0, "1024x1024"));
+        EffectiveLimits squareOrFullHd = only(sizesUpTo(ROLE_A, FULL_HD, "1024x1024"));
+        return Stream.of(
+                // Open access or unrestricted sizes: every size OpenAI takes.
+                row("open: 1536x864", () -> custom(EffectiveLimits.OPEN, "gpt-image-2", "1536x864"),
+                        "gpt-image-2 / 1536x864 (custom)"),
+                row("open: largest", () -> custom(EffectiveLimits.OPEN, "gpt-image-2", "3840x2160"),
+                        "gpt-image-2 / 3840x2160 (custom, experimental)"),
+                row("open: 2560x1440 is not experimental yet",
+                        () -> custom(EffectiveLimits.OPEN, "gpt-image-2", "2560x1440"),
+                        "gpt-image-2 / 2560x1440 (custom)"),
+                row("open: upper case X and spaces", () -> custom(EffectiveLimits.OPEN, "gpt-image-2", " 1536X864 "),
+                        "gpt-image-2 / 1536x864 (custom)"),
+                row("unrestricted sizes rule", () -> custom(only(AccessPolicyTest.rule(ROLE_A, "A", 0)), "gpt-image-2",
+                        "1536x864"), "gpt-image-2 / 1536x864 (custom)"),
+                // OpenAI's rules, checked before anything is sent.
+                row("not a multiple of 16", () -> custom(EffectiveLimits.OPEN, "gpt-image-2", "1000x1000"),
+                        "INVALID_SIZE: Width 1000 is not a multiple of 16 pixels: try 992 or 1008."),
+                row("too large", () -> custom(EffectiveLimits.OPEN, "gpt-image-2", "4096x2304"),
+                        "INVALID_SIZE: Too large: OpenAI allows at most 3840x2160 (8,294,400 pixels) and 3840 pixels"
+                                + " on a side."),
+                row("too narrow", () -> custom(EffectiveLimits.OPEN, "gpt-image-2", "3200x1024"),
+                        "INVALID_SIZE: Too narrow or too wide: the aspect ratio must be between 1:3 and 3:1."),
+                // A model without custom sizes knows its listed sizes only (scenario 19's wording).
+                row("model without custom sizes", () -> custom(EffectiveLimits.OPEN, "gpt-image-1.5", "1536x864"),
+                        "INVALID_SIZE: Invalid size selection."),
+                // Restricted sizes: the role's cap decides.
+                row("restricted, no cap", () -> custom(squareOnly, "gpt-image-2", "1536x864"),
+                        "SIZE_NOT_ALLOWED: Custom sizes are not available for your role. Choose one of the listed"
+                                + " sizes."),
+                row("restricted, within the cap", () -> custom(squareOrFullHd, "gpt-image-2", "1536x864"),
+                        "gpt-image-2 / 1536x864 (custom)"),
+                row("restricted, exactly the cap", () -> custom(squareOrFullHd, "gpt-image-2", "1920x1088"),
+                        "SIZE_NOT_ALLOWED: Your role allows custom sizes up to 2,073,600 pixels; 1920x1088 has"
+                                + " 2,088,960."),
+                row("restricted, above the cap", () -> custom(squareOrFullHd, "gpt-image-2", "2560x1440"),
+                        "SIZE_NOT_ALLOWED: Your role allows custom sizes up to 2,073,600 pixels; 2560x1440 has"
+                                + " 3,686,400."),
+                row("restricted, a listed size the role lacks but the cap covers",
+                        () -> custom(squareOrFullHd, "gpt-image-2", "1536x1024"), "gpt-image-2 / 1536x1024 (custom)"),
+                row("restricted, a listed size the role lacks, no cap",
+                        () -> custom(squareOnly, "gpt-image-2", "1536x1024"),
+                        "SIZE_NOT_ALLOWED: That size is not available for your role."),
+                row("restricted, the listed size itself", () -> custom(squareOrFullHd, "gpt-image-2", "1024x1024"),
+                        "gpt-image-2 / 1024x1024 (Square)"),
+                row("restricted, cap on a model without custom sizes",
+                        () -> custom(squareOrFullHd, "gpt-image-1.5", "1536x864"),
+                        "INVALID_SIZE: Invalid size selection."),
+                // Several roles: the largest cap; an unrestricted rule lifts every limit.
+                row("two roles: the larger cap", () -> custom(AccessPolicy.limits(List.of(
+                                sizesUpTo(ROLE_A, 1_000_000, "1024x1024"), sizesUpTo(ROLE_B, FULL_HD, "1024x1536")),
+                        Set.of(ROLE_A, ROLE_B)), "gpt-image-2", "1536x864"), "gpt-image-2 / 1536x864 (custom)"),
+                row("two roles: one unrestricted", () -> custom(AccessPolicy.limits(List.of(
+                                sizesUpTo(ROLE_A, 0, "1024x1024"), AccessPolicyTest.rule(ROLE_B, "B", 0)),
+                        Set.of(ROLE_A, ROLE_B)), "gpt-image-2", "3840x2160"),
+                        "gpt-image-2 / 3840x2160 (custom, experimental)"),
+                // What the pickers offer beside the listed sizes.
+                row("options: open", () -> cap(EffectiveLimits.OPEN, "gpt-image-2"), "8294400"),
+                row("options: restricted with a cap", () -> cap(squareOrFullHd, "gpt-image-2"), "2073600"),
+                row("options: restricted without a cap", () -> cap(squareOnly, "gpt-image-2"), "0"),
+                row("options: model without custom sizes", () -> cap(EffectiveLimits.OPEN, "gpt-image-1.5"), "0"),
+                row("options: no model chosen yet", () -> cap(EffectiveLimits.OPEN, null), "0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("customSizes")
+    void customSizes(String scenario, Supplier<String> actual, String expected) {
+        assertThat(actual.get()).isEqualTo(expected);
+    }
+
+    @Test
+    void theCapOfEveryHeldRuleCountsAndRulesOfOtherRolesDoNot() {
+        EffectiveLimits limits = AccessPolicy.limits(List.of(sizesUpTo(ROLE_A, 1_000_000, "1024x1024"),
+                sizesUpTo(ROLE_B, FULL_HD, "1024x1024")), Set.of(ROLE_A));
+
+        assertThat(limits.customSizeMaxPixels()).isEqualTo(1_000_000);
+        assertThat(limits.customSizeCap()).isEqualTo(1_000_000);
+        assertThat(EffectiveLimits.OPEN.customSizeCap()).isEqualTo(3840L * 2160L);
+    }
+
+    @Test
+    void aRuleCapBeyondOpenAisLimitIsRefused() {
+        assertThatThrownBy(() -> sizesUpTo(ROLE_A, 3840L * 2160L + 1, "1024x1024"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Arguments row(String scenario, Supplier<String> actual, String expected) {
+        return Arguments.arguments(scenario, actual, expected);
+    }
+
+    private static String custom(EffectiveLimits limits, String model, String size) {
+        Outcome<ResolvedOptions> outcome = AccessPolicy.resolve(limits, WITH_CUSTOM, CUSTOM_DEFAULTS,
+                request(model, size, null));
+        if (outcome instanceof Outcome.Refused<ResolvedOptions> refused) {
+            return refused.refusal().reason() + ": " + refused.refusal().message();
+        }
+        ResolvedOptions r = outcome.orElseThrow();
+        return r.model().id() + " / " + r.size().label();
+    }
+
+    private static String cap(EffectiveLimits limits, String model) {
+        return String.valueOf(AccessPolicy.options(limits, WITH_CUSTOM, model).orElseThrow().customSizeMaxPixels());
     }
 }

@@ -81,7 +81,8 @@ class AdminServicesAccessTest {
                 () -> settings.updateDefaults(new DefaultsChange(null, "1024x1024", null, null, null), 0));
         calls.put("WorkspaceSettingsService.setAdminExemptFromCooldown", () -> settings.setAdminExemptFromCooldown(false, 0));
         calls.put("WorkspaceSettingsService.updateThreadDefaults",
-                () -> settings.updateThreadDefaults(EditThreadDefaults.Mode.DIRECT_EDIT, "gpt-5", 0));
+                () -> settings.updateThreadDefaults(EditThreadDefaults.Mode.DIRECT_EDIT, "gpt-5.4", 0));
+        calls.put("WorkspaceSettingsService.applyReplacement", () -> settings.applyReplacement("gpt-5"));
         calls.put("MemberService.members", members::members);
         calls.put("MemberService.assignableRoles", members::assignableRoles);
         calls.put("MemberService.createMember",

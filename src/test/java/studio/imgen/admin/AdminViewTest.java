@@ -96,6 +96,25 @@ class AdminViewTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theConversationModelIsPickedFromTheOfferedChatModels() {
+        login(users.admin(users.workspace("Acme"), "Dana"));
+        navigate("admin");
+
+        com.vaadin.flow.component.select.Select<String> chat = _get(com.vaadin.flow.component.select.Select.class,
+                spec -> spec.withLabel("Conversation model"));
+        assertThat(chat.getListDataView().getItems().toList())
+                .containsExactly("gpt-5.4-mini", "gpt-5.4", "gpt-5.4-nano", "gpt-5.5", "gpt-5.2");
+        assertThat(chat.getItemLabelGenerator().apply("gpt-5.4")).isEqualTo("GPT-5.4");
+        assertThat(chat.getValue()).isEqualTo("gpt-5.4-mini");
+
+        _setValue(chat, "gpt-5.5");
+        _click(_get(Button.class, spec -> spec.withText("Save edit-thread defaults")));
+        assertThat(notices()).contains("✅ New edit threads: Conversation · conversation model gpt-5.5");
+        assertThat(texts()).contains("Conversation model: GPT-5.5 (gpt-5.5)");
+    }
+
+    @Test
     void creatingARoleAndARuleShowsTheRuleInTheGrid() {
         UUID acme = users.workspace("Acme");
         TestUser dana = users.admin(acme, "Dana");

@@ -103,7 +103,7 @@ class CatalogueAndInviteViewTest extends KaribuTest {
             _setValue(_get(TextField.class, spec -> spec.withLabel("Sizes")), "auto, 1000x1000");
             _click(_get(Button.class, spec -> spec.withText("Save")));
             assertThat(_get(Div.class, spec -> spec.withClasses("form-error")).getText())
-                    .isEqualTo("Size 1000x1000: both sides must be multiples of 16 pixels.");
+                    .isEqualTo("Size 1000x1000: width 1000 is not a multiple of 16 pixels: try 992 or 1008.");
 
             _setValue(_get(TextField.class, spec -> spec.withLabel("Sizes")), "auto, 1024x1024, 2048x2048");
             _setValue(_get(BigDecimalField.class, spec -> spec.withLabel("Image output")), new BigDecimal("31"));

@@ -3,6 +3,7 @@ package studio.imgen.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static studio.imgen.db.Tables.AUDIT_LOG;
+import static studio.imgen.db.Tables.CHAT_MODEL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,9 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.ChatModelDraft;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.catalog.ModelDraft;
+import studio.imgen.catalog.SeenModel;
+import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.security.CurrentUser;
@@ -56,6 +60,10 @@ class ModelCatalogueServiceTest {
     CurrentUser currentUser;
     @Autowired
     DSLContext db;
+    @Autowired
+    WorkspaceSettingsService settings;
+    @Autowired
+    FakeOpenAi fake;
 
     CatalogueSnapshot snapshot;
     UUID workspace;
@@ -73,6 +81,7 @@ class ModelCatalogueServiceTest {
     void tearDown() {
         LoggedIn.nobody();
         snapshot.restore();
+        fake.reset();
     }
 
     Map<String, ThrowingCallable> calls() {
@@ -81,6 +90,11 @@ class ModelCatalogueServiceTest {
         calls.put("add", () -> catalogue.add(draft("gpt-image-9", d -> d)));
         calls.put("update", () -> catalogue.update(edited("gpt-image-2", d -> d)));
         calls.put("setEnabled", () -> catalogue.setEnabled("gpt-image-2", false));
+        calls.put("chatModels", catalogue::chatModels);
+        calls.put("addChat", () -> catalogue.addChat(new ChatModelDraft("gpt-9", "GPT-9", true, true, null, null, null)));
+        calls.put("updateChat", () -> catalogue.updateChat(ChatModelDraft.of(catalog.findChat("gpt-5.4").orElseThrow())));
+        calls.put("uncataloguedModels", catalogue::uncataloguedModels);
+        calls.put("addSeen", () -> catalogue.addSeen("gpt-image-2.5-flare"));
         return calls;
     }
 
@@ -145,7 +159,7 @@ class ModelCatalogueServiceTest {
                 d.sizes(), d.qualities(), d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(),
                 d.supportsInputFidelity(), d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(),
                 d.imageIn(), d.imageInCached(), new BigDecimal("30.5"), d.textOut(), d.deprecatedFrom(), d.shutdownOn(),
-                d.replacement())));
+                d.replacement(), d.ratesEstimated(), d.supportsCustomSizes())));
 
         assertThat(message).isEqualTo("✅ Updated GPT Image Two: label, image output $/M.");
         assertThat(catalog.find("gpt-image-2").orElseThrow().prices().imageOutPerMillion()).isEqualByComparingTo("30.5");
@@ -168,12 +182,66 @@ class ModelCatalogueServiceTest {
     }
 
     @Test
+    void anImageModelIdSeenThroughAKeyIsAddedWithConservativeCapabilitiesInOneAction() {
+        String seen = "gpt-image-" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+        fake.listModel(seen, null);
+        fake.listModel(seen + "-2026-11-30", null);
+        settings.testApiKey();
+
+        assertThat(catalogue.uncataloguedModels()).extracting(SeenModel::id).contains(seen)
+                .doesNotContain(seen + "-2026-11-30", "gpt-image-2", "test-image-a", "gpt-5.4");
+        assertThat(catalogue.addSeen(seen)).isEqualTo("✅ Added " + seen + " with conservative capabilities and"
+                + " estimated rates. Edit it to enter what OpenAI documents for it.");
+
+        ImageModel added = catalog.find(seen).orElseThrow();
+        assertThat(added.enabled()).isTrue();
+        assertThat(added.maxImages()).isEqualTo(1);
+        assertThat(added.maxReferenceImages()).isZero();
+        assertThat(added.supportsTransparent() || added.supportsMask() || added.supportsStreaming()
+                || added.supportsInputFidelity() || added.supportsCustomSizes()).isFalse();
+        assertThat(added.ratesEstimated()).isTrue();
+        assertThat(added.prices()).isEqualTo(catalog.find("gpt-image-2").orElseThrow().prices());
+        assertThat(catalogue.uncataloguedModels()).extracting(SeenModel::id).doesNotContain(seen);
+        assertThat(audit("catalog.model_added")).hasSize(1);
+        assertThatThrownBy(() -> catalogue.addSeen("gpt-image-never-listed")).isInstanceOf(UserInputException.class)
+                .hasMessage("No workspace's key lists “gpt-image-never-listed” any more, or it is already in the"
+                        + " catalogue. Reload the page.");
+    }
+
+    @Test
+    void chatModelsAreEditedLikeImageModelsAndEveryChangeIsAudited() {
+        assertThat(catalogue.chatModels()).extracting(e -> e.model().id()).startsWith("gpt-5.4-mini", "gpt-5.4")
+                .contains("gpt-5", "o3", "gpt-4o");
+        assertThat(catalogue.chatModels()).filteredOn(e -> e.model().id().equals("gpt-5")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.lifecycle()).isEqualTo("Shut down");
+                    assertThat(e.offered()).isFalse();
+                    assertThat(e.model().replacement()).isEqualTo("gpt-5.4");
+                });
+
+        assertThat(catalogue.addChat(new ChatModelDraft(" GPT-5.6 ", "GPT-5.6", true, true, null, null, null)))
+                .isEqualTo("✅ Added GPT-5.6 (gpt-5.6) to the chat models. Admins can choose it for conversations now.");
+        assertThatThrownBy(() -> catalogue.addChat(new ChatModelDraft("gpt-image-2", "x", true, true, null, null,
+                null))).hasMessageStartingWith("“gpt-image-2” is an image model.");
+        assertThatThrownBy(() -> catalogue.updateChat(new ChatModelDraft("gpt-5.6", "GPT-5.6", true, true, null,
+                null, "gpt-7"))).hasMessage("The replacement must be another chat model in the catalogue, e.g. gpt-5.4.");
+        LocalDate shutdown = catalog.today().plusDays(90);
+        assertThat(catalogue.updateChat(new ChatModelDraft("gpt-5.6", "GPT-5.6", true, true, null, shutdown,
+                "gpt-5.5"))).isEqualTo("✅ Updated GPT-5.6: shutdown on, replacement.");
+        assertThat(audit("catalog.chat_model_added")).hasSize(1);
+        assertThat(audit("catalog.chat_model_updated")).singleElement()
+                .satisfies(row -> assertThat(row.getDetails().data()).contains("replacement: gpt-5.5"));
+        db.deleteFrom(CHAT_MODEL).where(CHAT_MODEL.ID.eq("gpt-5.6")).execute();
+    }
+
+    @Test
     void aShutDownModelIsNotOfferedEvenWhenEnabled() {
         LocalDate yesterday = catalog.today().minusDays(1);
         catalogue.update(edited("test-image-b", d -> new ModelDraft(d.id(), d.label(), true, d.sizes(), d.qualities(),
                 d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(),
                 d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(),
-                d.imageOut(), d.textOut(), yesterday.minusDays(30), yesterday, "gpt-image-2")));
+                d.imageOut(), d.textOut(), yesterday.minusDays(30), yesterday, "gpt-image-2", d.ratesEstimated(),
+                d.supportsCustomSizes())));
 
         assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("test-image-b");
         assertThat(catalogue.models()).filteredOn(e -> e.model().id().equals("test-image-b"))
@@ -204,11 +272,11 @@ class ModelCatalogueServiceTest {
                 + " dots and dashes, starting with gpt-image- or chatgpt-image-.");
         refused(draft("gpt-image-2", d -> d), "The catalogue already has a model “gpt-image-2”. Edit that one instead.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("auto", "1000x1000"))),
-                "Size 1000x1000: both sides must be multiples of 16 pixels.");
+                "Size 1000x1000: width 1000 is not a multiple of 16 pixels: try 992 or 1008.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("4096x2048"))),
-                "Size 4096x2048 is larger than the API allows (at most 3840x2160 pixels).");
+                "Size 4096x2048: too large: OpenAI allows at most 3840x2160 (8,294,400 pixels) and 3840 pixels on a side.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("3840x1024"))),
-                "Size 3840x1024: the aspect ratio must be between 1:3 and 3:1.");
+                "Size 3840x1024: too narrow or too wide: the aspect ratio must be between 1:3 and 3:1.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("big"))),
                 "“big” is not a size: use WIDTHxHEIGHT in pixels, e.g. 1536x1024, or auto.");
         refused(draft("gpt-image-9", d -> withSizes(d, List.of("auto"))),
@@ -240,27 +308,27 @@ class ModelCatalogueServiceTest {
     private static ModelDraft draft(String id, UnaryOperator<ModelDraft> change) {
         return change.apply(new ModelDraft(id, "GPT Image Test", true, List.of("auto", "1024x1024", "2048X1152"),
                 List.of("auto", "low", "high"), 4, 8, true, true, true, true, new BigDecimal("5"), new BigDecimal("1.25"),
-                new BigDecimal("10"), new BigDecimal("2.5"), new BigDecimal("40"), BigDecimal.ZERO, null, null, null));
+                new BigDecimal("10"), new BigDecimal("2.5"), new BigDecimal("40"), BigDecimal.ZERO, null, null, null, false, false));
     }
 
     private static ModelDraft withSizes(ModelDraft d, List<String> sizes) {
         return new ModelDraft(d.id(), d.label(), d.enabled(), sizes, d.qualities(), d.maxImages(), d.maxReferenceImages(),
                 d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(), d.supportsStreaming(), d.textIn(),
                 d.textInCached(), d.imageIn(), d.imageInCached(), d.imageOut(), d.textOut(), d.deprecatedFrom(),
-                d.shutdownOn(), d.replacement());
+                d.shutdownOn(), d.replacement(), d.ratesEstimated(), d.supportsCustomSizes());
     }
 
     private static ModelDraft withImageOut(ModelDraft d, BigDecimal imageOut) {
         return new ModelDraft(d.id(), d.label(), d.enabled(), d.sizes(), d.qualities(), d.maxImages(),
                 d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(),
                 d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(), imageOut, d.textOut(),
-                d.deprecatedFrom(), d.shutdownOn(), d.replacement());
+                d.deprecatedFrom(), d.shutdownOn(), d.replacement(), d.ratesEstimated(), d.supportsCustomSizes());
     }
 
     private static ModelDraft withDates(ModelDraft d, LocalDate deprecatedFrom, LocalDate shutdownOn) {
         return new ModelDraft(d.id(), d.label(), d.enabled(), d.sizes(), d.qualities(), d.maxImages(),
                 d.maxReferenceImages(), d.supportsTransparent(), d.supportsInputFidelity(), d.supportsMask(),
                 d.supportsStreaming(), d.textIn(), d.textInCached(), d.imageIn(), d.imageInCached(), d.imageOut(),
-                d.textOut(), deprecatedFrom, shutdownOn, d.replacement());
+                d.textOut(), deprecatedFrom, shutdownOn, d.replacement(), d.ratesEstimated(), d.supportsCustomSizes());
     }
 }

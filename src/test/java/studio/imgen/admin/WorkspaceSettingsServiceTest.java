@@ -112,7 +112,7 @@ class WorkspaceSettingsServiceTest {
         assertThat(settings.testApiKey()).isEqualTo("No API key is configured.");
         settings.setApiKey(KEY_40);
 
-        assertThat(settings.testApiKey()).isEqualTo("✅ OpenAI accepted the key.");
+        assertThat(settings.testApiKey()).isEqualTo("✅ OpenAI accepted the key. It can use 3 models of the catalogue.");
         assertThat(fake.requestsTo(FakeOpenAi.MODELS)).singleElement()
                 .satisfies(call -> assertThat(call.bearerToken()).isEqualTo(KEY_40));
 
@@ -154,7 +154,7 @@ class WorkspaceSettingsServiceTest {
                 settings.defaultsForm().version())).isEqualTo("No changes specified. Use the options to set defaults.");
         assertThat(settings.overview().defaults()).containsExactly("Model: GPT Image 2 (gpt-image-2)",
                 "Size: 1024x1536 (Portrait)", "Quality: High", "Output format: WEBP", "Background: Opaque",
-                "New edit threads: Conversation", "Conversation model: gpt-5");
+                "New edit threads: Conversation", "Conversation model: GPT-5.4 mini (gpt-5.4-mini)");
 
         int next = settings.defaultsForm().version();
         assertThatThrownBy(() -> settings.updateDefaults(new DefaultsChange("dall-e-3", null, null, null, null), next))
@@ -195,18 +195,25 @@ class WorkspaceSettingsServiceTest {
     }
 
     @Test
-    void editThreadDefaultsTakeAChatModelOnlyAndShowInTheOverview() {
+    void editThreadDefaultsTakeAnOfferedChatModelOfTheCatalogueOnly() {
         assertThat(settings.defaultsForm().threads())
-                .isEqualTo(new EditThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5"));
+                .isEqualTo(new EditThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5.4-mini"));
+        assertThat(settings.defaultsForm().chatModels()).extracting(Choice::value)
+                .containsExactly("gpt-5.4-mini", "gpt-5.4", "gpt-5.4-nano", "gpt-5.5", "gpt-5.2")
+                .doesNotContain("gpt-5", "gpt-5-mini", "o3");
         int version = settings.defaultsForm().version();
         assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-image-1", version))
-                .isInstanceOf(UserInputException.class).hasMessageContaining("must be a chat model");
-
-        assertThat(settings.updateThreadDefaults(EditThreadDefaults.Mode.DIRECT_EDIT, " GPT-5.4-mini ", version))
-                .isEqualTo("✅ New edit threads: Direct edit · conversation model gpt-5.4-mini");
-        assertThat(settings.overview().defaults()).contains("New edit threads: Direct edit",
-                "Conversation model: gpt-5.4-mini");
+                .isInstanceOf(UserInputException.class).hasMessageStartingWith("Choose a conversation model from the"
+                        + " list: “gpt-image-1” is not a chat model this installation offers.");
+        // Shut down on 2026-12-11, long before the tests' clock.
         assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5", version))
+                .isInstanceOf(UserInputException.class).hasMessageStartingWith("Choose a conversation model from the list");
+
+        assertThat(settings.updateThreadDefaults(EditThreadDefaults.Mode.DIRECT_EDIT, " GPT-5.4 ", version))
+                .isEqualTo("✅ New edit threads: Direct edit · conversation model gpt-5.4");
+        assertThat(settings.overview().defaults()).contains("New edit threads: Direct edit",
+                "Conversation model: GPT-5.4 (gpt-5.4)");
+        assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5.5", version))
                 .isInstanceOf(UserInputException.class).hasMessage(WorkspaceSettingsService.CONFLICT);
 
         assertThat(accessControl.threadDefaults(workspace).mode()).isEqualTo(EditThreadDefaults.Mode.DIRECT_EDIT);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.Money;
 import studio.imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRecorded;
@@ -40,6 +41,12 @@ class AuditRecordingTest extends MemberServiceTest {
     ObjectMapper json;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    WebhookNotifier webhooks;
+    @Autowired
+    UsageService usage;
+    @Autowired
+    AuditService audit;
 
 
     @Test
@@ -91,6 +98,42 @@ class AuditRecordingTest extends MemberServiceTest {
         assertThat(succeeded.getOpenaiRequestId()).isEqualTo(requestId).startsWith("req_");
         assertThat(succeeded.getImageIds()).containsExactly(done.images().stream().map(i -> i.id()).toArray(UUID[]::new));
         assertThat(details(succeeded)).containsKeys("upstream_ms", "queue_ms", "attempts");
+    }
+
+    @Test
+    void aCostAtEstimatedRatesIsMarkedEstimatedWhereverItAppears() throws Exception {
+        // gpt-image-2's seeded rates are gpt-image-1.5's, copied: an estimate. Test Image A's count as published.
+        UUID estimated = generations.submit(new GenerationRequest(UUID.randomUUID(), "estimated fox", "gpt-image-2",
+                "1024x1024", "low", 1, null, null, null, null, null, List.of()));
+        UUID published = generations.submit(new GenerationRequest(UUID.randomUUID(), "published fox", "test-image-a",
+                "1024x1024", "low", 1, null, null, null, null, null, List.of()));
+        audited.await(estimated, GenerationStatus.SUCCEEDED);
+        audited.await(published, GenerationStatus.SUCCEEDED);
+
+        GenerationDetails e = generations.find(estimated).orElseThrow();
+        assertThat(e.costEstimated()).isTrue();
+        assertThat(generations.find(published).orElseThrow().costEstimated()).isFalse();
+        assertThat(rowsOf(estimated).get(1).getCostEstimated()).isTrue();
+        assertThat(rowsOf(published).get(1).getCostEstimated()).isFalse();
+        assertThat(webhooks.message(new GenerationRecorded(estimated, ana.workspaceId(), ana.id(),
+                GenerationStatus.SUCCEEDED)).plainText()).contains("Cost: ≈ " + Money.format(e.costMicros()) + " (estimated)");
+
+        UsageReport usageReport = usage.report(30);
+        assertThat(usageReport.total().estimatedCostMicros()).isEqualTo(e.costMicros());
+        assertThat(usageReport.perModel()).filteredOn(l -> l.label().equals("test-image-a")).singleElement()
+                .satisfies(l -> assertThat(l.estimatedCostMicros()).isZero());
+
+        LoggedIn.as(users.admin(ana.workspaceId(), "Dana"), memberships);
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        audit.exportCsv(AuditFilter.none(), csv);
+        List<String> lines = csv.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        int basis = List.of(lines.get(0).split(",")).indexOf("cost_basis");
+        assertThat(basis).isNotNegative();
+        assertThat(lines).filteredOn(l -> l.contains("estimated fox") && l.contains("succeeded")).singleElement()
+                .satisfies(l -> assertThat(l.split(",")[basis]).isEqualTo("estimated"));
+        assertThat(lines).filteredOn(l -> l.contains("published fox") && l.contains("succeeded")).singleElement()
+                .satisfies(l -> assertThat(l.split(",")[basis]).isEqualTo("published"));
+        assertThat(audit.totals(AuditFilter.none()).estimatedCostMicros()).isEqualTo(e.costMicros());
     }
 
     @Test

@@ -143,7 +143,7 @@ class AuditServiceTest {
         assertThat(seqs(new AuditFilter(null, null, null, null, null, null, "' or 1=1 --", null))).isEmpty();
 
         AuditTotals foxes = audit.totals(new AuditFilter(null, null, ana.id(), null, null, "succeeded", "fox", null));
-        assertThat(foxes).isEqualTo(new AuditTotals(6, 6, 1_000 + 1_001 + 1_002 + 1_003 + 1_004 + 5_000));
+        assertThat(foxes).isEqualTo(new AuditTotals(6, 6, 1_000 + 1_001 + 1_002 + 1_003 + 1_004 + 5_000, 0));
     }
 
     @Test

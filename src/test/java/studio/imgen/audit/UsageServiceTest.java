@@ -76,15 +76,15 @@ class UsageServiceTest {
         assertThat(report.workspaceWide()).isTrue();
         assertThat(report.daily()).hasSize(30);
         assertThat(report.daily().get(0).day()).isEqualTo(today.minusDays(29));
-        assertThat(report.daily().get(29)).isEqualTo(new UsageReport.Day(today, 1, 1, 1_000));
-        assertThat(report.daily().get(28)).isEqualTo(new UsageReport.Day(today.minusDays(1), 1, 1, 2_000));
-        assertThat(report.total()).isEqualTo(new UsageReport.Line("Total", 3, 3, 8_000));
-        assertThat(report.perUser()).containsExactly(new UsageReport.Line("Ben", 1, 1, 5_000),
-                new UsageReport.Line("Ana", 2, 2, 3_000));
-        assertThat(report.perModel()).containsExactly(new UsageReport.Line("gpt-image-2", 2, 2, 6_000),
-                new UsageReport.Line("gpt-image-1.5", 1, 1, 2_000));
+        assertThat(report.daily().get(29)).isEqualTo(new UsageReport.Day(today, 1, 1, 1_000, 0));
+        assertThat(report.daily().get(28)).isEqualTo(new UsageReport.Day(today.minusDays(1), 1, 1, 2_000, 0));
+        assertThat(report.total()).isEqualTo(new UsageReport.Line("Total", 3, 3, 8_000, 0));
+        assertThat(report.perUser()).containsExactly(new UsageReport.Line("Ben", 1, 1, 5_000, 0),
+                new UsageReport.Line("Ana", 2, 2, 3_000, 0));
+        assertThat(report.perModel()).containsExactly(new UsageReport.Line("gpt-image-2", 2, 2, 6_000, 0),
+                new UsageReport.Line("gpt-image-1.5", 1, 1, 2_000, 0));
 
-        assertThat(usage.report(90).total()).isEqualTo(new UsageReport.Line("Total", 4, 4, 15_000));
+        assertThat(usage.report(90).total()).isEqualTo(new UsageReport.Line("Total", 4, 4, 15_000, 0));
     }
 
     @Test
@@ -98,8 +98,8 @@ class UsageServiceTest {
         UsageReport report = usage.report(30);
 
         // Ana (3,000 in two generations) counts under both of her roles; Ben holds none.
-        assertThat(report.perRole()).containsExactly(new UsageReport.Line("(no role)", 1, 1, 5_000),
-                new UsageReport.Line("Designers", 2, 2, 3_000), new UsageReport.Line("Marketing", 2, 2, 3_000));
+        assertThat(report.perRole()).containsExactly(new UsageReport.Line("(no role)", 1, 1, 5_000, 0),
+                new UsageReport.Line("Designers", 2, 2, 3_000, 0), new UsageReport.Line("Marketing", 2, 2, 3_000, 0));
         LoggedIn.as(ana, memberships);
         assertThat(usage.report(30).perRole()).isEmpty();
     }
@@ -126,7 +126,7 @@ class UsageServiceTest {
 
         assertThat(report.workspaceWide()).isFalse();
         assertThat(report.perUser()).isEmpty();
-        assertThat(report.total()).isEqualTo(new UsageReport.Line("Total", 2, 2, 3_000));
+        assertThat(report.total()).isEqualTo(new UsageReport.Line("Total", 2, 2, 3_000, 0));
         assertThat(report.perModel()).extracting(UsageReport.Line::label).containsExactly("gpt-image-1.5", "gpt-image-2");
         // No role rules yet: open access, so no quota and no budget (0 = unlimited); nothing counted for Ana.
         assertThat(report.allowance()).isEqualTo(new UsageReport.Allowance(0, 0, 0, 0, 0, 0));

@@ -93,7 +93,8 @@ class WebhookTest {
             JsonNode body = json.readTree(message.body());
             String content = body.get("content").asText();
             assertThat(content).startsWith("🎨 Image Generated\nUser: Ana\nPrompt: " + XSS + " ")
-                    .contains("Model: GPT Image 2 · Size: auto · Quality: auto · Cost: $")
+                    .contains("Model: GPT Image 2 · Size: auto · Quality: auto · Cost: "
+                            + studio.imgen.catalog.Money.cost(done.costMicros(), true))
                     .endsWith("\nhttp://localhost:8080/img/" + done.images().get(0).id());
             String shown = content.substring(content.indexOf("Prompt: ") + 8, content.indexOf("\nModel: "));
             assertThat(shown).hasSize(1_003).endsWith("...").isEqualTo(prompt.substring(0, 1_000) + "...");

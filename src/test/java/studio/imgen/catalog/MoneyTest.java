@@ -29,4 +29,13 @@ class MoneyTest {
     void fourDecimalsBelowOneDollarTwoFromOneDollarUp(long micros, String expected) {
         assertThat(Money.format(micros)).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void estimatedCostsAreMarkedAsSuch() {
+        assertThat(Money.cost(40_000, true)).isEqualTo("≈ $0.0400 (estimated)");
+        assertThat(Money.cost(40_000, false)).isEqualTo("$0.0400");
+        assertThat(Money.total(1_200_000, 0)).isEqualTo("$1.20");
+        assertThat(Money.total(1_200_000, 1_200_000)).isEqualTo("≈ $1.20 (estimated)");
+        assertThat(Money.total(1_200_000, 400_000)).isEqualTo("≈ $1.20 (incl. $0.4000 estimated)");
+    }
 }

@@ -1,5 +1,6 @@
 package studio.imgen.gallery;
 
+import studio.imgen.base.db.MaintenanceLease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static studio.imgen.db.Tables.IMAGE;
 

@@ -122,8 +122,9 @@ class GenerationServiceTest extends MemberServiceTest {
                 "Compression must be between 0 and 100.");
         assertRefused(new GenerationRequest(null, "x", "dall-e-3", null, null, 1, null, null, null, null, null, List.of()),
                 "Invalid model selection.");
-        assertRefused(new GenerationRequest(null, "x", null, "512x512", null, 1, null, null, null, null, null, List.of()),
-                "Invalid size selection.");
+        // test-image-a takes its listed sizes only (gpt-image-2, the default, would take 512x512 as a custom size).
+        assertRefused(new GenerationRequest(null, "x", "test-image-a", "512x512", null, 1, null, null, null, null, null,
+                List.of()), "Invalid size selection.");
         assertRefused(new GenerationRequest(null, "x", null, null, null, 1, null, null, null, null, null,
                 List.of(new GenerationRequest.Upload("photo.png", "%PDF-1.7 not an image".getBytes()))), "photo.png");
         assertThat(fake.requests()).isEmpty();

@@ -393,13 +393,13 @@ class FailureTest {
 
     @Test
     void keyCheckReturnsOrThrowsTyped() {
-        gateway.testKey(Gateways.KEY);
+        gateway.listModels(Gateways.KEY);
         assertThat(fake.lastRequest().path()).isEqualTo(FakeOpenAi.MODELS);
         assertThat(fake.lastRequest().method()).isEqualTo("GET");
 
         fake.acceptOnlyKeys("sk-the-real-one");
         OpenAiException e = failure(() -> {
-            gateway.testKey("sk-a-revoked-key");
+            gateway.listModels("sk-a-revoked-key");
             return null;
         });
         assertThat(e.kind()).isEqualTo(FailureKind.INVALID_KEY);

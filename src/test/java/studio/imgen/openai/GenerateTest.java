@@ -136,7 +136,8 @@ class GenerateTest extends GatewayTestBase {
                     assertThat(e.kind()).isEqualTo(FailureKind.MODEL_NOT_AVAILABLE);
                     assertThat(e.httpStatus()).isEqualTo(404);
                     assertThat(e.upstreamCode()).isEqualTo("model_not_found");
-                    assertThat(e.userMessage()).isEqualTo("That model is no longer available.");
+                    assertThat(e.userMessage()).isEqualTo("That model is no longer available to this workspace. Choose"
+                            + " another model; a workspace admin has been told.");
                 });
         assertThat(fake.requests()).hasSize(1);
     }

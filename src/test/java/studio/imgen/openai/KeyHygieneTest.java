@@ -96,7 +96,7 @@ class KeyHygieneTest {
     void keyCheckFailuresAreCleanToo() {
         fake.acceptOnlyKeys("sk-some-other-key");
         try (OpenAiGateway gateway = Gateways.create(Gateways.properties(fake.baseUrl()), new RecordingSleeper())) {
-            OpenAiException e = catchThrowableOfType(OpenAiException.class, () -> gateway.testKey(CANARY));
+            OpenAiException e = catchThrowableOfType(OpenAiException.class, () -> gateway.listModels(CANARY));
             assertClean(e, "testKey");
         }
     }

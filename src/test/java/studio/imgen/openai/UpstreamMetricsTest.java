@@ -51,10 +51,10 @@ class UpstreamMetricsTest {
     void aKeyCheckIsTimedAsItsOwnOperationAndAFinalFailureIsNoRetry() {
         fake.enqueueFault(Fault.invalidApiKey());
 
-        assertThatThrownBy(() -> gateway.testKey(Gateways.KEY)).isInstanceOfSatisfying(OpenAiException.class,
+        assertThatThrownBy(() -> gateway.listModels(Gateways.KEY)).isInstanceOfSatisfying(OpenAiException.class,
                 e -> assertThat(e.kind()).isEqualTo(FailureKind.INVALID_KEY));
 
-        assertThat(registry.get("imgen.upstream.latency").tags("operation", "test_key", "outcome", "error").timer()
+        assertThat(registry.get("imgen.upstream.latency").tags("operation", "list_models", "outcome", "error").timer()
                 .count()).isEqualTo(1);
         assertThat(registry.find("imgen.upstream.retries").counters()).isEmpty();
     }

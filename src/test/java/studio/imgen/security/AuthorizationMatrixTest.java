@@ -189,7 +189,9 @@ class AuthorizationMatrixTest extends ServerTest {
                         t -> settings.updateDefaults(new DefaultsChange(null, "1024x1024", null, null, null),
                                 settings.defaultsForm().version()), ADMIN),
                 change("WorkspaceSettingsService.updateThreadDefaults", t -> settings.updateThreadDefaults(
-                        EditThreadDefaults.Mode.DIRECT_EDIT, "gpt-5", settings.defaultsForm().version()), ADMIN),
+                        EditThreadDefaults.Mode.DIRECT_EDIT, "gpt-5.4", settings.defaultsForm().version()), ADMIN),
+                change("WorkspaceSettingsService.applyReplacement",
+                        t -> settings.applyReplacement("gpt-image-1.5"), ADMIN),
                 change("WorkspaceSettingsService.setAdminExemptFromCooldown",
                         t -> settings.setAdminExemptFromCooldown(false, settings.defaultsForm().version()), ADMIN),
 

@@ -51,6 +51,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Object arrivals = new Object();
     private final LinkedList<Fault> faults = new LinkedList<>();
     private final Set<String> retiredModels = ConcurrentHashMap.newKeySet();
+    private final ModelCatalogue modelList = new ModelCatalogue();
     private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
     private final FakeImages images = new FakeImages();
     private final ImagesEndpoint imagesEndpoint = new ImagesEndpoint(retiredModels::contains);
@@ -105,6 +106,16 @@ public final class FakeOpenAi implements AutoCloseable {
         retiredModels.add(id);
     }
 
+    /** {@code GET /v1/models} lists this model, with the shutdown date ({@code YYYY-MM-DD}) or none (null). */
+    public void listModel(String id, String shutdownDate) {
+        modelList.list(id, shutdownDate);
+    }
+
+    /** {@code GET /v1/models} no longer lists this model (requests naming it still work unless it is retired). */
+    public void unlistModel(String id) {
+        modelList.unlist(id);
+    }
+
     /** Queue a fault for the next matching request. */
     public void enqueueFault(Fault fault) {
         synchronized (faults) {
@@ -152,6 +163,7 @@ public final class FakeOpenAi implements AutoCloseable {
         }
         retiredModels.clear();
         retiredModels.addAll(DEFAULT_RETIRED);
+        modelList.reset();
         acceptedKeys.clear();
         latencyMin = Duration.ZERO;
         latencyMax = Duration.ZERO;
@@ -243,7 +255,7 @@ public final class FakeOpenAi implements AutoCloseable {
             case GENERATIONS -> imagesEndpoint.generate(request, payloads);
             case EDITS -> imagesEndpoint.edit(request, payloads);
             case RESPONSES -> responsesEndpoint.create(request, payloads);
-            case MODELS -> new Reply.JsonReply(200, ModelCatalogue.list(retiredModels::contains));
+            case MODELS -> new Reply.JsonReply(200, modelList.body(retiredModels::contains));
             default -> throw ApiError.unknownUrl(request.method(), request.path());
         };
     }

@@ -2,9 +2,12 @@ package studio.imgen.thread;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static studio.imgen.db.Tables.CHAT_MODEL;
+import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +50,7 @@ class ThreadServiceTest extends MemberServiceTest {
         // The first turn has no conversation yet, so the stored image travels as an input_image.
         assertThat(fake.requestsTo(FakeOpenAi.RESPONSES).get(0).bodyText()).contains("input_image");
         assertThat(fake.requestsTo(FakeOpenAi.RESPONSES).get(1).bodyText()).doesNotContain("input_image");
-        assertThat(fake.requestsTo(FakeOpenAi.RESPONSES).get(1).jsonMap()).containsEntry("model", "gpt-5");
+        assertThat(fake.requestsTo(FakeOpenAi.RESPONSES).get(1).jsonMap()).containsEntry("model", "gpt-5.4-mini");
         assertThat(second.conversation().responseId()).startsWith("resp_").isNotEqualTo(first.conversation().responseId());
         assertThat(second.costMicros()).isPositive();
         assertThat(second.conversation().mainlineInputTokens()).isPositive();
@@ -78,6 +81,49 @@ class ThreadServiceTest extends MemberServiceTest {
         GenerationDetails third = turn(thread, "add a boat");
         assertThat(third.status()).isEqualTo(GenerationStatus.SUCCEEDED);
         assertThat(fake.previousResponseIds()).last().isNull();
+    }
+
+    @Test
+    void aShutDownConversationModelIsNeverSentItsReplacementCarriesTheConversation() throws Exception {
+        // gpt-5 shut down on 2026-12-11 (the seeded catalogue), long before the tests' clock; gpt-5.4 replaces it.
+        conversationModel("gpt-5");
+        UUID thread = threads.startFromImage(generatedImage("a paper kite"));
+
+        GenerationDetails first = turn(thread, "make it red");
+        GenerationDetails second = turn(thread, "add a tail");
+
+        assertThat(second.status()).as(second.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
+        assertThat(fake.requestsTo(FakeOpenAi.RESPONSES)).extracting(r -> r.jsonMap().get("model"))
+                .containsExactly("gpt-5.4", "gpt-5.4");
+        assertThat(first.conversation().mainlineModel()).isEqualTo("gpt-5.4");
+        assertThat(fake.previousResponseIds()).containsExactly(null, first.conversation().responseId());
+    }
+
+    @Test
+    void withNothingToReplaceAShutDownConversationModelTheTurnIsADirectEditThatSaysWhy() throws Exception {
+        db.insertInto(CHAT_MODEL).set(CHAT_MODEL.ID, "test-chat-retired").set(CHAT_MODEL.LABEL, "Test chat (retired)")
+                .set(CHAT_MODEL.SORT_ORDER, 990).set(CHAT_MODEL.SHUTDOWN_ON, LocalDate.now(clock).minusDays(1))
+                .execute();
+        try {
+            conversationModel("test-chat-retired");
+            UUID thread = threads.startFromImage(generatedImage("a sailing boat"));
+
+            GenerationDetails turn = turn(thread, "at sunset");
+
+            assertThat(turn.status()).as(turn.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
+            assertThat(fake.requestsTo(FakeOpenAi.RESPONSES)).isEmpty();
+            assertThat(fake.requestsTo(FakeOpenAi.EDITS)).hasSize(1);
+            assertThat(turn.conversation().fallback()).isEqualTo(GenerationDetails.Fallback.CHAT_MODEL_SHUT_DOWN);
+            assertThat(threads.find(thread).orElseThrow().turns().get(1).fellBack()).isTrue();
+        } finally {
+            conversationModel("gpt-5.4-mini");
+            db.deleteFrom(CHAT_MODEL).where(CHAT_MODEL.ID.eq("test-chat-retired")).execute();
+        }
+    }
+
+    private void conversationModel(String id) {
+        db.update(WORKSPACE_SETTINGS).set(WORKSPACE_SETTINGS.MAINLINE_MODEL, id)
+                .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(ana.workspaceId())).execute();
     }
 
     @Test

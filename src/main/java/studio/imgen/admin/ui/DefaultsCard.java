@@ -3,7 +3,6 @@ package studio.imgen.admin.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -33,7 +32,7 @@ class DefaultsCard extends Div {
     private final Select<String> format = new Select<>();
     private final Select<String> background = new Select<>();
     private final Select<EditThreadDefaults.Mode> threadMode = new Select<>();
-    private final ComboBox<String> mainlineModel = new ComboBox<>("Conversation model");
+    private final Select<String> mainlineModel = new Select<>();
     private final Checkbox exempt = new Checkbox("Workspace admins skip cooldowns");
     private DefaultsForm form;
     private boolean loading;
@@ -76,10 +75,9 @@ class DefaultsCard extends Div {
         threadMode.setLabel("New edit threads");
         threadMode.setItems(EditThreadDefaults.Mode.values());
         threadMode.setItemLabelGenerator(EditThreadDefaults.Mode::label);
-        mainlineModel.setItems(EditThreadDefaults.SUGGESTED_MAINLINE_MODELS);
-        mainlineModel.setAllowCustomValue(true);
-        mainlineModel.addCustomValueSetListener(e -> mainlineModel.setValue(e.getDetail()));
-        mainlineModel.setHelperText("A chat model (e.g. gpt-5); it calls the image model as a tool.");
+        mainlineModel.setLabel("Conversation model");
+        mainlineModel.setHelperText("The chat model that calls the image model as a tool. The instance's model"
+                + " catalogue decides which chat models are offered.");
         Div fields = new Div(threadMode, mainlineModel);
         fields.addClassName("form-row");
         Paragraph hint = new Paragraph("Conversation keeps the thread's context at OpenAI; direct edit re-sends the"
@@ -109,7 +107,12 @@ class DefaultsCard extends Div {
             exempt.setValue(loaded.adminExemptFromCooldown());
             EditThreadDefaults threads = loaded.threads();
             threadMode.setValue(threads.mode());
-            mainlineModel.setValue(threads.mainlineModel());
+            // A shut-down current model stays visible (marked) until the admin picks another one.
+            List<Choice> chats = new java.util.ArrayList<>(loaded.chatModels());
+            if (chats.stream().noneMatch(c -> c.value().equals(threads.mainlineModel()))) {
+                chats.add(new Choice(threads.mainlineModel(), threads.mainlineModel() + " (no longer offered)"));
+            }
+            choices(mainlineModel, chats, threads.mainlineModel());
         } finally {
             loading = false;
         }

@@ -68,6 +68,8 @@ class KeyCard extends Div {
             Feedback.result(settings.setApiKey(value));
             testResult.setVisible(false);
             onChange.run();
+            // Testing a new key right away also reads which models it can use.
+            testKey();
         } catch (UserInputException e) {
             Feedback.error(e.getMessage());
         }
@@ -100,6 +102,7 @@ class KeyCard extends Div {
             testResult.setVisible(true);
             test.setText("Test key");
             test.setEnabled(true);
+            onChange.run();
         });
         if (!started) {
             test.setText("Test key");

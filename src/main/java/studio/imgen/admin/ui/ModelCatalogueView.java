@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -36,9 +37,13 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
 
     private final ModelCatalogueService catalogue;
     private final Grid<CatalogueEntry> grid = new Grid<>();
+    private final ChatModelsCard chatModels;
+    private final SeenModelsCard seenModels;
 
     ModelCatalogueView(ModelCatalogueService catalogue) {
         this.catalogue = catalogue;
+        this.chatModels = new ChatModelsCard(catalogue);
+        this.seenModels = new SeenModelsCard(catalogue, this::refresh);
         addClassName("admin-view");
         addClassName("catalogue-view");
         Button add = new Button("Add model", VaadinIcon.PLUS.create(), e -> edit(null));
@@ -56,11 +61,11 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
         grid.addComponentColumn(ModelCatalogueView::status).setHeader("Status").setKey("status").setFlexGrow(2);
         grid.addComponentColumn(e -> lines(capabilities(e.model()))).setHeader("Capabilities").setKey("capabilities")
                 .setFlexGrow(4);
-        grid.addComponentColumn(e -> lines(prices(e.model().prices()))).setHeader("Prices ($/M tokens)").setKey("prices")
+        grid.addComponentColumn(e -> lines(prices(e.model()))).setHeader("Prices ($/M tokens)").setKey("prices")
                 .setFlexGrow(3);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setFlexGrow(0).setAutoWidth(true);
         grid.setEmptyStateText("The catalogue is empty. Add a model to let members generate.");
-        add(new H2("Model catalogue"), intro, toolbar, grid);
+        add(new H2("Model catalogue"), intro, seenModels, new H3("Image models"), toolbar, grid, chatModels);
     }
 
     @Override
@@ -74,6 +79,8 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
 
     void refresh() {
         grid.setItems(catalogue.models());
+        chatModels.refresh();
+        seenModels.refresh();
     }
 
     private void edit(CatalogueEntry entry) {
@@ -97,9 +104,13 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
     }
 
     private static Div model(CatalogueEntry entry) {
-        Span label = new Span(entry.model().label());
+        return who(entry.model().label(), entry.model().id());
+    }
+
+    static Div who(String labelText, String idText) {
+        Span label = new Span(labelText);
         label.addClassName("member-name");
-        Span id = new Span(entry.model().id());
+        Span id = new Span(idText);
         id.addClassName("model-id");
         Div who = new Div(label, id);
         who.addClassName("member-who");
@@ -111,9 +122,7 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
         badges.addClassName("badges");
         ImageModel m = entry.model();
         badges.add(m.enabled() ? RoleBadge.status("Enabled", "active") : RoleBadge.status("Disabled", "inactive"));
-        String lifecycle = entry.lifecycle();
-        badges.add(RoleBadge.status(lifecycle, lifecycle.equals("Available") ? "neutral"
-                : lifecycle.equals("Shut down") ? "inactive" : "warning"));
+        badges.add(lifecycleBadge(entry.lifecycle()));
         if (m.isDefault()) {
             badges.add(RoleBadge.status("Default", "admin"));
         }
@@ -125,17 +134,24 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
         return badges;
     }
 
+    static Span lifecycleBadge(String lifecycle) {
+        return RoleBadge.status(lifecycle, lifecycle.equals("Available") ? "neutral"
+                : lifecycle.equals("Shut down") ? "inactive" : "warning");
+    }
+
     static String[] capabilities(ImageModel m) {
         return new String[] {
-                "Sizes: " + String.join(", ", m.sizes()),
+                "Sizes: " + String.join(", ", m.sizes()) + (m.supportsCustomSizes() ? " + custom" : ""),
                 "Qualities: " + String.join(", ", m.qualities()),
                 "Up to " + m.maxImages() + " images · " + m.maxReferenceImages() + " reference images",
                 String.join(" · ", flag("transparent", m.supportsTransparent()), flag("input fidelity",
                         m.supportsInputFidelity()), flag("mask", m.supportsMask()), flag("streaming", m.supportsStreaming()))};
     }
 
-    static String[] prices(TokenPrices p) {
+    static String[] prices(ImageModel m) {
+        TokenPrices p = m.prices();
         return new String[] {
+                m.ratesEstimated() ? "Estimated rates (not OpenAI's published prices)" : "OpenAI's published rates",
                 "Text in " + rate(p.textInPerMillion()) + " (cached " + rate(p.textInCachedPerMillion()) + ")",
                 "Image in " + rate(p.imageInPerMillion()) + " (cached " + rate(p.imageInCachedPerMillion()) + ")",
                 "Image out " + rate(p.imageOutPerMillion()) + " · text out " + rate(p.textOutPerMillion())};

@@ -47,6 +47,8 @@ class ModelDialog extends DialogForm {
         final Checkbox fidelity = new Checkbox("Input fidelity");
         final Checkbox mask = new Checkbox("Mask (inpainting)");
         final Checkbox streaming = new Checkbox("Streaming");
+        final Checkbox customSizes = new Checkbox("Custom sizes (any WIDTHxHEIGHT within OpenAI's limits)");
+        final Checkbox ratesEstimated = new Checkbox("These rates are an estimate, not OpenAI's published prices");
         final BigDecimalField textIn = price("Text input");
         final BigDecimalField textInCached = price("Text input, cached");
         final BigDecimalField imageIn = price("Image input");
@@ -80,8 +82,11 @@ class ModelDialog extends DialogForm {
             form.add(sizes, 2);
             form.add(qualities, 2);
             form.add(maxImages, maxReferences, transparent, fidelity, mask, streaming);
+            form.add(customSizes, 2);
             form.add(section("Token prices (USD per million tokens)"), 2);
             form.add(textIn, textInCached, imageIn, imageInCached, imageOut, textOut);
+            ratesEstimated.setHelperText("Costs at estimated rates read “≈ $0.04 (estimated)” everywhere.");
+            form.add(ratesEstimated, 2);
             form.add(section("Lifecycle"), 2);
             form.add(deprecatedFrom, shutdownOn, replacement);
             form.addClassName("model-form");
@@ -101,6 +106,8 @@ class ModelDialog extends DialogForm {
             fidelity.setValue(d.supportsInputFidelity());
             mask.setValue(d.supportsMask());
             streaming.setValue(d.supportsStreaming());
+            customSizes.setValue(d.supportsCustomSizes());
+            ratesEstimated.setValue(d.ratesEstimated());
             textIn.setValue(d.textIn());
             textInCached.setValue(d.textInCached());
             imageIn.setValue(d.imageIn());
@@ -119,7 +126,8 @@ class ModelDialog extends DialogForm {
                     maxImages.getValue(), maxReferences.getValue(), transparent.getValue(), fidelity.getValue(),
                     mask.getValue(), streaming.getValue(), textIn.getValue(), textInCached.getValue(),
                     imageIn.getValue(), imageInCached.getValue(), imageOut.getValue(), textOut.getValue(),
-                    deprecatedFrom.getValue(), shutdownOn.getValue(), replacement.getValue());
+                    deprecatedFrom.getValue(), shutdownOn.getValue(), replacement.getValue(), ratesEstimated.getValue(),
+                    customSizes.getValue());
         }
 
         private static BigDecimalField price(String label) {

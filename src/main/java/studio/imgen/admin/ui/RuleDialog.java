@@ -26,7 +26,7 @@ class RuleDialog extends DialogForm {
     private RuleDialog(RoleAccessService service, List<RoleOverview> roles, RoleOverview preselected,
                        Runnable onSaved, Fields f) {
         super("Access rule", "Save rule", () -> service.saveRule(f.draft()), onSaved, f.role, f.cooldown, f.models,
-                f.sizes, f.qualities, f.daily, f.monthly, f.budget, f.note);
+                f.sizes, f.customSizeMax, f.qualities, f.daily, f.monthly, f.budget, f.note);
         f.role.addValueChangeListener(e -> f.show(roles.stream()
                 .filter(r -> e.getValue() != null && r.role().id().equals(e.getValue().id()))
                 .findFirst().flatMap(RoleOverview::rule)));
@@ -47,6 +47,7 @@ class RuleDialog extends DialogForm {
         final TextField daily = new TextField("Images per day");
         final TextField monthly = new TextField("Images per month");
         final TextField budget = new TextField("Monthly budget (USD)");
+        final TextField customSizeMax = new TextField("Custom sizes up to");
         final Paragraph note = new Paragraph("Leave quotas and budget empty (or 0) for no limit. A member with several"
                 + " roles gets the shortest cooldown and the most generous of everything else.");
 
@@ -60,8 +61,11 @@ class RuleDialog extends DialogForm {
             sizes = new AllOrSome("Sizes", "All sizes (Auto allowed)", options.sizes());
             qualities = new AllOrSome("Qualities", "All qualities (Auto allowed)", options.qualities());
             budget.setPrefixComponent(new com.vaadin.flow.component.html.Span("$"));
+            customSizeMax.setPlaceholder("e.g. 2560x1440");
+            customSizeMax.setHelperText("With some sizes chosen: also any custom size up to this many pixels, on models"
+                    + " that take custom sizes (a size like 2560x1440 or a pixel count). Empty: none.");
             note.addClassName("hint");
-            for (TextField field : List.of(cooldown, daily, monthly, budget)) {
+            for (TextField field : List.of(cooldown, daily, monthly, budget, customSizeMax)) {
                 field.setWidthFull();
             }
             role.setWidthFull();
@@ -76,13 +80,15 @@ class RuleDialog extends DialogForm {
             monthly.setValue(rule.map(RoleRule::monthlyQuota).filter(q -> q > 0).map(String::valueOf).orElse(""));
             budget.setValue(rule.map(RoleRule::monthlyBudgetMicros).filter(b -> b > 0)
                     .map(b -> Money.format(b).substring(1)).orElse(""));
+            customSizeMax.setValue(rule.map(RoleRule::customSizeMaxPixels).filter(p -> p > 0).map(String::valueOf)
+                    .orElse(""));
         }
 
         RuleDraft draft() {
             WorkspaceRole chosen = role.getValue();
             return new RuleDraft(chosen == null ? null : chosen.id(), chosen == null ? null : chosen.name(),
                     cooldown.getValue(), models.getValue(), sizes.getValue(), qualities.getValue(), daily.getValue(),
-                    monthly.getValue(), budget.getValue());
+                    monthly.getValue(), budget.getValue(), customSizeMax.getValue());
         }
     }
 }

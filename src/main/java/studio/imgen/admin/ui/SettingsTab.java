@@ -12,7 +12,7 @@ class SettingsTab extends Div {
     private final DefaultsCard defaults;
     private final RetentionSettings retention;
     private final RetentionCard retentionCard;
-    private final OverviewCard overview = new OverviewCard();
+    private final OverviewCard overview;
 
     SettingsTab(WorkspaceSettingsService settings, RetentionSettings retention) {
         this.settings = settings;
@@ -22,6 +22,7 @@ class SettingsTab extends Div {
         key = new KeyCard(settings, this::refresh);
         defaults = new DefaultsCard(settings, this::refresh);
         retentionCard = new RetentionCard(retention, this::refresh);
+        overview = new OverviewCard(settings, this::refresh);
         Div column = new Div(key, defaults, retentionCard);
         column.addClassName("admin-column");
         add(column, overview);

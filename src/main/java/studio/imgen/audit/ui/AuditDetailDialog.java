@@ -52,7 +52,8 @@ class AuditDetailDialog extends Dialog {
         fact(facts, "Latency", entry.latencyMs() == null ? null : entry.latencyMs() + " ms");
         fact(facts, "Tokens (text in / image in / image out)", entry.textInputTokens() == null ? null
                 : entry.textInputTokens() + " / " + entry.imageInputTokens() + " / " + entry.imageOutputTokens());
-        fact(facts, "Cost", entry.costMicros() == null ? null : Money.format(entry.costMicros()));
+        fact(facts, "Cost", entry.costMicros() == null ? null
+                : Money.cost(entry.costMicros(), entry.costEstimated()));
         fact(facts, "OpenAI request id", entry.openaiRequestId());
         if (entry.targetName() != null || entry.targetId() != null && !entry.targetId().equals(entry.generationId())) {
             fact(facts, "Target", entry.targetName() != null ? entry.targetName() : entry.targetId());

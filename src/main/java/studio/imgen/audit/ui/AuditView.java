@@ -99,7 +99,7 @@ public class AuditView extends Div {
                         .withProperty("status", r -> r.status() == null ? "" : r.status())
                         .withProperty("theme", r -> AuditText.badge(r.status())))
                 .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> r.costMicros() == null ? "" : Money.format(r.costMicros())).setHeader("Cost")
+        grid.addColumn(r -> r.costMicros() == null ? "" : Money.cost(r.costMicros(), r.costEstimated())).setHeader("Cost")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(LitRenderer.<AuditRow>of(
                         "<img class=\"audit-thumb\" src=\"${item.src}\" alt=\"\" loading=\"lazy\" ?hidden=\"${!item.src}\">"
@@ -130,7 +130,7 @@ public class AuditView extends Div {
         long images = snapshot.totals().images();
         totals.setText(number.format(entries) + (entries == 1 ? " entry · " : " entries · ")
                 + number.format(images) + (images == 1 ? " image · " : " images · ")
-                + Money.format(snapshot.totals().costMicros()));
+                + Money.total(snapshot.totals().costMicros(), snapshot.totals().estimatedCostMicros()));
         export.setHref(csvOf(pinned), AttachmentType.DOWNLOAD);
         grid.getDataProvider().refreshAll();
     }

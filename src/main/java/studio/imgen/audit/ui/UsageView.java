@@ -48,7 +48,8 @@ public class UsageView extends Div {
         NumberFormat number = NumberFormat.getIntegerInstance(Locale.US);
         Paragraph scope = new Paragraph((report.workspaceWide() ? "Everyone in this workspace" : "Your generations")
                 + ": " + number.format(report.total().generations()) + " generations, "
-                + number.format(report.total().images()) + " images, " + Money.format(report.total().costMicros()) + ".");
+                + number.format(report.total().images()) + " images, "
+                + Money.total(report.total().costMicros(), report.total().estimatedCostMicros()) + ".");
         scope.addClassName("usage-summary");
         content.add(scope, allowance(report.allowance()),
                 chart("Cost per day", DailyChart.svg("Cost per day", report.daily(), UsageReport.Day::costMicros, Money::format)),
@@ -84,7 +85,7 @@ public class UsageView extends Div {
             Div bar = new Div();
             bar.addClassName("usage-bar");
             bar.getStyle().set("--share", Math.max(1, Math.round(100.0 * line.costMicros() / max)) + "%");
-            Span figures = new Span(Money.format(line.costMicros()) + " · " + line.images() + " images · "
+            Span figures = new Span(Money.total(line.costMicros(), line.estimatedCostMicros()) + " · " + line.images() + " images · "
                     + line.generations() + " generations");
             figures.addClassName("usage-bar-figures");
             Div row = new Div(label, bar, figures);

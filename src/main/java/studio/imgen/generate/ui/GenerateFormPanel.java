@@ -39,6 +39,7 @@ class GenerateFormPanel extends Div {
     private final Select<ModelOption> model = new Select<>();
     private final Span modelWarning = new Span();
     private final Select<Choice> size = new Select<>();
+    private final CustomSizeField customSize = new CustomSizeField();
     private final Select<Choice> quality = new Select<>();
     private final IntegerField count = new IntegerField("Images");
     private final Select<String> background = new Select<>();
@@ -79,6 +80,7 @@ class GenerateFormPanel extends Div {
         modelWarning.addClassName("model-warning");
         size.setLabel("Size");
         size.setItemLabelGenerator(Choice::label);
+        size.addValueChangeListener(e -> customSize.setVisible(CustomSizeField.CUSTOM.equals(e.getValue())));
         quality.setLabel("Quality");
         quality.setItemLabelGenerator(Choice::label);
         count.setMin(1);
@@ -119,10 +121,16 @@ class GenerateFormPanel extends Div {
         submit.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
         submit.setTooltipText("Ctrl+Enter");
         submit.setDisableOnClick(true);
-        submit.addClickListener(e -> onSubmit.accept(request()));
+        submit.addClickListener(e -> {
+            if (customSize.isVisible() && !customSize.validate()) {
+                submit.setEnabled(true);
+                return;
+            }
+            onSubmit.accept(request());
+        });
         submit.addClassName("generate-button");
 
-        add(prompt, main, modelWarning, references, maskPicker, advanced, submit);
+        add(prompt, main, customSize, modelWarning, references, maskPicker, advanced, submit);
     }
 
     /** Shows the options from the service; keeps the member's current choices when they are still allowed. */
@@ -134,8 +142,10 @@ class GenerateFormPanel extends Div {
             Choice chosenQuality = keepChoices ? quality.getValue() : null;
             model.setItems(updated.models());
             updated.selectedModel().ifPresent(model::setValue);
-            size.setItems(updated.sizes());
-            size.setValue(pick(updated.sizes(), chosenSize, updated.size()));
+            List<Choice> sizes = CustomSizeField.sizesOf(updated);
+            size.setItems(sizes);
+            size.setValue(pick(sizes, chosenSize, updated.size()));
+            customSize.setMaxPixels(updated.customSizeMaxPixels());
             quality.setItems(updated.qualities());
             quality.setValue(pick(updated.qualities(), chosenQuality, updated.quality()));
             if (!keepChoices) {
@@ -167,7 +177,13 @@ class GenerateFormPanel extends Div {
                 apply(formLoader.apply(m.id()), false);
             }
         });
-        size.getListDataView().getItems().filter(c -> c.value().equals(earlier.size())).findFirst().ifPresent(size::setValue);
+        size.getListDataView().getItems().filter(c -> c.value().equals(earlier.size())).findFirst()
+                .ifPresentOrElse(size::setValue, () -> {
+                    if (form.customSizeMaxPixels() > 0) {
+                        size.setValue(CustomSizeField.CUSTOM);
+                        customSize.show(earlier.size());
+                    }
+                });
         quality.getListDataView().getItems().filter(c -> c.value().equals(earlier.quality())).findFirst().ifPresent(quality::setValue);
         count.setValue(earlier.n());
         format.setValue(earlier.outputFormat());
@@ -192,12 +208,19 @@ class GenerateFormPanel extends Div {
         List<GenerationRequest.Upload> files = references.files();
         return new GenerationRequest(UUID.randomUUID(), prompt.getValue(),
                 model.getValue() == null ? null : model.getValue().id(),
-                size.getValue() == null ? null : size.getValue().value(),
+                chosenSize(),
                 quality.getValue() == null ? null : quality.getValue().value(),
                 count.getValue(), background.getValue(), chosenFormat,
                 compressible ? compression.getValue() : null, moderation.getValue(),
                 references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files, List.of(),
                 maskPicker.mask());
+    }
+
+    private String chosenSize() {
+        if (CustomSizeField.CUSTOM.equals(size.getValue())) {
+            return customSize.value().orElse(null);
+        }
+        return size.getValue() == null ? null : size.getValue().value();
     }
 
     private void updateDependentFields() {

@@ -53,6 +53,8 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private final GenerationService generations;
     private final GenerateFormPanel formPanel;
     private final Div banner = new Div();
+    /** For admins: the models this workspace uses that shut down soon, one line each. */
+    private final Div shutdowns = new Div();
     private final Div limits = new Div();
     private final Div results = new Div();
     private final Div empty = new Div();
@@ -75,7 +77,8 @@ public class GenerateView extends Div implements BeforeEnterObserver {
                 new Paragraph("Describe what you want and press Generate. Your images appear here as they are drawn."));
 
         limits.addClassName("member-limits");
-        Div formColumn = new Div(new H2("Generate"), limits, banner, formPanel);
+        shutdowns.addClassName("generate-shutdowns");
+        Div formColumn = new Div(new H2("Generate"), limits, shutdowns, banner, formPanel);
         formColumn.addClassName("form-column");
         Div resultsColumn = new Div(empty, results);
         resultsColumn.addClassName("results-column");
@@ -86,6 +89,12 @@ public class GenerateView extends Div implements BeforeEnterObserver {
 
     private void refreshForm(boolean keepChoices) {
         form = generations.form(null);
+        shutdowns.removeAll();
+        form.shutdownNotices().forEach(n -> {
+            Div notice = new Div(VaadinIcon.CLOCK.create(), new Span(n.shortLine()), new Anchor("admin", "Open settings"));
+            notice.addClassNames("shutdown-notice", "urgency-" + n.urgency().name().toLowerCase(java.util.Locale.ROOT));
+            shutdowns.add(notice);
+        });
         if (form.blocked().isPresent()) {
             showBanner(form.blocked().get(), false);
             formPanel.setVisible(false);

@@ -125,7 +125,12 @@ class GenerationCard extends Div {
             tile.addClassName("result-tile");
             grid.add(tile);
         }
-        Span cost = new Span(details.costMicros() == null ? "" : "Cost " + Money.format(details.costMicros()));
+        Span cost = new Span(details.costMicros() == null ? ""
+                : "Cost " + Money.cost(details.costMicros(), details.costEstimated()));
+        if (details.costEstimated()) {
+            cost.addClassName("cost-estimated");
+            cost.setTitle("Computed at estimated rates: OpenAI has not published this model's prices in the catalogue.");
+        }
         Span tokens = new Span(tokens(details));
         Button reuse = new Button("Reuse settings", VaadinIcon.ROTATE_LEFT.create(), e -> onReuse.accept(details));
         reuse.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -29,6 +29,9 @@ class TurnCard extends Div {
 
     static final String FALLBACK_NOTICE = "OpenAI no longer had this conversation; this turn was a direct edit of"
             + " the previous image.";
+    static final String CHAT_MODEL_GONE_NOTICE = "The conversation model was shut down and no offered model replaces"
+            + " it, so this turn was a direct edit of the previous image. A workspace admin can choose another"
+            + " conversation model.";
 
     /** What a turn's buttons ask the thread view to do. */
     interface Actions {
@@ -77,7 +80,9 @@ class TurnCard extends Div {
                 case QUEUED, RUNNING -> answer.add(progress(g));
                 case SUCCEEDED -> {
                     if (updated.fellBack()) {
-                        Div notice = new Div(VaadinIcon.INFO_CIRCLE.create(), new Span(FALLBACK_NOTICE));
+                        Div notice = new Div(VaadinIcon.INFO_CIRCLE.create(), new Span(
+                                g.conversation().fallback() == GenerationDetails.Fallback.CHAT_MODEL_SHUT_DOWN
+                                        ? CHAT_MODEL_GONE_NOTICE : FALLBACK_NOTICE));
                         notice.addClassName("turn-notice");
                         answer.add(notice);
                     }
@@ -149,7 +154,7 @@ class TurnCard extends Div {
         Div footer = new Div();
         footer.addClassName("turn-footer");
         if (g != null && g.costMicros() != null && !turn.start()) {
-            Span cost = new Span("Cost " + Money.format(g.costMicros()));
+            Span cost = new Span("Cost " + Money.cost(g.costMicros(), g.costEstimated()));
             cost.addClassName("turn-cost");
             footer.add(cost);
         }

@@ -17,6 +17,8 @@ import studio.imgen.admin.Choice;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
+import studio.imgen.catalog.CustomSize;
+import studio.imgen.generate.ui.CustomSizeField;
 import studio.imgen.generate.ui.MaskPicker;
 import studio.imgen.thread.TurnRequest;
 
@@ -31,6 +33,7 @@ class TurnInputBar extends Div {
     private final TextArea prompt = new TextArea();
     private final Select<ModelOption> model = new Select<>();
     private final Select<Choice> size = new Select<>();
+    private final CustomSizeField customSize = new CustomSizeField();
     private final Select<Choice> quality = new Select<>();
     private final Select<String> format = new Select<>();
     private final Div tools = new Div();
@@ -65,12 +68,19 @@ class TurnInputBar extends Div {
         });
         size.setAriaLabel("Size");
         size.setItemLabelGenerator(Choice::label);
+        size.addValueChangeListener(e -> customSize.setVisible(CustomSizeField.CUSTOM.equals(e.getValue())));
         quality.setAriaLabel("Quality");
         quality.setItemLabelGenerator(Choice::label);
         format.setAriaLabel("Output format");
         format.setItems("png", "jpeg", "webp");
         format.setItemLabelGenerator(v -> v.toUpperCase(Locale.ROOT));
-        send = new Button(sendLabel, VaadinIcon.PAPERPLANE.create(), e -> onSend.accept(request()));
+        send = new Button(sendLabel, VaadinIcon.PAPERPLANE.create(), e -> {
+            if (customSize.isVisible() && !customSize.validate()) {
+                updateEnabled();
+                return;
+            }
+            onSend.accept(request());
+        });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(prompt);
         send.setTooltipText("Ctrl+Enter");
@@ -86,7 +96,7 @@ class TurnInputBar extends Div {
         options.addClassName("turn-options");
         Div promptRow = new Div(prompt, tools, send);
         promptRow.addClassName("turn-prompt-row");
-        add(blocked, promptRow, options);
+        add(blocked, promptRow, options, customSize);
         apply(formLoader.apply(null));
     }
 
@@ -106,6 +116,11 @@ class TurnInputBar extends Div {
             }
         });
         select(size, from.size());
+        if (form.customSizeMaxPixels() > 0 && CustomSize.parse(from.size()).isPresent()
+                && form.sizes().stream().noneMatch(c -> c.value().equals(from.size()))) {
+            size.setValue(CustomSizeField.CUSTOM);
+            customSize.show(from.size());
+        }
         select(quality, from.quality());
         format.setValue(from.outputFormat());
     }
@@ -160,8 +175,10 @@ class TurnInputBar extends Div {
             Choice keptQuality = quality.getValue();
             model.setItems(updated.models());
             updated.selectedModel().ifPresent(model::setValue);
-            size.setItems(updated.sizes());
-            size.setValue(pick(updated.sizes(), keptSize, updated.size()));
+            List<Choice> sizes = CustomSizeField.sizesOf(updated);
+            size.setItems(sizes);
+            size.setValue(pick(sizes, keptSize, updated.size()));
+            customSize.setMaxPixels(updated.customSizeMaxPixels());
             quality.setItems(updated.qualities());
             quality.setValue(pick(updated.qualities(), keptQuality, updated.quality()));
             if (format.getValue() == null) {
@@ -183,7 +200,8 @@ class TurnInputBar extends Div {
     private TurnRequest request() {
         return new TurnRequest(UUID.randomUUID(), prompt.getValue(),
                 model.getValue() == null ? null : model.getValue().id(),
-                size.getValue() == null ? null : size.getValue().value(),
+                CustomSizeField.CUSTOM.equals(size.getValue()) ? customSize.value().orElse(null)
+                        : size.getValue() == null ? null : size.getValue().value(),
                 quality.getValue() == null ? null : quality.getValue().value(), format.getValue(),
                 maskPicker == null ? null : maskPicker.mask());
     }

@@ -16,7 +16,7 @@ class KeysetPagerTest {
     /** 100 entries, newest (seq 100) first, one second apart. */
     final List<AuditRow> log = LongStream.rangeClosed(1, 100).map(i -> 101 - i)
             .mapToObj(seq -> new AuditRow(seq, Instant.ofEpochSecond(seq), "Ana", "generation", "generate", "m", "s",
-                    "q", "succeeded", 1L, List.of(), "p", null))
+                    "q", "succeeded", 1L, false, List.of(), "p", null))
             .toList();
     final List<String> calls = new ArrayList<>();
     final KeysetPager pager = new KeysetPager(this::page);

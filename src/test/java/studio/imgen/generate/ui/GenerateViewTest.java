@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import studio.imgen.admin.Choice;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
@@ -68,6 +69,47 @@ class GenerateViewTest extends KaribuTest {
 
         assertThat(_find(Image.class, spec -> spec.withClasses("result-thumb"))).hasSize(2);
         assertThat(fake.lastRequest().jsonMap()).containsEntry("prompt", "a blue whale").containsEntry("n", 2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void customSizesAreCheckedAsYouTypeAndAnInvalidOneIsNeverSent() throws Exception {
+        login(users.member(users.workspaceWithKey("Acme"), "Ana"));
+        navigate("");
+        // GPT Image 2, the catalogue default, takes custom sizes; the workspace has no rules, so up to 3840x2160.
+        Select<Choice> size = _get(Select.class, spec -> spec.withLabel("Size"));
+        assertThat(size.getListDataView().getItems()).last().isEqualTo(CustomSizeField.CUSTOM);
+        assertThat(_find(CustomSizeField.class)).as("hidden until Custom… is chosen").isEmpty();
+
+        _setValue(size, CustomSizeField.CUSTOM);
+        CustomSizeField custom = _get(CustomSizeField.class);
+        IntegerField width = _get(custom, IntegerField.class, spec -> spec.withLabel("Width"));
+        IntegerField height = _get(custom, IntegerField.class, spec -> spec.withLabel("Height"));
+        _setValue(width, 1000);
+        _setValue(height, 864);
+        assertThat(note(custom)).isEqualTo("Width 1000 is not a multiple of 16 pixels: try 992 or 1008.");
+        assertThat(width.isInvalid()).isTrue();
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Prompt")), "a wide harbour");
+        _click(generateButton());
+        assertThat(fake.requests()).isEmpty();
+        assertThat(generations.recent(1)).isEmpty();
+
+        _setValue(width, 2576);
+        _setValue(height, 1456);
+        assertThat(note(custom)).isEqualTo("2576x1456 · 3,750,656 pixels · above 2560x1440 OpenAI marks results as"
+                + " experimental");
+        _setValue(width, 1536);
+        _setValue(height, 864);
+        assertThat(note(custom)).isEqualTo("1536x864 · 1,327,104 pixels");
+        assertThat(width.isInvalid()).isFalse();
+        _click(generateButton());
+        awaitFinished(generations.recent(1).get(0).id());
+        assertThat(fake.lastRequest().jsonMap()).containsEntry("size", "1536x864");
+    }
+
+    private static String note(CustomSizeField field) {
+        return _get(field, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("custom-size-note"))
+                .getText();
     }
 
     @Test

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -22,9 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import studio.imgen.admin.Choice;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ui.CustomSizeField;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.KaribuTest;
@@ -144,6 +148,25 @@ class ThreadViewsTest extends KaribuTest {
 
         assertThat(_get(Div.class, spec -> spec.withClasses("turn-notice")).getElement().getTextRecursively())
                 .isEqualTo(TurnCard.FALLBACK_NOTICE);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theInputBarOffersCustomSizesAndSendsThem() throws Exception {
+        UUID thread = threads.startFromImage(generatedImage("a long bridge"));
+        navigate("threads/" + thread);
+
+        Select<Choice> size = _get(Select.class, spec -> spec.withPredicate(s -> s.getAriaLabel().filter("Size"::equals).isPresent()));
+        _setValue(size, CustomSizeField.CUSTOM);
+        CustomSizeField custom = _get(CustomSizeField.class);
+        _setValue(_get(custom, IntegerField.class, spec -> spec.withLabel("Width")), 1536);
+        _setValue(_get(custom, IntegerField.class, spec -> spec.withLabel("Height")), 512);
+        _setValue(_get(TextArea.class, spec -> spec.withClasses("turn-prompt")), "make it wider");
+        _click(_get(Button.class, spec -> spec.withText("Send")));
+
+        Generations.awaitFinished(generations, generations.recent(1).get(0).id());
+        assertThat(fake.requestsTo(FakeOpenAi.RESPONSES)).singleElement().satisfies(r -> assertThat(r.bodyText())
+                .contains("\"size\":\"1536x512\""));
     }
 
     private void reloadView() {

@@ -1,4 +1,4 @@
-package studio.imgen.gallery;
+package studio.imgen.base.db;
 
 import static studio.imgen.db.Tables.MAINTENANCE_LEASE;
 
@@ -11,12 +11,12 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets one instance at a time run a maintenance job: the claim is one conditional upsert, so two instances racing
+ * Lets one instance at a time run a maintenance job (retention, storage cleaning, the model lifecycle): the claim is one conditional upsert, so two instances racing
  * for it cannot both win, and a claim held by a crashed instance simply runs out. No transaction stays open while
  * the job works (it lists buckets and deletes files).
  */
 @Component
-class MaintenanceLease {
+public class MaintenanceLease {
 
     private final DSLContext db;
     private final Clock clock;
@@ -27,7 +27,7 @@ class MaintenanceLease {
     }
 
     /** @return the claim's token when this caller may run {@code job} now; empty while another holds it */
-    Optional<UUID> tryClaim(String job, Duration lease) {
+    public Optional<UUID> tryClaim(String job, Duration lease) {
         UUID token = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime until = now.plus(lease);
@@ -45,7 +45,7 @@ class MaintenanceLease {
     }
 
     /** Ends the claim early so the next run need not wait for the lease to run out; only the holder can. */
-    void release(String job, UUID token) {
+    public void release(String job, UUID token) {
         db.update(MAINTENANCE_LEASE).set(MAINTENANCE_LEASE.LEASE_UNTIL, OffsetDateTime.now(clock))
                 .where(MAINTENANCE_LEASE.NAME.eq(job).and(MAINTENANCE_LEASE.HOLDER.eq(token)))
                 .execute();
