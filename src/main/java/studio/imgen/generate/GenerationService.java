@@ -123,13 +123,38 @@ public class GenerationService {
                         m.supportsTransparent(), m.maxReferenceImages(), m.supportsInputFidelity(), m.maxImages()))
                 .toList();
         boolean noticeOnly = wait.isPresent() && wait.get().reason() != Refusal.Reason.NO_ROLE;
+        // A cooldown is shown as a live countdown alone: a sentence beside it would soon disagree with it.
+        boolean coolingDown = noticeOnly && wait.get().reason() == Refusal.Reason.COOLDOWN;
         return new GenerateForm(keyConfigured, me.admin(),
                 wait.filter(w -> !noticeOnly).map(Refusal::message),
                 models, selected.model().id(), allowed.sizes(), selected.size().value(), allowed.qualities(),
                 selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
-                wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt), wait.filter(w -> noticeOnly).map(Refusal::message),
+                wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt),
+                wait.filter(w -> noticeOnly && !coolingDown).map(Refusal::message),
                 accessControl.memberLimits(me.workspaceId(), me.userId(), me.admin()).lines(),
                 allowed.customSizeMaxPixels(), shutdownLines);
+    }
+
+    /**
+     * Why the caller could not generate at this moment, as the first reason a submission would be refused with, in the
+     * server's order (key, role, cooldown, quotas and budget, then options: imgen-behaviour.md §3.5); empty when a
+     * submission would pass these checks. Creates and consumes nothing: "Edit this image" asks it before opening.
+     */
+    @PermitAll
+    public Optional<GenerationBlocked> blockedNow() {
+        Member me = access.requireMember();
+        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
+        if (!settings.key().configured()) {
+            return Optional.of(new GenerationBlocked(NO_KEY, Optional.empty()));
+        }
+        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
+        Optional<Refusal> refusal = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()),
+                admission.now());
+        if (refusal.isEmpty() && AccessPolicy.resolve(limits, optionCatalogue(availability.offeredTo(me.workspaceId())),
+                settings.defaults(), new RequestedOptions(null, null, null)) instanceof Outcome.Refused<ResolvedOptions> r) {
+            refusal = Optional.of(r.refusal());
+        }
+        return refusal.map(r -> new GenerationBlocked(r.message(), r.retryAt()));
     }
 
     /**
