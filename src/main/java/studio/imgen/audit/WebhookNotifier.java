@@ -75,7 +75,8 @@ class WebhookNotifier {
         return new WebhookMessage(WebhookMessage.title("edit".equals(g.getKind())), auditLog.displayName(g.getUserId()),
                 g.getPrompt(), model, g.getSize(), g.getQuality(),
                 g.getCostMicros() == null ? null : Money.cost(g.getCostMicros(), g.getCostEstimated()),
-                firstImage == null ? null : publicUrl + "/img/" + firstImage);
+                // Workers have no request to take an address from: without APP_PUBLIC_URL the message carries no link.
+                firstImage == null || publicUrl.isEmpty() ? null : publicUrl + "/img/" + firstImage);
     }
 
     /** A sample message for "Send test". */

@@ -35,7 +35,9 @@ class InvitationsCard extends Div {
         grid.addColumn(OpenInvitation::createdBy).setHeader("Created by").setFlexGrow(1);
         grid.addComponentColumn(this::revokeButton).setHeader("").setFlexGrow(0).setAutoWidth(true);
         grid.setEmptyStateText("No open invitations. Create one with Invite with a link.");
-        add(new H3("Open invitations"), grid);
+        add(new H3("Open invitations"));
+        invitations.linkWarning().ifPresent(warning -> add(LinkWarning.of(warning)));
+        add(grid);
         refresh();
     }
 

@@ -77,6 +77,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         }
         if (me.isInstanceAdmin()) {
             nav.addItem(new SideNavItem("Models", "admin/models", VaadinIcon.CUBES.create()));
+            nav.addItem(new SideNavItem("Workspaces", "admin/workspaces", VaadinIcon.BUILDING.create()));
         }
         nav.addClassName("main-nav");
         return nav;
@@ -127,6 +128,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         StudioUser me = currentUser.require();
+        // An archived workspace (or an ended membership) sends its members to their next workspace, with a fresh shell.
+        Optional<StudioUser> moved = workspaces.leaveClosedWorkspace();
+        if (moved.isPresent()) {
+            SessionPrincipal.replace(currentUser, moved.get());
+            me = moved.get();
+            if (me.workspaceId() != null) {
+                event.getUI().getPage().setLocation("/");
+            }
+        }
         if (me.mustChangePassword()) {
             event.forwardTo("change-password");
         } else if (me.workspaceId() == null) {
