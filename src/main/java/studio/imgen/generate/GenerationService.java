@@ -300,19 +300,36 @@ public class GenerationService {
      * reaches OpenAI: the member reads which model to use instead.
      */
     private void refuseRetired(String requested, List<ImageModel> offered) {
+        goneNotice(requested, offered).ifPresent(gone -> {
+            throw new UserInputException(gone.message());
+        });
+    }
+
+    /**
+     * When settings being reused (an earlier generation, a thread's previous turn) name a model this workspace can no
+     * longer use: "That model is no longer available." and the offered replacement, which the form then selects.
+     * Empty for a model still offered, or unknown to the catalogue.
+     */
+    @PermitAll
+    public Optional<ModelGone> modelGone(String modelId) {
+        Member me = access.requireMember();
+        return goneNotice(modelId, availability.offeredTo(me.workspaceId()));
+    }
+
+    private Optional<ModelGone> goneNotice(String requested, List<ImageModel> offered) {
         if (requested == null || requested.isBlank()) {
-            return;
+            return Optional.empty();
         }
         String wanted = requested.strip();
         Optional<ImageModel> named = catalog.all().stream()
                 .filter(m -> m.id().equalsIgnoreCase(wanted) || m.label().equalsIgnoreCase(wanted)).findFirst();
         if (named.isEmpty() || !named.get().enabled() || offered.stream().anyMatch(m -> m.id().equals(named.get().id()))) {
-            return;
+            return Optional.empty();
         }
-        String instead = catalog.imageModelReplacing(named.get().id(),
-                        r -> offered.stream().anyMatch(o -> o.id().equals(r.id())))
-                .map(r -> " Use " + r.label() + " instead.").orElse(" Choose another model.");
-        throw new UserInputException(MODEL_GONE + instead);
+        Optional<ImageModel> replacement = catalog.imageModelReplacing(named.get().id(),
+                r -> offered.stream().anyMatch(o -> o.id().equals(r.id())));
+        return Optional.of(new ModelGone(MODEL_GONE + replacement.map(r -> " Use " + r.label() + " instead.")
+                .orElse(" Choose another model."), replacement.map(ImageModel::id)));
     }
 
     /** The mask is kept with the job (not in generation_input): the worker sends it as the separate mask part. */

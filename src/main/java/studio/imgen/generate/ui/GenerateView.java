@@ -54,6 +54,8 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private final GenerationService generations;
     private final GenerateFormPanel formPanel;
     private final Div banner = new Div();
+    /** "That model is no longer available. Use … instead." after reusing settings that name a shut-down model. */
+    private final Div modelGone = new Div();
     /** For admins: the models this workspace uses that shut down soon, one line each. */
     private final Div shutdowns = new Div();
     private final Div limits = new Div();
@@ -74,6 +76,8 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         formPanel = new GenerateFormPanel(generations::form, thumbnails, new MaskPicker(generations), this::submit);
         banner.addClassName("banner");
         banner.setVisible(false);
+        modelGone.addClassNames("banner", "model-gone");
+        modelGone.setVisible(false);
         results.addClassName("results");
         empty.addClassName("empty-state");
         empty.add(VaadinIcon.PICTURE.create(), new H2("No images yet"),
@@ -81,7 +85,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
 
         limits.addClassName("member-limits");
         shutdowns.addClassName("generate-shutdowns");
-        Div formColumn = new Div(new H2("Generate"), limits, shutdowns, banner, formPanel, countdown);
+        Div formColumn = new Div(new H2("Generate"), limits, shutdowns, banner, modelGone, formPanel, countdown);
         formColumn.addClassName("form-column");
         Div resultsColumn = new Div(empty, results);
         resultsColumn.addClassName("results-column");
@@ -158,6 +162,18 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         }
     }
 
+    /** An earlier generation's settings; a model shut down since is replaced by its successor, and the member told. */
+    private void reuse(GenerationDetails earlier) {
+        formPanel.reuse(earlier);
+        modelGone.setVisible(false);
+        generations.modelGone(earlier.model()).ifPresent(gone -> {
+            gone.replacementId().ifPresent(id -> formPanel.apply(generations.form(id), true));
+            modelGone.removeAll();
+            modelGone.add(VaadinIcon.INFO_CIRCLE.create(), new Span(gone.message()));
+            modelGone.setVisible(true);
+        });
+    }
+
     private void loadRecent() {
         List<GenerationDetails> recent = new ArrayList<>(generations.recent(12));
         java.util.Collections.reverse(recent);
@@ -166,7 +182,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     }
 
     private void addCard(GenerationDetails details, boolean animate) {
-        GenerationCard card = new GenerationCard(details, formPanel::reuse, this::cancel,
+        GenerationCard card = new GenerationCard(details, this::reuse, this::cancel,
                 (image, from) -> EditThisImage.open(image.id()), clock);
         if (animate) {
             card.addClassName("new");
@@ -238,7 +254,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         event.getLocation().getQueryParameters().getSingleParameter(REUSE_PARAMETER)
                 .flatMap(GenerateView::parseId)
                 .flatMap(generations::find)
-                .ifPresent(formPanel::reuse);
+                .ifPresent(this::reuse);
         event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
                 .flatMap(GenerateView::parseId)
                 .ifPresent(imageId -> EditThisImage.forward(event, imageId));

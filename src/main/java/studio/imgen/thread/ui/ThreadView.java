@@ -133,6 +133,7 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
         add(header, turnList);
         if (details.editable()) {
             input = new TurnInputBar(generations::form, new MaskPicker(generations), "Send", this::send, clock);
+            input.whenModelGone(generations::modelGone);
             add(input);
         } else {
             Div readOnly = new Div(VaadinIcon.EYE.create(), new Span(details.ownerName() + "'s thread: you can look"

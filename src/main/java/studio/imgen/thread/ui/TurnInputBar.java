@@ -5,6 +5,7 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import studio.imgen.admin.Choice;
 import studio.imgen.base.ui.CooldownCountdown;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ModelGone;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
@@ -42,6 +44,8 @@ class TurnInputBar extends Div {
     private final Select<String> format = new Select<>();
     private final Div tools = new Div();
     private final Div blocked = new Div();
+    private final Div modelGone = new Div();
+    private Function<String, Optional<ModelGone>> retired = id -> Optional.empty();
     private final CooldownCountdown countdown;
     private final Button send;
     private final MaskPicker maskPicker;
@@ -102,7 +106,9 @@ class TurnInputBar extends Div {
         options.addClassName("turn-options");
         Div promptRow = new Div(prompt, tools, send);
         promptRow.addClassName("turn-prompt-row");
-        add(blocked, promptRow, countdown, options, customSize);
+        modelGone.addClassName("turn-model-gone");
+        modelGone.setVisible(false);
+        add(blocked, modelGone, promptRow, countdown, options, customSize);
         apply(formLoader.apply(null));
     }
 
@@ -111,10 +117,29 @@ class TurnInputBar extends Div {
         return tools;
     }
 
-    /** The previous turn's model, size, quality and format, where the member may still use them. */
+    /** Tells the bar how to learn that a previous turn's model was shut down, and what replaces it. */
+    void whenModelGone(Function<String, Optional<ModelGone>> lookup) {
+        this.retired = lookup;
+    }
+
+    /**
+     * The previous turn's model, size, quality and format, where the member may still use them. A model shut down
+     * since is replaced by its successor, with "That model is no longer available. Use … instead." above the prompt.
+     */
     void prefill(GenerationDetails from) {
         if (form == null || form.blocked().isPresent()) {
             return;
+        }
+        modelGone.setVisible(false);
+        if (form.models().stream().noneMatch(m -> m.id().equals(from.model()))) {
+            retired.apply(from.model()).ifPresent(gone -> {
+                gone.replacementId().filter(id -> form.models().stream().anyMatch(m -> m.id().equals(id)))
+                        .filter(id -> model.getValue() == null || !model.getValue().id().equals(id))
+                        .ifPresent(id -> apply(formLoader.apply(id)));
+                modelGone.removeAll();
+                modelGone.add(VaadinIcon.INFO_CIRCLE.create(), new Span(gone.message()));
+                modelGone.setVisible(true);
+            });
         }
         form.models().stream().filter(m -> m.id().equals(from.model())).findFirst().ifPresent(m -> {
             if (!m.equals(model.getValue())) {
