@@ -104,7 +104,7 @@ class AccessPolicyTest {
                 row("9 role change: 40 s into a 300 s cooldown is denied",
                         () -> check(AccessPolicy.limits(designersAndMarketing, Set.of(DESIGNERS)),
                                 UsageSnapshot.NONE.admitted(T), T.plusSeconds(40)),
-                        "COOLDOWN: You're on cooldown. Try again in 5:00. | retry 2026-11-22T10:05:00Z"),
+                        "COOLDOWN: You're on cooldown. Try again in 4:20. | retry 2026-11-22T10:05:00Z"),
                 row("9 role change: after Dana adds a 30 s role the next submission is admitted",
                         () -> check(AccessPolicy.limits(List.of(rule(DESIGNERS, "Designers", 300), rule(QUICK, "Quick", 30)),
                                 Set.of(DESIGNERS, QUICK)), UsageSnapshot.NONE.admitted(T), T.plusSeconds(40)),
