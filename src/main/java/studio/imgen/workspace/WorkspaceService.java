@@ -45,16 +45,20 @@ public class WorkspaceService {
 
     /**
      * When the caller's active workspace is no longer open to them (archived, or their membership ended), the
-     * principal moved to their first remaining workspace, or to none; empty when nothing changed.
+     * principal moved to their first remaining workspace, or to none; a caller without one moves into a workspace
+     * that has been restored or joined since. Empty when nothing changed.
      */
     @PermitAll
     public Optional<StudioUser> leaveClosedWorkspace() {
         StudioUser me = currentUser.require();
-        if (me.workspaceId() == null || repository.findMembership(me.id(), me.workspaceId()).isPresent()) {
+        if (me.workspaceId() != null && repository.findMembership(me.id(), me.workspaceId()).isPresent()) {
             return Optional.empty();
         }
-        ActiveMembership next = repository.findForUser(me.id()).stream().findFirst()
-                .map(w -> new ActiveMembership(w.id(), w.name(), w.admin())).orElse(null);
-        return Optional.of(me.withMembership(next));
+        Optional<ActiveMembership> next = repository.findForUser(me.id()).stream().findFirst()
+                .map(w -> new ActiveMembership(w.id(), w.name(), w.admin()));
+        if (me.workspaceId() == null && next.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(me.withMembership(next.orElse(null)));
     }
 }
