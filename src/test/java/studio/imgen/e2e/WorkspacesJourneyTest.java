@@ -79,7 +79,7 @@ class WorkspacesJourneyTest extends BrowserTest {
                 + " (APP_PUBLIC_URL), but you are using http://localhost:" + port + ".");
         assertThat(page.locator(".workspaces-grid .member-name").filter(text("Acme-")).first()).isVisible();
         button(page, "New workspace").click();
-        page.getByLabel("Name").fill("Design team");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Design team");
         shot(page, "workspaces-create");
         button(page, "Create workspace").click();
         Locator link = page.locator(".invitation-link input");
