@@ -175,7 +175,7 @@ class WorkspacesJourneyTest extends BrowserTest {
     private static Locator row(Page page, String name) {
         return page.locator(".workspaces-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHas(page.locator(".member-name", new Page.LocatorOptions().setHasText(
-                        Pattern.compile("^" + Pattern.quote(name) + "$")))));
+                        Pattern.compile("^" + name + "$")))));
     }
 
     /** The texts of the workspace's row, read through the grid's shadow rows (cells are slotted light DOM). */
