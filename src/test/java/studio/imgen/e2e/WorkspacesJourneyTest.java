@@ -146,6 +146,9 @@ class WorkspacesJourneyTest extends BrowserTest {
         assertThat(max.getByText("You are not in a workspace yet")).isVisible();
         button(page, "Restore Design team").click();
         assertThat(button(page, "Archive Design team")).isVisible();
+        // His next page moves him back in, starting from Generate; then everything is there again.
+        max.navigate(url("gallery"));
+        assertThat(max.locator(".generate-form")).isVisible();
         max.navigate(url("gallery"));
         assertThat(max.locator(".gallery-card").filter(text("design team poster"))).hasCount(1);
     }
