@@ -1,10 +1,10 @@
 package studio.imgen.admin;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.INVITATION;
-import static studio.imgen.db.Tables.INVITATION_ROLE;
-import static studio.imgen.db.Tables.WORKSPACE;
-import static studio.imgen.db.Tables.WORKSPACE_ROLE;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.INVITATION;
+import static imgen.db.Tables.INVITATION_ROLE;
+import static imgen.db.Tables.WORKSPACE;
+import static imgen.db.Tables.WORKSPACE_ROLE;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 
 /**
  * The durable job table. Every statement is short and runs in its own (auto-commit or caller's) transaction; none is

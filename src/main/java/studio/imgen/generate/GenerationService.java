@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.GENERATION_INPUT;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.GENERATION_INPUT;
+import static imgen.db.Tables.IMAGE;
 
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
@@ -34,7 +34,7 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.ReferenceUpload;
 import studio.imgen.storage.StorageKey;

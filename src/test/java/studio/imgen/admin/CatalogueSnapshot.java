@@ -1,10 +1,10 @@
 package studio.imgen.admin;
 
-import static studio.imgen.db.Tables.IMAGE_MODEL;
+import static imgen.db.Tables.IMAGE_MODEL;
 
 import java.util.List;
 import org.jooq.DSLContext;
-import studio.imgen.db.tables.records.ImageModelRecord;
+import imgen.db.tables.records.ImageModelRecord;
 
 /** The catalogue is instance-wide and the test database shared: tests that edit it put it back as they found it. */
 record CatalogueSnapshot(DSLContext db, List<ImageModelRecord> rows) {

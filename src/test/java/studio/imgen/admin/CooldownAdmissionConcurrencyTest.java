@@ -1,7 +1,7 @@
 package studio.imgen.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.GENERATION;
 
 import java.util.List;
 import java.util.Set;

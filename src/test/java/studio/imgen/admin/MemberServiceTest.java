@@ -2,8 +2,8 @@ package studio.imgen.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.GENERATION;
 
 import java.time.Duration;
 import java.util.List;

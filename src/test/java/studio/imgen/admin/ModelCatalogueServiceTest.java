@@ -2,8 +2,8 @@ package studio.imgen.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.CHAT_MODEL;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.CHAT_MODEL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -297,7 +297,7 @@ class ModelCatalogueServiceTest {
         assertThatThrownBy(() -> catalogue.add(draft)).isInstanceOf(UserInputException.class).hasMessage(message);
     }
 
-    private List<studio.imgen.db.tables.records.AuditLogRecord> audit(String action) {
+    private List<imgen.db.tables.records.AuditLogRecord> audit(String action) {
         return db.selectFrom(AUDIT_LOG).where(AUDIT_LOG.WORKSPACE_ID.eq(workspace).and(AUDIT_LOG.ACTION.eq("admin." + action))).fetch();
     }
 

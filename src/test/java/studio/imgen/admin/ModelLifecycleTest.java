@@ -2,9 +2,9 @@ package studio.imgen.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.IMAGE_MODEL;
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.IMAGE_MODEL;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ModelCatalog;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;

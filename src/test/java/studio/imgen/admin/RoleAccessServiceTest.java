@@ -2,7 +2,7 @@ package studio.imgen.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -2,8 +2,8 @@ package studio.imgen.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.GENERATION;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.Money;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRecorded;
 import studio.imgen.generate.GenerationRequest;

@@ -2,8 +2,8 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.UserInputException;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;

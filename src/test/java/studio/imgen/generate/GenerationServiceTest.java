@@ -2,7 +2,7 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Duration;
 import java.util.List;

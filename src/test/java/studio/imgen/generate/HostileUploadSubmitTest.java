@@ -2,7 +2,7 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.AppProperties;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;

@@ -2,8 +2,8 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
 
 import java.awt.image.BufferedImage;
 import java.util.List;

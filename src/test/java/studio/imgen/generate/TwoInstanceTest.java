@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -38,7 +38,7 @@ import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.WorkspaceSettingsService;
 import studio.imgen.base.UserInputException;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.FakeOpenAi;

@@ -2,9 +2,9 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.admin.WorkspaceSettingsService;
-import studio.imgen.db.tables.records.MemberUsageRecord;
+import imgen.db.tables.records.MemberUsageRecord;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;

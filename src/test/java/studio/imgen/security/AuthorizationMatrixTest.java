@@ -439,7 +439,7 @@ class AuthorizationMatrixTest extends ServerTest {
 
     /** A mask of the image's own size, whoever asks (the dimensions are read without any workspace scope). */
     private GenerationRequest.Upload maskFor(UUID image) {
-        var row = db.fetchOptional(studio.imgen.db.Tables.IMAGE, studio.imgen.db.Tables.IMAGE.ID.eq(image));
+        var row = db.fetchOptional(imgen.db.Tables.IMAGE, imgen.db.Tables.IMAGE.ID.eq(image));
         int width = row.map(r -> r.getWidth()).orElse(64);
         int height = row.map(r -> r.getHeight()).orElse(64);
         return new GenerationRequest.Upload("mask.png", TestImages.mask(width, height));

@@ -2,8 +2,8 @@ package studio.imgen.thread;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.CHAT_MODEL;
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import static imgen.db.Tables.CHAT_MODEL;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.io.IOException;
 import java.io.InputStream;
