@@ -115,11 +115,14 @@ class GenerationJobs {
                 .where(fenced(id, token)).execute() == 1;
     }
 
+    /** What a cancel did: a queued job ends here; a running one is flagged and its worker ends it (and says so). */
+    enum CancelOutcome { NOTHING, CANCELLED, REQUESTED }
+
     /**
      * Cancels a job of the given owner: a queued one at once; a running one is flagged so its worker stops waiting
-     * for the result. Returns whether anything changed.
+     * for the result.
      */
-    boolean requestCancel(UUID id, UUID workspaceId, UUID userId) {
+    CancelOutcome requestCancel(UUID id, UUID workspaceId, UUID userId) {
         Condition mine = GENERATION.ID.eq(id).and(GENERATION.WORKSPACE_ID.eq(workspaceId)).and(GENERATION.USER_ID.eq(userId));
         int queued = db.update(GENERATION)
                 .set(GENERATION.STATUS, "cancelled")
@@ -128,10 +131,11 @@ class GenerationJobs {
                 .where(mine.and(GENERATION.STATUS.eq("queued")))
                 .execute();
         if (queued == 1) {
-            return true;
+            return CancelOutcome.CANCELLED;
         }
-        return db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)
-                .where(mine.and(GENERATION.STATUS.eq("running"))).execute() == 1;
+        int running = db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)
+                .where(mine.and(GENERATION.STATUS.eq("running"))).execute();
+        return running == 1 ? CancelOutcome.REQUESTED : CancelOutcome.NOTHING;
     }
 
     /** A running job whose cancel was requested ends as cancelled (fenced). */

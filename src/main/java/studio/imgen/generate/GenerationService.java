@@ -331,13 +331,14 @@ public class GenerationService {
     @PermitAll
     public boolean cancel(UUID generationId) {
         Member me = access.requireMember();
-        boolean changed = jobs.requestCancel(generationId, me.workspaceId(), me.userId());
-        if (changed) {
-            worker.interrupt(generationId);
-            jobs.find(generationId).filter(g -> "cancelled".equals(g.getStatus()))
-                    .ifPresent(g -> events.finished(generationId, g.getWorkspaceId(), g.getUserId(), GenerationStatus.CANCELLED));
+        GenerationJobs.CancelOutcome outcome = jobs.requestCancel(generationId, me.workspaceId(), me.userId());
+        switch (outcome) {
+            case CANCELLED -> events.finished(generationId, me.workspaceId(), me.userId(), GenerationStatus.CANCELLED);
+            // The worker ends the job and announces it once; announcing here as well recorded it twice.
+            case REQUESTED -> worker.interrupt(generationId);
+            case NOTHING -> { }
         }
-        return changed;
+        return outcome != GenerationJobs.CancelOutcome.NOTHING;
     }
 
     /** A generation of the caller's workspace; another workspace's does not exist. */

@@ -304,9 +304,10 @@ class GenerationWorker {
     }
 
     private void cancelled(GenerationJobs.Claim claim) {
-        if (jobs.markCancelled(claim.job().getId(), claim.leaseToken())) {
-            refund(claim.job());
+        if (!jobs.markCancelled(claim.job().getId(), claim.leaseToken())) {
+            return; // another instance took the job over and ends it
         }
+        refund(claim.job());
         events.finished(claim.job().getId(), claim.job().getWorkspaceId(), claim.job().getUserId(), GenerationStatus.CANCELLED);
     }
 
