@@ -1,5 +1,6 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.AdminActionPerformed;
 import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import jakarta.annotation.security.RolesAllowed;

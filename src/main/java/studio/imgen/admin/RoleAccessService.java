@@ -1,5 +1,8 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.AdminActionPerformed;
+import studio.imgen.workspace.WorkspaceRole;
+import studio.imgen.workspace.WorkspaceRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;

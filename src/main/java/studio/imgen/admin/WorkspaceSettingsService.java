@@ -1,5 +1,6 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.AdminActionPerformed;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -2,7 +2,7 @@ package studio.imgen.generate;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import studio.imgen.admin.MemberDeactivated;
+import studio.imgen.workspace.MemberDeactivated;
 
 /**
  * A deactivated member's running generations stop being waited for at once (admin has already flagged them

@@ -1,5 +1,12 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.CatalogueSnapshot;
+import studio.imgen.catalog.CatalogueEntry;
+import studio.imgen.workspace.CreatedInvitation;
+import studio.imgen.workspace.InvitationAcceptance;
+import studio.imgen.workspace.InvitationDraft;
+import studio.imgen.workspace.InvitationExpiry;
+import studio.imgen.workspace.InvitationService;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -26,8 +33,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.admin.ui.InviteView;
-import studio.imgen.admin.ui.ModelCatalogueView;
+import studio.imgen.workspace.ui.InviteView;
+import studio.imgen.catalog.ui.ModelCatalogueView;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.security.ActiveMembership;
 import studio.imgen.security.StudioUser;

@@ -1,5 +1,8 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.CatalogueSnapshot;
+import studio.imgen.testsupport.Acme;
+import studio.imgen.workspace.MemberService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static imgen.db.Tables.AUDIT_LOG;

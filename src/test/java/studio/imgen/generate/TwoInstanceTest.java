@@ -33,7 +33,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import studio.imgen.Application;
 import studio.imgen.admin.DefaultsChange;
-import studio.imgen.admin.MemberService;
+import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.WorkspaceSettingsService;

@@ -37,8 +37,8 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import studio.imgen.admin.DefaultsChange;
 import studio.imgen.admin.EditThreadDefaults;
-import studio.imgen.admin.MemberService;
-import studio.imgen.admin.NewMember;
+import studio.imgen.workspace.MemberService;
+import studio.imgen.workspace.NewMember;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.WorkspaceSettingsService;
