@@ -32,15 +32,17 @@ public class MemberService {
     private final UserAccounts accounts;
     private final UserSessions sessions;
     private final ApplicationEventPublisher events;
+    private final List<MemberWork> work;
 
     MemberService(WorkspaceAccess access, WorkspaceMembers members, WorkspaceRoles roles, UserAccounts accounts,
-                  UserSessions sessions, ApplicationEventPublisher events) {
+                  UserSessions sessions, ApplicationEventPublisher events, List<MemberWork> work) {
         this.access = access;
         this.members = members;
         this.roles = roles;
         this.accounts = accounts;
         this.sessions = sessions;
         this.events = events;
+        this.work = List.copyOf(work);
     }
 
     /** Everyone in the workspace by display name, with their roles. */
@@ -132,7 +134,8 @@ public class MemberService {
         if (active) {
             return "✅ Reactivated " + row.displayName() + ". They can log in again.";
         }
-        int cancelled = members.cancelGenerations(userId, me.userId());
+        Set<UUID> reach = members.administeredBy(me.userId());
+        int cancelled = work.stream().mapToInt(w -> w.stopWorkOf(userId, reach)).sum();
         sessions.endAll(userId);
         events.publishEvent(new MemberDeactivated(me.workspaceId(), userId, me.userId()));
         return "✅ Deactivated " + row.displayName() + ". Their sessions have ended"

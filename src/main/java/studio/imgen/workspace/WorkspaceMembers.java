@@ -1,7 +1,6 @@
 package studio.imgen.workspace;
 
 import static imgen.db.Tables.APP_USER;
-import static imgen.db.Tables.GENERATION;
 import static imgen.db.Tables.WORKSPACE_MEMBER;
 
 import java.time.Clock;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -80,28 +80,15 @@ class WorkspaceMembers {
     int workspacesOutsideAdminReach(UUID userId, UUID adminId, UUID workspaceId) {
         return db.fetchCount(WORKSPACE_MEMBER, WORKSPACE_MEMBER.USER_ID.eq(userId)
                 .and(WORKSPACE_MEMBER.WORKSPACE_ID.ne(workspaceId))
-                .and(WORKSPACE_MEMBER.WORKSPACE_ID.notIn(administeredBy(adminId))));
+                .and(WORKSPACE_MEMBER.WORKSPACE_ID.notIn(administeredBySelect(adminId))));
     }
 
-    /**
-     * Cancels the user's queued generations and asks running ones to stop (their worker checks the flag before
-     * sending and while waiting), in every workspace {@code adminId} administers. Returns how many were affected.
-     */
-    int cancelGenerations(UUID userId, UUID adminId) {
-        var scope = GENERATION.USER_ID.eq(userId).and(GENERATION.WORKSPACE_ID.in(administeredBy(adminId)));
-        int queued = db.update(GENERATION)
-                .set(GENERATION.STATUS, "cancelled")
-                .set(GENERATION.CANCEL_REQUESTED, true)
-                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
-                .where(scope.and(GENERATION.STATUS.eq("queued")))
-                .execute();
-        int running = db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)
-                .where(scope.and(GENERATION.STATUS.eq("running")))
-                .execute();
-        return queued + running;
+    /** The workspaces {@code adminId} administers. */
+    Set<UUID> administeredBy(UUID adminId) {
+        return Set.copyOf(db.fetch(administeredBySelect(adminId)).getValues(WORKSPACE_MEMBER.WORKSPACE_ID));
     }
 
-    private static org.jooq.Select<org.jooq.Record1<UUID>> administeredBy(UUID adminId) {
+    private static org.jooq.Select<org.jooq.Record1<UUID>> administeredBySelect(UUID adminId) {
         return DSL.select(WORKSPACE_MEMBER.WORKSPACE_ID).from(WORKSPACE_MEMBER)
                 .where(WORKSPACE_MEMBER.USER_ID.eq(adminId).and(WORKSPACE_MEMBER.IS_ADMIN.isTrue()));
     }
