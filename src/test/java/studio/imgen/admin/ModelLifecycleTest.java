@@ -1,6 +1,6 @@
 package studio.imgen.admin;
 
-import studio.imgen.testsupport.CatalogueSnapshot;
+import studio.imgen.testsupport.CatalogSnapshot;
 import studio.imgen.testsupport.Acme;
 import studio.imgen.workspace.MemberService;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,14 +67,14 @@ class ModelLifecycleTest {
     @Autowired
     DSLContext db;
 
-    CatalogueSnapshot snapshot;
+    CatalogSnapshot snapshot;
     Acme acme;
     UUID designers;
 
     @BeforeEach
     void setUp() {
         fake.reset();
-        snapshot = CatalogueSnapshot.take(db);
+        snapshot = CatalogSnapshot.take(db);
         acme = Acme.create(users, memberships, roles, members);
         designers = acme.roleWithRule("Designers", 0, Set.of("test-image-b"), Set.of(), Set.of());
         acme.give(acme.ana(), designers);

@@ -23,7 +23,7 @@ import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.LoggedIn;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
@@ -33,7 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  * Every generation outcome leaves exactly the audit row described in issue #6, read back from PostgreSQL. Generations
  * run end to end through the service, the worker and the fake OpenAI (faults for the failures).
  */
-class AuditRecordingTest extends MemberServiceTest {
+class AuditRecordingTest extends LoggedInAsMemberTest {
 
     @Autowired
     AuditedGenerations audited;

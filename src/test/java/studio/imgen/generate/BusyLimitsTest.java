@@ -21,14 +21,14 @@ import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
 /**
  * Admission beyond the in-flight limits (security-reliability.md §4.3): refused with a "busy" sentence before anything
  * is charged; and the worker holds no database connection while it waits for OpenAI (§4.2, matrix row 41).
  */
-class BusyLimitsTest extends MemberServiceTest {
+class BusyLimitsTest extends LoggedInAsMemberTest {
 
     static final String BUSY = "Busy: too many images are being generated right now. Try again in a moment.";
 

@@ -18,7 +18,7 @@ import imgen.db.tables.records.MemberUsageRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.RecordedRequest;
 
 /**
@@ -28,7 +28,7 @@ import studio.imgen.testsupport.RecordedRequest;
  *
  * <p>{@link KilledInstanceTest} does the same with a real second instance killed by SIGKILL.
  */
-class CrashRecoveryTest extends MemberServiceTest {
+class CrashRecoveryTest extends LoggedInAsMemberTest {
 
     @Autowired
     GenerationWorker worker;

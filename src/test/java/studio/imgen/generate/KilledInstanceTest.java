@@ -30,14 +30,14 @@ import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 
 /**
  * Matrix row 38 with a real process: a second app instance (a child JVM on this test's database and fake OpenAI)
  * takes a job, sends it, and is killed with SIGKILL while OpenAI works. This instance then finds the job's lease
  * expired: it becomes interrupted and is not sent again, while a job the dead instance never took runs exactly once.
  */
-class KilledInstanceTest extends MemberServiceTest {
+class KilledInstanceTest extends LoggedInAsMemberTest {
 
     @Autowired
     DataSource dataSource;

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import studio.imgen.base.UserInputException;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.MultipartPart;
 import studio.imgen.testsupport.TestImages;
 
 /** Inpainting: a mask travels with the job and reaches OpenAI as the multipart {@code mask} part of the edit. */
-class MaskedEditTest extends MemberServiceTest {
+class MaskedEditTest extends LoggedInAsMemberTest {
 
     @Test
     void aMaskedEditOfAStoredImageSendsTheMaskAsAPngPartOfTheImagesSize() throws Exception {

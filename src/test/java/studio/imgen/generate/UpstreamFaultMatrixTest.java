@@ -20,7 +20,7 @@ import imgen.db.tables.records.MemberUsageRecord;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.RecordedRequest;
 import studio.imgen.testsupport.TestUsers;
@@ -32,7 +32,7 @@ import studio.imgen.testsupport.TestUsers.TestUser;
  * upstream calls (duplicate billing shows up here) and the sentence the member reads, and whether the cooldown/quota
  * stayed consumed.
  */
-class UpstreamFaultMatrixTest extends MemberServiceTest {
+class UpstreamFaultMatrixTest extends LoggedInAsMemberTest {
 
     static final String RETRY_LATER = "Image generation failed or timed out. Try again.";
     static final String NO_IMAGE = "No image was generated. The API may have refused the prompt or encountered an error.";

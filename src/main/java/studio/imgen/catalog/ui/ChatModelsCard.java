@@ -10,18 +10,18 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import studio.imgen.catalog.ChatCatalogueEntry;
-import studio.imgen.catalog.ModelCatalogueService;
+import studio.imgen.catalog.ChatCatalogEntry;
+import studio.imgen.catalog.ModelCatalogService;
 import studio.imgen.catalog.ChatModel;
 import studio.imgen.catalog.ChatModelDraft;
 
 /** The chat models that drive conversation turns: lifecycle and replacement, editable like image models. */
 class ChatModelsCard extends Div {
 
-    private final ModelCatalogueService catalogue;
-    private final Grid<ChatCatalogueEntry> grid = new Grid<>();
+    private final ModelCatalogService catalogue;
+    private final Grid<ChatCatalogEntry> grid = new Grid<>();
 
-    ChatModelsCard(ModelCatalogueService catalogue) {
+    ChatModelsCard(ModelCatalogService catalogue) {
         this.catalogue = catalogue;
         addClassName("chat-models");
         Button add = new Button("Add chat model", VaadinIcon.PLUS.create(), e -> edit(null));
@@ -34,7 +34,7 @@ class ChatModelsCard extends Div {
         grid.addClassName("chat-model-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(e -> ModelCatalogueView.who(e.model().label(), e.model().id())).setHeader("Model")
+        grid.addComponentColumn(e -> ModelCatalogView.who(e.model().label(), e.model().id())).setHeader("Model")
                 .setKey("model").setFlexGrow(2);
         grid.addComponentColumn(ChatModelsCard::status).setHeader("Status").setKey("status").setFlexGrow(3);
         grid.addColumn(e -> e.model().replacement() == null ? "" : e.model().replacement()).setHeader("Replacement")
@@ -51,17 +51,17 @@ class ChatModelsCard extends Div {
         grid.setItems(catalogue.chatModels());
     }
 
-    private void edit(ChatCatalogueEntry entry) {
+    private void edit(ChatCatalogEntry entry) {
         new ChatModelDialog(entry == null ? null : ChatModelDraft.of(entry.model()),
                 draft -> entry == null ? catalogue.addChat(draft) : catalogue.updateChat(draft), this::refresh).open();
     }
 
-    private static Div status(ChatCatalogueEntry entry) {
+    private static Div status(ChatCatalogEntry entry) {
         ChatModel m = entry.model();
         Div badges = new Div();
         badges.addClassName("badges");
         badges.add(m.enabled() ? RoleBadge.status("Enabled", "active") : RoleBadge.status("Disabled", "inactive"));
-        badges.add(ModelCatalogueView.lifecycleBadge(entry.lifecycle()));
+        badges.add(ModelCatalogView.lifecycleBadge(entry.lifecycle()));
         if (m.isDefault()) {
             badges.add(RoleBadge.status("Default", "admin"));
         }

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
-import studio.imgen.catalog.ModelCatalogueService;
+import studio.imgen.catalog.ModelCatalogService;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -25,11 +25,11 @@ class SeenModelsCard extends Div {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private final ModelCatalogueService catalogue;
+    private final ModelCatalogService catalogue;
     private final Runnable onAdded;
     private final Grid<SeenModel> grid = new Grid<>();
 
-    SeenModelsCard(ModelCatalogueService catalogue, Runnable onAdded) {
+    SeenModelsCard(ModelCatalogService catalogue, Runnable onAdded) {
         this.catalogue = catalogue;
         this.onAdded = onAdded;
         addClassName("seen-models");

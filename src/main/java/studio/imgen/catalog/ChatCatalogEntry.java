@@ -6,5 +6,5 @@ package studio.imgen.catalog;
  *
  * @param offered whether admins can choose it for conversations today
  */
-public record ChatCatalogueEntry(ChatModel model, String lifecycle, boolean offered) {
+public record ChatCatalogEntry(ChatModel model, String lifecycle, boolean offered) {
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * lists (imgen-behaviour.md §1). The order is both the display order and the fallback order. Sizes and
  * qualities are plain strings so newer model values (quality {@code xhigh}, larger sizes) only need data.
  */
-public record OptionCatalogue(List<ModelChoice> models, List<Choice> sizes, List<Choice> qualities) {
+public record OptionCatalog(List<ModelChoice> models, List<Choice> sizes, List<Choice> qualities) {
 
     public static final String AUTO = "auto";
 
@@ -28,7 +28,7 @@ public record OptionCatalogue(List<ModelChoice> models, List<Choice> sizes, List
             new Choice("medium", "Medium"),
             new Choice("high", "High"));
 
-    public OptionCatalogue {
+    public OptionCatalog {
         models = List.copyOf(models);
         sizes = List.copyOf(sizes);
         qualities = List.copyOf(qualities);
@@ -43,8 +43,8 @@ public record OptionCatalogue(List<ModelChoice> models, List<Choice> sizes, List
     }
 
     /** The offered models with the default size and quality lists. */
-    public static OptionCatalogue of(List<ModelChoice> models) {
-        return new OptionCatalogue(models, DEFAULT_SIZES, DEFAULT_QUALITIES);
+    public static OptionCatalog of(List<ModelChoice> models) {
+        return new OptionCatalog(models, DEFAULT_SIZES, DEFAULT_QUALITIES);
     }
 
     Optional<ModelChoice> model(String id) {

@@ -7,14 +7,14 @@ import java.util.Set;
 import studio.imgen.catalog.ImageModel;
 
 /** The catalogue's models in the shapes the access policy and the rule summaries take. */
-final class CatalogueOptions {
+final class CatalogOptions {
 
-    private CatalogueOptions() {
+    private CatalogOptions() {
     }
 
     /** The offered models (with their capabilities) and the canonical size and quality lists. */
-    static OptionCatalogue of(List<ImageModel> offered) {
-        return OptionCatalogue.of(offered.stream()
+    static OptionCatalog of(List<ImageModel> offered) {
+        return OptionCatalog.of(offered.stream()
                 .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities()),
                         m.supportsCustomSizes()))
                 .toList());

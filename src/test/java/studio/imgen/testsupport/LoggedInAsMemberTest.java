@@ -13,7 +13,7 @@ import studio.imgen.testsupport.TestUsers.TestUser;
  * (reset before and after each test).
  */
 @IntegrationTest
-public abstract class MemberServiceTest {
+public abstract class LoggedInAsMemberTest {
 
     @Autowired
     protected GenerationService generations;

@@ -7,5 +7,5 @@ package studio.imgen.catalog;
  * @param lifecycle "Available", "Retiring on 1 December 2026" or "Shut down"
  * @param offered whether members can choose it today (enabled and not shut down)
  */
-public record CatalogueEntry(ImageModel model, String lifecycle, boolean offered) {
+public record CatalogEntry(ImageModel model, String lifecycle, boolean offered) {
 }

@@ -7,10 +7,10 @@ import org.jooq.DSLContext;
 import imgen.db.tables.records.ImageModelRecord;
 
 /** The catalogue is instance-wide and the test database shared: tests that edit it put it back as they found it. */
-public record CatalogueSnapshot(DSLContext db, List<ImageModelRecord> rows) {
+public record CatalogSnapshot(DSLContext db, List<ImageModelRecord> rows) {
 
-    public static CatalogueSnapshot take(DSLContext db) {
-        return new CatalogueSnapshot(db, db.selectFrom(IMAGE_MODEL).fetch());
+    public static CatalogSnapshot take(DSLContext db) {
+        return new CatalogSnapshot(db, db.selectFrom(IMAGE_MODEL).fetch());
     }
 
     public void restore() {

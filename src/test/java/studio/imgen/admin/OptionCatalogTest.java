@@ -7,42 +7,42 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class OptionCatalogueTest {
+class OptionCatalogTest {
 
     @Test
     void defaultListsFollowTheCanonicalOrderWithTheirLabels() {
-        assertThat(OptionCatalogue.DEFAULT_SIZES).containsExactly(
+        assertThat(OptionCatalog.DEFAULT_SIZES).containsExactly(
                 new Choice("auto", "Auto"),
                 new Choice("1024x1024", "1024x1024 (Square)"),
                 new Choice("1536x1024", "1536x1024 (Landscape)"),
                 new Choice("1024x1536", "1024x1536 (Portrait)"));
-        assertThat(OptionCatalogue.DEFAULT_QUALITIES).containsExactly(
+        assertThat(OptionCatalog.DEFAULT_QUALITIES).containsExactly(
                 new Choice("auto", "Auto"), new Choice("low", "Low"), new Choice("medium", "Medium"),
                 new Choice("high", "High"));
-        assertThat(OptionCatalogue.of(List.of()).sizes()).isEqualTo(OptionCatalogue.DEFAULT_SIZES);
+        assertThat(OptionCatalog.of(List.of()).sizes()).isEqualTo(OptionCatalog.DEFAULT_SIZES);
     }
 
     @Test
     void sizeAndQualityListsMustStartWithAuto() {
         List<Choice> noAuto = List.of(new Choice("1024x1024", "Square"));
 
-        assertThatThrownBy(() -> new OptionCatalogue(List.of(), noAuto, OptionCatalogue.DEFAULT_QUALITIES))
+        assertThatThrownBy(() -> new OptionCatalog(List.of(), noAuto, OptionCatalog.DEFAULT_QUALITIES))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OptionCatalogue(List.of(), OptionCatalogue.DEFAULT_SIZES, List.of()))
+        assertThatThrownBy(() -> new OptionCatalog(List.of(), OptionCatalog.DEFAULT_SIZES, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OptionCatalogue(List.of(), List.of(), OptionCatalogue.DEFAULT_QUALITIES))
+        assertThatThrownBy(() -> new OptionCatalog(List.of(), List.of(), OptionCatalog.DEFAULT_QUALITIES))
                 .isInstanceOf(IllegalArgumentException.class);
         List<Choice> autoSecond = List.of(new Choice("low", "Low"), new Choice("auto", "Auto"));
-        assertThatThrownBy(() -> new OptionCatalogue(List.of(), OptionCatalogue.DEFAULT_SIZES, autoSecond))
+        assertThatThrownBy(() -> new OptionCatalog(List.of(), OptionCatalog.DEFAULT_SIZES, autoSecond))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void valuesMustBeDistinctIgnoringCase() {
-        assertThatThrownBy(() -> OptionCatalogue.of(List.of(ModelChoice.of("m", "M"), ModelChoice.of("M", "Other"))))
+        assertThatThrownBy(() -> OptionCatalog.of(List.of(ModelChoice.of("m", "M"), ModelChoice.of("M", "Other"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model ids");
         List<Choice> twice = List.of(new Choice("auto", "Auto"), new Choice("low", "Low"), new Choice("LOW", "Low"));
-        assertThatThrownBy(() -> new OptionCatalogue(List.of(), OptionCatalogue.DEFAULT_SIZES, twice))
+        assertThatThrownBy(() -> new OptionCatalog(List.of(), OptionCatalog.DEFAULT_SIZES, twice))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("qualities");
     }
 

@@ -23,7 +23,7 @@ import studio.imgen.workspace.WorkspaceAccess.Member;
  * fields before and after. Changes apply on every instance with their next catalogue read (no cache).
  */
 @Service
-public class ModelCatalogueService {
+public class ModelCatalogService {
 
     private final WorkspaceAccess access;
     private final ModelCatalog catalog;
@@ -31,7 +31,7 @@ public class ModelCatalogueService {
     private final ModelAvailability availability;
     private final ApplicationEventPublisher events;
 
-    ModelCatalogueService(WorkspaceAccess access, ModelCatalog catalog, ModelCatalogEditor editor,
+    ModelCatalogService(WorkspaceAccess access, ModelCatalog catalog, ModelCatalogEditor editor,
                           ModelAvailability availability, ApplicationEventPublisher events) {
         this.access = access;
         this.catalog = catalog;
@@ -42,11 +42,11 @@ public class ModelCatalogueService {
 
     /** Every chat model in catalogue order, offered or not. */
     @RolesAllowed("INSTANCE_ADMIN")
-    public List<ChatCatalogueEntry> chatModels() {
+    public List<ChatCatalogEntry> chatModels() {
         access.requireInstanceAdmin();
         LocalDate today = catalog.today();
         return catalog.chatModels().stream()
-                .map(m -> new ChatCatalogueEntry(m, m.lifecycle(today), m.offeredOn(today))).toList();
+                .map(m -> new ChatCatalogEntry(m, m.lifecycle(today), m.offeredOn(today))).toList();
     }
 
     /** Image-model ids that workspaces' keys list and the catalogue lacks. */
@@ -125,10 +125,10 @@ public class ModelCatalogueService {
 
     /** Every model in catalogue order, offered or not. */
     @RolesAllowed("INSTANCE_ADMIN")
-    public List<CatalogueEntry> models() {
+    public List<CatalogEntry> models() {
         access.requireInstanceAdmin();
         LocalDate today = catalog.today();
-        return catalog.all().stream().map(m -> new CatalogueEntry(m, m.lifecycle(today), m.offeredOn(today))).toList();
+        return catalog.all().stream().map(m -> new CatalogEntry(m, m.lifecycle(today), m.offeredOn(today))).toList();
     }
 
     @RolesAllowed("INSTANCE_ADMIN")

@@ -21,8 +21,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import org.springframework.security.access.AccessDeniedException;
-import studio.imgen.catalog.CatalogueEntry;
-import studio.imgen.catalog.ModelCatalogueService;
+import studio.imgen.catalog.CatalogEntry;
+import studio.imgen.catalog.ModelCatalogService;
 import studio.imgen.shell.MainLayout;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelDraft;
@@ -37,14 +37,14 @@ import studio.imgen.catalog.TokenPrices;
 @Menu(title = "Models", order = 7, icon = "vaadin:cubes")
 @PageTitle("Model catalogue · ImGen Studio")
 @RolesAllowed("INSTANCE_ADMIN")
-public class ModelCatalogueView extends Div implements BeforeEnterObserver {
+public class ModelCatalogView extends Div implements BeforeEnterObserver {
 
-    private final ModelCatalogueService catalogue;
-    private final Grid<CatalogueEntry> grid = new Grid<>();
+    private final ModelCatalogService catalogue;
+    private final Grid<CatalogEntry> grid = new Grid<>();
     private final ChatModelsCard chatModels;
     private final SeenModelsCard seenModels;
 
-    ModelCatalogueView(ModelCatalogueService catalogue) {
+    ModelCatalogView(ModelCatalogService catalogue) {
         this.catalogue = catalogue;
         this.chatModels = new ChatModelsCard(catalogue);
         this.seenModels = new SeenModelsCard(catalogue, this::refresh);
@@ -61,8 +61,8 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
         grid.addClassName("catalogue-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(ModelCatalogueView::model).setHeader("Model").setKey("model").setFlexGrow(2);
-        grid.addComponentColumn(ModelCatalogueView::status).setHeader("Status").setKey("status").setFlexGrow(2);
+        grid.addComponentColumn(ModelCatalogView::model).setHeader("Model").setKey("model").setFlexGrow(2);
+        grid.addComponentColumn(ModelCatalogView::status).setHeader("Status").setKey("status").setFlexGrow(2);
         grid.addComponentColumn(e -> lines(capabilities(e.model()))).setHeader("Capabilities").setKey("capabilities")
                 .setFlexGrow(4);
         grid.addComponentColumn(e -> lines(prices(e.model()))).setHeader("Prices ($/M tokens)").setKey("prices")
@@ -87,12 +87,12 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
         seenModels.refresh();
     }
 
-    private void edit(CatalogueEntry entry) {
+    private void edit(CatalogEntry entry) {
         new ModelDialog(entry == null ? null : ModelDraft.of(entry.model()),
                 draft -> entry == null ? catalogue.add(draft) : catalogue.update(draft), this::refresh).open();
     }
 
-    private Div actions(CatalogueEntry entry) {
+    private Div actions(CatalogEntry entry) {
         Button edit = new Button("Edit", e -> edit(entry));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         boolean enabled = entry.model().enabled();
@@ -107,7 +107,7 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
         return actions;
     }
 
-    private static Div model(CatalogueEntry entry) {
+    private static Div model(CatalogEntry entry) {
         return who(entry.model().label(), entry.model().id());
     }
 
@@ -121,7 +121,7 @@ public class ModelCatalogueView extends Div implements BeforeEnterObserver {
         return who;
     }
 
-    private static Div status(CatalogueEntry entry) {
+    private static Div status(CatalogEntry entry) {
         Div badges = new Div();
         badges.addClassName("badges");
         ImageModel m = entry.model();

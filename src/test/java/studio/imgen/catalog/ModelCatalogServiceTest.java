@@ -1,6 +1,6 @@
 package studio.imgen.catalog;
 
-import studio.imgen.testsupport.CatalogueSnapshot;
+import studio.imgen.testsupport.CatalogSnapshot;
 import studio.imgen.testsupport.InstanceAdmins;
 import studio.imgen.admin.WorkspaceSettingsService;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,10 +40,10 @@ import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
 @IntegrationTest
-class ModelCatalogueServiceTest {
+class ModelCatalogServiceTest {
 
     @Autowired
-    ModelCatalogueService catalogue;
+    ModelCatalogService catalogue;
     @Autowired
     ModelCatalog catalog;
     @Autowired
@@ -63,13 +63,13 @@ class ModelCatalogueServiceTest {
     @Autowired
     FakeOpenAi fake;
 
-    CatalogueSnapshot snapshot;
+    CatalogSnapshot snapshot;
     UUID workspace;
     TestUser root;
 
     @BeforeEach
     void setUp() {
-        snapshot = CatalogueSnapshot.take(db);
+        snapshot = CatalogSnapshot.take(db);
         workspace = users.workspaceWithKey("Catalogue");
         root = users.admin(workspace, "Root");
         InstanceAdmins.grantAndLogin(root, accounts, memberships, currentUser);

@@ -11,12 +11,12 @@ import java.util.function.Predicate;
  * the tests' own catalogue models ({@code db/testdata}). Tests add models or change dates per test; {@link #reset}
  * restores the table.
  */
-final class ModelCatalogue {
+final class FakeModelCatalog {
 
     /** Listed in this order; a value of "" means no shutdown date. */
     private final Map<String, String> models = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
-    ModelCatalogue() {
+    FakeModelCatalog() {
         reset();
     }
 

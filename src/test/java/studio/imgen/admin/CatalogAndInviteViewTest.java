@@ -1,7 +1,7 @@
 package studio.imgen.admin;
 
-import studio.imgen.testsupport.CatalogueSnapshot;
-import studio.imgen.catalog.CatalogueEntry;
+import studio.imgen.testsupport.CatalogSnapshot;
+import studio.imgen.catalog.CatalogEntry;
 import studio.imgen.workspace.CreatedInvitation;
 import studio.imgen.workspace.InvitationAcceptance;
 import studio.imgen.workspace.InvitationDraft;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.workspace.ui.InviteView;
-import studio.imgen.catalog.ui.ModelCatalogueView;
+import studio.imgen.catalog.ui.ModelCatalogView;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.security.ActiveMembership;
 import studio.imgen.security.StudioUser;
@@ -45,7 +45,7 @@ import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
 /** The model catalogue view (instance admins only) and the invite page, without a browser. */
-class CatalogueAndInviteViewTest extends KaribuTest {
+class CatalogAndInviteViewTest extends KaribuTest {
 
     @Autowired
     UserAccounts accounts;
@@ -71,7 +71,7 @@ class CatalogueAndInviteViewTest extends KaribuTest {
         catchThrowable(() -> navigate("admin/models"));
 
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
-                .noneMatch(ModelCatalogueView.class::isInstance);
+                .noneMatch(ModelCatalogView.class::isInstance);
     }
 
     @Test
@@ -83,13 +83,13 @@ class CatalogueAndInviteViewTest extends KaribuTest {
 
         navigate("admin/models");
 
-        assertThat(_find(ModelCatalogueView.class)).isEmpty();
+        assertThat(_find(ModelCatalogView.class)).isEmpty();
         _get(studio.imgen.base.ui.NotFoundView.class);
     }
 
     @Test
     void anInstanceAdminEditsAModelAndSeesValidationInTheDialog() {
-        CatalogueSnapshot snapshot = CatalogueSnapshot.take(db);
+        CatalogSnapshot snapshot = CatalogSnapshot.take(db);
         try {
             UUID acme = users.workspace("Acme");
             TestUser root = users.admin(acme, "Root");
@@ -99,7 +99,7 @@ class CatalogueAndInviteViewTest extends KaribuTest {
             navigate("admin/models");
 
             @SuppressWarnings("unchecked")
-            Grid<CatalogueEntry> grid = _get(Grid.class, spec -> spec.withClasses("catalogue-grid"));
+            Grid<CatalogEntry> grid = _get(Grid.class, spec -> spec.withClasses("catalogue-grid"));
             assertThat(GridKt._size(grid)).isEqualTo(catalog.all().size());
             int row = 0;
             while (!GridKt._get(grid, row).model().id().equals("gpt-image-2")) {
