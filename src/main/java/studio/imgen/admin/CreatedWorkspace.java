@@ -1,5 +1,7 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.CreatedInvitation;
+
 import java.util.Optional;
 import java.util.UUID;
 

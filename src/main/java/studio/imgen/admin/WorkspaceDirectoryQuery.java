@@ -1,7 +1,7 @@
 package studio.imgen.admin;
 
-import static studio.imgen.db.Tables.AUDIT_USAGE_DAILY;
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import static imgen.db.Tables.AUDIT_USAGE_DAILY;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.CreatedInvitation;
+import studio.imgen.workspace.InvitationService;
+import studio.imgen.workspace.AdminActionPerformed;
+
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,8 +1,13 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.CreatedInvitation;
+import studio.imgen.workspace.InvitationAcceptance;
+import studio.imgen.workspace.NewAccount;
+import studio.imgen.workspace.JoinedWorkspace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.AUDIT_LOG;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +21,7 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.security.CurrentUser;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.security.UserAccounts;
+import studio.imgen.testsupport.InstanceAdmins;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
 import studio.imgen.testsupport.TestUsers;

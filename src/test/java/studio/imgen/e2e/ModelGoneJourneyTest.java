@@ -1,7 +1,7 @@
 package studio.imgen.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static studio.imgen.db.Tables.IMAGE_MODEL;
+import static imgen.db.Tables.IMAGE_MODEL;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.admin.ApiKeyVault;
-import studio.imgen.admin.MemberService;
+import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.base.UserInputException;
@@ -23,7 +23,7 @@ import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
@@ -31,7 +31,7 @@ import studio.imgen.testsupport.TestUsers.TestUser;
  * "Edit this image" asks first and creates nothing when the member may not generate (issue 14, defect 4), with the
  * server's first reason (defect 6: the key before the role) and the cooldown in the countdown's own format (defect 11).
  */
-class EditThisImageAccessTest extends MemberServiceTest {
+class EditThisImageAccessTest extends LoggedInAsMemberTest {
 
     @Autowired
     ThreadService threads;

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
-import studio.imgen.admin.CreatedInvitation;
+import studio.imgen.workspace.CreatedInvitation;
 import studio.imgen.base.ui.Notifications;
 
 /** Shows a new admin invitation link once, ready to copy: only its hash is stored, so it cannot be shown again. */

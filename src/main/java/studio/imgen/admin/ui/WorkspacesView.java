@@ -22,12 +22,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
-import studio.imgen.admin.InvitationService;
+import studio.imgen.workspace.InvitationService;
 import studio.imgen.admin.WorkspaceDirectoryService;
 import studio.imgen.admin.WorkspaceOverview;
 import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.ClientZone;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.base.ui.DialogForm;
+import studio.imgen.base.ui.LinkWarning;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.catalog.Money;
 
@@ -102,7 +104,13 @@ public class WorkspacesView extends Div implements BeforeEnterObserver {
     }
 
     private static Span key(WorkspaceOverview w) {
-        return w.keyConfigured() ? RoleBadge.status("Set", "active") : RoleBadge.status("Not set", "warning");
+        return w.keyConfigured() ? badge("Set", "active") : badge("Not set", "warning");
+    }
+
+    private static Span badge(String text, String variant) {
+        Span badge = new Span(text);
+        badge.addClassNames("status-badge", variant);
+        return badge;
     }
 
     private Div actions(WorkspaceOverview w) {
