@@ -37,18 +37,20 @@ public class WorkspaceDirectoryService {
     private final WorkspaceRegistry registry;
     private final WorkspaceService workspaces;
     private final WorkspaceDirectoryQuery query;
+    private final MonthlySpend spend;
     private final InvitationService invitations;
     private final UserAccounts accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     WorkspaceDirectoryService(WorkspaceAccess access, WorkspaceRegistry registry, WorkspaceService workspaces,
-                              WorkspaceDirectoryQuery query, InvitationService invitations, UserAccounts accounts,
+                              WorkspaceDirectoryQuery query, MonthlySpend spend, InvitationService invitations, UserAccounts accounts,
                               Clock clock, ApplicationEventPublisher events) {
         this.access = access;
         this.registry = registry;
         this.workspaces = workspaces;
         this.query = query;
+        this.spend = spend;
         this.invitations = invitations;
         this.accounts = accounts;
         this.clock = clock;
@@ -59,9 +61,9 @@ public class WorkspaceDirectoryService {
     public List<WorkspaceOverview> all() {
         access.requireInstanceAdminAccount();
         Set<UUID> withKey = query.withKey();
-        Map<UUID, Long> spend = query.spendSince(LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1));
+        Map<UUID, Long> spent = spend.spendSince(LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1));
         return registry.all().stream().map(w -> new WorkspaceOverview(w.id(), w.name(), w.members(),
-                withKey.contains(w.id()), spend.getOrDefault(w.id(), 0L), w.createdAt(), w.archivedAt())).toList();
+                withKey.contains(w.id()), spent.getOrDefault(w.id(), 0L), w.createdAt(), w.archivedAt())).toList();
     }
 
     /**
