@@ -35,8 +35,10 @@ class GenerationShutdown implements SmartLifecycle {
         this.heartbeat = heartbeat;
     }
 
+    /** Also after a stop that was only a pause (a test framework can stop and restart a context). */
     @Override
     public void start() {
+        worker.resumeClaiming();
         running = true;
     }
 

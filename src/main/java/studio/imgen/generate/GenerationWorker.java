@@ -149,6 +149,10 @@ class GenerationWorker {
         return running.size();
     }
 
+    void resumeClaiming() {
+        claiming = true;
+    }
+
     boolean runsHere(UUID generationId) {
         return running.containsKey(generationId);
     }
