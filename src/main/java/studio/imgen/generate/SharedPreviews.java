@@ -1,7 +1,7 @@
 package studio.imgen.generate;
 
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.GENERATION_PREVIEW;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.GENERATION_PREVIEW;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -2,9 +2,9 @@ package studio.imgen.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.LOGIN_THROTTLE;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.LOGIN_THROTTLE;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;

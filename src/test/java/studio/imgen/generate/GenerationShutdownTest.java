@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.JobRows;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 
 /**
  * A stopped worker takes no job; started again (Spring's test framework pauses and resumes cached contexts), it takes
  * them again. The SIGTERM path with a job running is {@code ProxyTopologyTest}'s rolling restart.
  */
-class GenerationShutdownTest extends MemberServiceTest {
+class GenerationShutdownTest extends LoggedInAsMemberTest {
 
     @Autowired
     GenerationShutdown shutdown;

@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.GENERATION_PREVIEW;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.GENERATION_PREVIEW;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,13 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.testsupport.JobRows;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 
 /**
  * A job that another instance runs (a running row this instance never claimed): its previews, stored by that
  * instance's worker, reach the views following it here, each new one once, and are dropped when the job ends.
  */
-class PreviewRelayTest extends MemberServiceTest {
+class PreviewRelayTest extends LoggedInAsMemberTest {
 
     @Autowired
     SharedPreviews previews;
