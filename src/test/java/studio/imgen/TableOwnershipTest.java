@@ -49,6 +49,7 @@ class TableOwnershipTest {
             Map.entry("RoleRule", "admin"),
             Map.entry("MemberUsage", "admin"),
             Map.entry("Generation", "generate"),
+            Map.entry("GenerationPreview", "generate"),
             Map.entry("GenerationInput", "generate"),
             Map.entry("Image", "generate"),
             Map.entry("EditThread", "thread"),
