@@ -40,6 +40,7 @@ class ArchitectureTest {
             Map.entry("generate", Set.of("base", "security", "workspace", "catalog", "admin", "openai", "storage")),
             Map.entry("thread", Set.of("base", "security", "workspace", "catalog", "admin", "openai", "storage", "generate")),
             Map.entry("gallery", Set.of("base", "security", "workspace", "catalog", "admin", "storage", "generate")),
+            Map.entry("api", Set.of("base", "security", "workspace", "catalog", "admin", "storage", "generate")),
             Map.entry("audit", Set.of("base", "security", "workspace", "catalog", "admin", "openai", "storage", "generate", "thread", "gallery")));
 
     /** base.ui is the application shell: it shows who is logged in and switches workspaces. */
