@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import studio.imgen.admin.AdminActionPerformed;
 import studio.imgen.base.UserInputException;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
@@ -28,15 +31,18 @@ public class ApiTokenService {
     private final WorkspaceAccess access;
     private final ApiTokenRepository tokens;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ApiTokenService(WorkspaceAccess access, ApiTokenRepository tokens, Clock clock) {
+    ApiTokenService(WorkspaceAccess access, ApiTokenRepository tokens, Clock clock, ApplicationEventPublisher events) {
         this.access = access;
         this.tokens = tokens;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates a token acting as the caller in their active workspace; the secret is in the answer and nowhere else. */
     @PermitAll
+    @Transactional
     public CreatedToken create(String name, int validDays) {
         Member me = access.requireMember();
         String cleanName = name == null ? "" : name.strip();
@@ -64,7 +70,10 @@ public class ApiTokenService {
         UUID id = UUID.randomUUID();
         tokens.insert(id, me.workspaceId(), me.userId(), cleanName, TokenSecret.hint(secret), TokenSecret.sha256(secret),
                 now, now.plus(Duration.ofDays(validDays)));
-        return new CreatedToken(tokens.find(me.workspaceId(), id, now).orElseThrow(), secret);
+        ApiToken token = tokens.find(me.workspaceId(), id, now).orElseThrow();
+        events.publishEvent(new AdminActionPerformed(me.workspaceId(), me.userId(), "api_token.created",
+                describe(token), "", "valid until " + token.expiresAt() + ", " + token.hint() + "…"));
+        return new CreatedToken(token, secret);
     }
 
     /** The caller's tokens in their active workspace, newest first (revoked and expired ones too, for the record). */
@@ -76,9 +85,10 @@ public class ApiTokenService {
 
     /** Revokes one of the caller's own tokens at once; false if there is no such active token. */
     @PermitAll
+    @Transactional
     public boolean revoke(UUID tokenId) {
         Member me = access.requireMember();
-        return tokens.revoke(me.workspaceId(), me.userId(), tokenId, me.userId(), clock.instant());
+        return revoked(me, tokens.revoke(me.workspaceId(), me.userId(), tokenId, me.userId(), clock.instant()), tokenId);
     }
 
     /** For workspace admins: every member's tokens in the workspace, newest first. */
@@ -90,8 +100,24 @@ public class ApiTokenService {
 
     /** For workspace admins: revokes any member's token of the workspace; false if there is no such active token. */
     @PermitAll
+    @Transactional
     public boolean revokeAsAdmin(UUID tokenId) {
         Member admin = access.requireAdmin();
-        return tokens.revoke(admin.workspaceId(), null, tokenId, admin.userId(), clock.instant());
+        return revoked(admin, tokens.revoke(admin.workspaceId(), null, tokenId, admin.userId(), clock.instant()),
+                tokenId);
+    }
+
+    /** Audits a revocation that happened (with the caller's transaction, so neither exists without the other). */
+    private boolean revoked(Member actor, boolean happened, UUID tokenId) {
+        if (happened) {
+            ApiToken token = tokens.find(actor.workspaceId(), tokenId, clock.instant()).orElseThrow();
+            events.publishEvent(new AdminActionPerformed(actor.workspaceId(), actor.userId(), "api_token.revoked",
+                    describe(token), "active", "revoked"));
+        }
+        return happened;
+    }
+
+    private static String describe(ApiToken token) {
+        return token.ownerName() + ": " + token.name();
     }
 }

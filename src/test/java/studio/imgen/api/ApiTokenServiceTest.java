@@ -3,6 +3,7 @@ package studio.imgen.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static studio.imgen.db.Tables.API_TOKEN;
+import static studio.imgen.db.Tables.AUDIT_LOG;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -109,6 +110,13 @@ class ApiTokenServiceTest {
         assertThat(tokens.revokeAsAdmin(anas.token().id())).isTrue();
         assertThat(tokens.revokeAsAdmin(anas.token().id())).isFalse();
         assertThat(authenticator.authenticate(anas.secret(), "10.0.0.1")).isEmpty();
+        assertThat(db.select(AUDIT_LOG.ACTOR_NAME, AUDIT_LOG.ACTION, AUDIT_LOG.TARGET_NAME).from(AUDIT_LOG)
+                .where(AUDIT_LOG.WORKSPACE_ID.eq(workspace).and(AUDIT_LOG.ACTION.startsWith("admin.api_token")))
+                .orderBy(AUDIT_LOG.SEQ).fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()))
+                .containsExactly("Ana admin.api_token.created Ana: ana's", "Ben admin.api_token.created Ben: ben's",
+                        "Ben admin.api_token.revoked Ben: ben's", "Dana admin.api_token.revoked Ana: ana's");
+        assertThat(db.select(AUDIT_LOG.DETAILS).from(AUDIT_LOG).where(AUDIT_LOG.WORKSPACE_ID.eq(workspace)).fetch()
+                .toString()).doesNotContain(anas.secret()).doesNotContain(bens.secret());
     }
 
     @Test
