@@ -1,5 +1,6 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.AdminActionPerformed;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -81,15 +82,15 @@ public class WorkspaceSettingsService {
         EditThreadDefaults threads = settings.findThreadDefaults(me.workspaceId());
         List<String> defaults = List.of(
                 "Model: " + modelDescription(current.defaultModel()),
-                "Size: " + label(OptionCatalogue.DEFAULT_SIZES, current.defaultSize()),
-                "Quality: " + label(OptionCatalogue.DEFAULT_QUALITIES, current.defaultQuality()),
+                "Size: " + label(OptionCatalog.DEFAULT_SIZES, current.defaultSize()),
+                "Quality: " + label(OptionCatalog.DEFAULT_QUALITIES, current.defaultQuality()),
                 "Output format: " + current.defaultFormat().toUpperCase(Locale.ROOT),
                 "Background: " + capitalised(current.defaultBackground()),
                 "New edit threads: " + threads.mode().label(),
                 "Conversation model: " + chatModelDescription(threads.mainlineModel()));
         return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
                 exemptionSentence(current.adminExemptFromCooldown()),
-                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
+                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogOptions.labels(catalog.all())),
                 quotaNotice.reportedAt(me.workspaceId()).map(at -> "OpenAI reported insufficient quota at "
                         + NOTICE_TIME.format(at) + ". Add credit to the OpenAI account or set another key; this"
                         + " notice clears after the next successful generation."),
@@ -138,7 +139,7 @@ public class WorkspaceSettingsService {
     public DefaultsForm defaultsForm() {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
-        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
+        OptionCatalog options = CatalogOptions.of(availability.offeredTo(me.workspaceId()));
         String model = Optional.ofNullable(current.defaultModel())
                 .or(() -> catalog.defaultModel().map(ImageModel::id)).orElse(null);
         return new DefaultsForm(options.models(), options.sizes(), options.qualities(), DefaultsForm.FORMATS,
@@ -218,7 +219,7 @@ public class WorkspaceSettingsService {
     public String updateDefaults(DefaultsChange change, int expectedVersion) {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
-        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
+        OptionCatalog options = CatalogOptions.of(availability.offeredTo(me.workspaceId()));
         String model = chosen(change.model(), current.defaultModel(), raw -> Choices.matchModel(options.models(), raw)
                 .map(ModelChoice::id), "Invalid model selection.");
         String size = chosen(change.size(), current.defaultSize(),

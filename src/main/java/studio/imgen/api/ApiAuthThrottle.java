@@ -1,6 +1,6 @@
 package studio.imgen.api;
 
-import static studio.imgen.db.Tables.API_AUTH_THROTTLE;
+import static imgen.db.Tables.API_AUTH_THROTTLE;
 
 import java.time.Clock;
 import java.time.Duration;

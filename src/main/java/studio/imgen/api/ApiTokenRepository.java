@@ -1,7 +1,7 @@
 package studio.imgen.api;
 
-import static studio.imgen.db.Tables.API_TOKEN;
-import static studio.imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.API_TOKEN;
+import static imgen.db.Tables.APP_USER;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import studio.imgen.admin.AdminActionPerformed;
+import studio.imgen.workspace.AdminActionPerformed;
 import studio.imgen.base.UserInputException;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;

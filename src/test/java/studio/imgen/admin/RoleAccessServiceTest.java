@@ -1,8 +1,11 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.Acme;
+import studio.imgen.testsupport.Jobs;
+import studio.imgen.workspace.MemberService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -2,8 +2,8 @@ package studio.imgen.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.API_TOKEN;
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.API_TOKEN;
+import static imgen.db.Tables.AUDIT_LOG;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -153,8 +153,8 @@ class ApiTokenServiceTest {
         assertThat(authenticator.authenticate(anas.secret(), "10.0.0.3")).isPresent();
 
         users.disable(ana);
-        db.deleteFrom(studio.imgen.db.Tables.WORKSPACE_MEMBER)
-                .where(studio.imgen.db.Tables.WORKSPACE_MEMBER.USER_ID.eq(ben.id())).execute();
+        db.deleteFrom(imgen.db.Tables.WORKSPACE_MEMBER)
+                .where(imgen.db.Tables.WORKSPACE_MEMBER.USER_ID.eq(ben.id())).execute();
 
         assertThat(authenticator.authenticate(anas.secret(), "10.0.0.3")).isEmpty();
         assertThat(authenticator.authenticate(bens.secret(), "10.0.0.3")).isEmpty();

@@ -2,7 +2,7 @@ package studio.imgen.api;
 
 import java.util.Set;
 import java.util.UUID;
-import studio.imgen.admin.MemberService;
+import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.security.MembershipLookup;

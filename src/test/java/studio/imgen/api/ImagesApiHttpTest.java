@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.admin.MemberService;
+import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.FakeOpenAi;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.admin.MemberService;
+import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.FakeOpenAi;

@@ -1,5 +1,6 @@
 package studio.imgen.admin.ui;
 
+import studio.imgen.base.ui.DialogForm;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -10,7 +11,7 @@ import studio.imgen.admin.RoleOverview;
 import studio.imgen.admin.RoleRule;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.RuleOptions;
-import studio.imgen.admin.WorkspaceRole;
+import studio.imgen.workspace.WorkspaceRole;
 import studio.imgen.catalog.Money;
 
 /**

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import studio.imgen.api.ApiTokenService;
 import studio.imgen.base.AppProperties;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.security.CurrentUser;
 
 /**
