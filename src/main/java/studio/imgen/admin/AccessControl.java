@@ -54,7 +54,7 @@ public class AccessControl {
     }
 
     /**
-     * The member's limits and usage as short texts for the Generate view ("Next generation in 42 s", "12 of 50
+     * The member's limits and usage as short texts for the Generate view ("2 min cooldown after each generation", "12 of 50
      * today", "$3.10 of $20.00 this month"). The caller has verified the membership (WorkspaceAccess).
      */
     public MemberLimits memberLimits(UUID workspaceId, UUID userId, boolean workspaceAdmin) {

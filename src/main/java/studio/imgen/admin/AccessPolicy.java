@@ -16,6 +16,7 @@ import java.util.function.ToLongFunction;
 import studio.imgen.admin.EffectiveLimits.Access;
 import studio.imgen.admin.Refusal.Reason;
 import studio.imgen.catalog.CustomSize;
+import studio.imgen.base.Countdown;
 import studio.imgen.catalog.Money;
 
 /**
@@ -210,7 +211,7 @@ public final class AccessPolicy {
             Instant retryAt = usage.lastCountedAt().plusSeconds(limits.cooldownSeconds());
             if (now.isBefore(retryAt)) {
                 return Optional.of(Refusal.until(Reason.COOLDOWN,
-                        "You're on cooldown. Try again " + RelativeTime.in(Duration.between(now, retryAt)) + ".",
+                        "You're on cooldown. Try again in " + Countdown.of(Duration.between(now, retryAt)) + ".",
                         retryAt));
             }
         }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import studio.imgen.catalog.Money;
 
 /**
- * A member's own limits as short texts for the Generate view, e.g. "Next generation in 42 s", "12 of 50 today",
+ * A member's own limits as short texts for the Generate view, e.g. "2 min cooldown after each generation", "12 of 50 today",
  * "$3.10 of $20.00 this month". Empty when nothing limits the member (open access or unrestricted roles), and
  * when they may not generate at all (the refusal says that).
  *
@@ -35,10 +35,9 @@ public record MemberLimits(List<String> lines, Optional<Instant> nextGenerationA
             Instant end = usage.lastCountedAt() == null ? null : usage.lastCountedAt().plusSeconds(limits.cooldownSeconds());
             if (end != null && now.isBefore(end)) {
                 next = Optional.of(end);
-                lines.add("Next generation in " + shortDuration(Duration.between(now, end)));
-            } else {
-                lines.add(shortDuration(Duration.ofSeconds(limits.cooldownSeconds())) + " cooldown after each generation");
             }
+            // The running wait is counted down live beside the submit button; a second figure here would disagree.
+            lines.add(shortDuration(Duration.ofSeconds(limits.cooldownSeconds())) + " cooldown after each generation");
         }
         UsageSnapshot current = usage.asOf(now);
         NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);

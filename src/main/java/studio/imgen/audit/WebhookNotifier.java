@@ -77,7 +77,8 @@ class WebhookNotifier {
                 auditLog.displayName(g.getUserId()) + (via == null ? "" : " (via token " + via + ")"),
                 g.getPrompt(), model, g.getSize(), g.getQuality(),
                 g.getCostMicros() == null ? null : Money.cost(g.getCostMicros(), g.getCostEstimated()),
-                firstImage == null ? null : publicUrl + "/img/" + firstImage);
+                // Workers have no request to take an address from: without APP_PUBLIC_URL the message carries no link.
+                firstImage == null || publicUrl.isEmpty() ? null : publicUrl + "/img/" + firstImage);
     }
 
     /** A sample message for "Send test". */

@@ -11,7 +11,9 @@ import studio.imgen.admin.ShutdownNotice;
  * chosen model's capabilities, preselected from the workspace defaults, plus what would stop a submission now.
  *
  * @param blocked why the member cannot generate at all (no role, no models), shown instead of the form
- * @param waitUntil when the member's cooldown or quota allows the next generation, with the sentence to show
+ * @param waitUntil when the member's cooldown or quota allows the next generation
+ * @param waitMessage the sentence for a wait on a quota or budget; empty during a cooldown, which views count down
+ *     to {@code waitUntil} instead
  * @param limits the member's limits in words ("12 of 50 today", "$3.10 of $20.00 this month"), empty when open
  * @param customSizeMaxPixels besides the listed sizes, custom sizes up to this many pixels on the selected model
  *     ("Custom…" in the size picker); 0: none

@@ -124,13 +124,38 @@ public class GenerationService {
                         m.supportsTransparent(), m.maxReferenceImages(), m.supportsInputFidelity(), m.maxImages()))
                 .toList();
         boolean noticeOnly = wait.isPresent() && wait.get().reason() != Refusal.Reason.NO_ROLE;
+        // A cooldown is shown as a live countdown alone: a sentence beside it would soon disagree with it.
+        boolean coolingDown = noticeOnly && wait.get().reason() == Refusal.Reason.COOLDOWN;
         return new GenerateForm(keyConfigured, me.admin(),
                 wait.filter(w -> !noticeOnly).map(Refusal::message),
                 models, selected.model().id(), allowed.sizes(), selected.size().value(), allowed.qualities(),
                 selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
-                wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt), wait.filter(w -> noticeOnly).map(Refusal::message),
+                wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt),
+                wait.filter(w -> noticeOnly && !coolingDown).map(Refusal::message),
                 accessControl.memberLimits(me.workspaceId(), me.userId(), me.admin()).lines(),
                 allowed.customSizeMaxPixels(), shutdownLines);
+    }
+
+    /**
+     * Why the caller could not generate at this moment, as the first reason a submission would be refused with, in the
+     * server's order (key, role, cooldown, quotas and budget, then options: imgen-behaviour.md §3.5); empty when a
+     * submission would pass these checks. Creates and consumes nothing: "Edit this image" asks it before opening.
+     */
+    @PermitAll
+    public Optional<GenerationBlocked> blockedNow() {
+        Member me = access.requireMember();
+        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
+        if (!settings.key().configured()) {
+            return Optional.of(new GenerationBlocked(NO_KEY, Optional.empty()));
+        }
+        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
+        Optional<Refusal> refusal = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()),
+                admission.now());
+        if (refusal.isEmpty() && AccessPolicy.resolve(limits, optionCatalogue(availability.offeredTo(me.workspaceId())),
+                settings.defaults(), new RequestedOptions(null, null, null)) instanceof Outcome.Refused<ResolvedOptions> r) {
+            refusal = Optional.of(r.refusal());
+        }
+        return refusal.map(r -> new GenerationBlocked(r.message(), r.retryAt()));
     }
 
     /**
@@ -276,19 +301,36 @@ public class GenerationService {
      * reaches OpenAI: the member reads which model to use instead.
      */
     private void refuseRetired(String requested, List<ImageModel> offered) {
+        goneNotice(requested, offered).ifPresent(gone -> {
+            throw new UserInputException(gone.message());
+        });
+    }
+
+    /**
+     * When settings being reused (an earlier generation, a thread's previous turn) name a model this workspace can no
+     * longer use: "That model is no longer available." and the offered replacement, which the form then selects.
+     * Empty for a model still offered, or unknown to the catalogue.
+     */
+    @PermitAll
+    public Optional<ModelGone> modelGone(String modelId) {
+        Member me = access.requireMember();
+        return goneNotice(modelId, availability.offeredTo(me.workspaceId()));
+    }
+
+    private Optional<ModelGone> goneNotice(String requested, List<ImageModel> offered) {
         if (requested == null || requested.isBlank()) {
-            return;
+            return Optional.empty();
         }
         String wanted = requested.strip();
         Optional<ImageModel> named = catalog.all().stream()
                 .filter(m -> m.id().equalsIgnoreCase(wanted) || m.label().equalsIgnoreCase(wanted)).findFirst();
         if (named.isEmpty() || !named.get().enabled() || offered.stream().anyMatch(m -> m.id().equals(named.get().id()))) {
-            return;
+            return Optional.empty();
         }
-        String instead = catalog.imageModelReplacing(named.get().id(),
-                        r -> offered.stream().anyMatch(o -> o.id().equals(r.id())))
-                .map(r -> " Use " + r.label() + " instead.").orElse(" Choose another model.");
-        throw new UserInputException(MODEL_GONE + instead);
+        Optional<ImageModel> replacement = catalog.imageModelReplacing(named.get().id(),
+                r -> offered.stream().anyMatch(o -> o.id().equals(r.id())));
+        return Optional.of(new ModelGone(MODEL_GONE + replacement.map(r -> " Use " + r.label() + " instead.")
+                .orElse(" Choose another model."), replacement.map(ImageModel::id)));
     }
 
     /** The mask is kept with the job (not in generation_input): the worker sends it as the separate mask part. */

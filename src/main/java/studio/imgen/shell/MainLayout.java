@@ -130,6 +130,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         StudioUser me = currentUser.require();
+        // An archived workspace (or an ended membership) sends its members to their next workspace, with a fresh shell.
+        Optional<StudioUser> moved = workspaces.leaveClosedWorkspace();
+        if (moved.isPresent()) {
+            SessionPrincipal.replace(currentUser, moved.get());
+            me = moved.get();
+            if (me.workspaceId() != null) {
+                event.getUI().getPage().setLocation("/");
+            }
+        }
         if (me.mustChangePassword()) {
             event.forwardTo("change-password");
         } else if (me.workspaceId() == null) {

@@ -13,6 +13,7 @@ import studio.imgen.admin.EditThreadDefaults.Mode;
 import studio.imgen.admin.AccessControl;
 import studio.imgen.base.UserInputException;
 import studio.imgen.generate.ConversationTurn;
+import studio.imgen.generate.GenerationBlocked;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
@@ -30,6 +31,7 @@ public class ThreadService {
     static final String NOT_FOUND = "That thread does not exist or was deleted.";
     static final String NOT_YOURS = "This is a colleague's thread, so you can only look. Use “Edit this image” to"
             + " continue from one of its images in a thread of your own.";
+    static final String IMAGE_GONE = "Could not find the image to edit.";
     private static final int TITLE_MAX = 80;
 
     private final WorkspaceAccess access;
@@ -62,13 +64,29 @@ public class ThreadService {
     public UUID startFromImage(UUID imageId) {
         Member me = access.requireMember();
         GenerationDetails origin = generations.findByImage(imageId)
-                .orElseThrow(() -> new UserInputException("Could not find the image to edit."));
+                .orElseThrow(() -> new UserInputException(IMAGE_GONE));
+        generations.blockedNow().ifPresent(blocked -> {
+            throw new UserInputException(blocked.message());
+        });
         Mode mode = accessControl.threadDefaults(me.workspaceId()).mode();
         return transaction.execute(status -> {
             UUID id = threads.insertThread(me.workspaceId(), me.userId(), title(origin.prompt()), mode, null, null);
             threads.insertTurn(id, 1, "start", null, imageId, null);
             return id;
         });
+    }
+
+    /**
+     * What "Edit this image" would be refused with now, checked before anything opens or is created: the image is
+     * gone, or the member may not generate (no key, no role, cooldown, quota, budget; the server's order).
+     */
+    @PermitAll
+    public Optional<GenerationBlocked> whyNotEdit(UUID imageId) {
+        access.requireMember();
+        if (imageId == null || generations.findByImage(imageId).isEmpty()) {
+            return Optional.of(new GenerationBlocked(IMAGE_GONE, Optional.empty()));
+        }
+        return generations.blockedNow();
     }
 
     /**

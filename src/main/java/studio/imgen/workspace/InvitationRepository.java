@@ -102,8 +102,11 @@ class InvitationRepository {
         db.update(INVITATION).set(INVITATION.ACCEPTED_BY, userId).where(INVITATION.ID.eq(id)).execute();
     }
 
+    /** Not used, revoked or expired, and its workspace not archived (an archived workspace takes nobody in). */
     private static org.jooq.Condition open(Instant now) {
-        return INVITATION.ACCEPTED_AT.isNull().and(INVITATION.REVOKED_AT.isNull()).and(INVITATION.EXPIRES_AT.gt(utc(now)));
+        return INVITATION.ACCEPTED_AT.isNull().and(INVITATION.REVOKED_AT.isNull()).and(INVITATION.EXPIRES_AT.gt(utc(now)))
+                .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(WORKSPACE)
+                        .where(WORKSPACE.ID.eq(INVITATION.WORKSPACE_ID).and(WORKSPACE.ARCHIVED_AT.isNotNull()))));
     }
 
     private List<Row> rows(org.jooq.Condition condition) {

@@ -8,13 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import studio.imgen.base.AppProperties;
+import studio.imgen.base.web.PublicUrl;
 import studio.imgen.base.UserInputException;
 import studio.imgen.workspace.WorkspaceAccess.Member;
 
@@ -32,16 +33,16 @@ public class InvitationService {
     private final InvitationRepository invitations;
     private final WorkspaceRoles roles;
     private final Clock clock;
-    private final AppProperties app;
+    private final PublicUrl publicUrl;
     private final ApplicationEventPublisher events;
 
     InvitationService(WorkspaceAccess access, InvitationRepository invitations, WorkspaceRoles roles, Clock clock,
-                      AppProperties app, ApplicationEventPublisher events) {
+                      PublicUrl publicUrl, ApplicationEventPublisher events) {
         this.access = access;
         this.invitations = invitations;
         this.roles = roles;
         this.clock = clock;
-        this.app = app;
+        this.publicUrl = publicUrl;
         this.events = events;
     }
 
@@ -70,6 +71,30 @@ public class InvitationService {
                 + WHEN.format(expiresAt) + " UTC. Copy the link now: it is not shown again.");
     }
 
+    /**
+     * An admin invitation to a workspace the caller need not belong to, valid for seven days: for the instance admin
+     * appointing a workspace's admin ({@link WorkspaceDirectoryService} has checked that right).
+     */
+    @RolesAllowed("INSTANCE_ADMIN")
+    public CreatedInvitation createAdminInvitation(UUID workspaceId, UUID createdBy) {
+        access.requireInstanceAdminAccount();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(InvitationExpiry.SEVEN_DAYS.validity());
+        String token = InvitationToken.generate();
+        invitations.insert(workspaceId, InvitationToken.hash(token).orElseThrow(), true, java.util.Set.of(), createdBy,
+                now, expiresAt);
+        events.publishEvent(new AdminActionPerformed(workspaceId, createdBy, "invitation.created", "", "",
+                "no roles, workspace admin · expires " + WHEN.format(expiresAt) + " UTC"));
+        return new CreatedInvitation(link(token), expiresAt, "The link makes its holder an admin of the workspace. It"
+                + " works once, until " + WHEN.format(expiresAt) + " UTC. Copy it now: it is not shown again.");
+    }
+
+    /** A warning when the configured public URL differs from the address the admin uses (links would lead there). */
+    @RolesAllowed({"ADMIN", "INSTANCE_ADMIN"})
+    public Optional<String> linkWarning() {
+        return publicUrl.mismatch();
+    }
+
     /** Invitations that can still be accepted, the soonest to expire first. */
     @RolesAllowed("ADMIN")
     public List<OpenInvitation> open() {
@@ -95,8 +120,7 @@ public class InvitationService {
     }
 
     private String link(String token) {
-        String base = app.publicUrl() == null ? "" : app.publicUrl().replaceAll("/+$", "");
-        return base + "/invite/" + token;
+        return publicUrl.base() + "/invite/" + token;
     }
 
     private void publish(Member me, String action, String target, String before, String after) {

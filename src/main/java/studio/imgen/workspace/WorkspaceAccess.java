@@ -57,6 +57,18 @@ public class WorkspaceAccess {
         return member;
     }
 
+    /**
+     * The caller's account as an instance admin, re-read from the database, whether or not their active workspace is
+     * still open to them: managing workspaces must not depend on belonging to one.
+     */
+    public UUID requireInstanceAdminAccount() {
+        StudioUser user = currentUser.require();
+        if (!accounts.isInstanceAdmin(user.id())) {
+            throw new AccessDeniedException("Instance admins only");
+        }
+        return user.id();
+    }
+
     /** A verified member: use {@link #workspaceId()} to scope every query. */
     public record Member(UUID userId, String displayName, UUID workspaceId, boolean admin) {
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -25,7 +26,8 @@ class WorkspaceRepository {
     }
 
     UUID insert(String name) {
-        return db.insertInto(WORKSPACE).set(WORKSPACE.NAME, name).returning(WORKSPACE.ID).fetchOne(WORKSPACE.ID);
+        return db.insertInto(WORKSPACE).set(WORKSPACE.NAME, name).set(WORKSPACE.CREATED_AT, OffsetDateTime.now(clock))
+                .returning(WORKSPACE.ID).fetchOne(WORKSPACE.ID);
     }
 
     void addMember(UUID workspaceId, UUID userId, boolean admin) {
@@ -38,18 +40,19 @@ class WorkspaceRepository {
                 .execute();
     }
 
-    /** The user's workspaces in name order; only enabled users have any. */
+    /** The user's workspaces in name order; only enabled users have any, and archived workspaces count for nobody. */
     List<WorkspaceSummary> findForUser(UUID userId) {
         return db.select(WORKSPACE.ID, WORKSPACE.NAME, WORKSPACE_MEMBER.IS_ADMIN)
                 .from(WORKSPACE_MEMBER)
                 .join(WORKSPACE).on(WORKSPACE.ID.eq(WORKSPACE_MEMBER.WORKSPACE_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
-                .where(WORKSPACE_MEMBER.USER_ID.eq(userId).and(APP_USER.ENABLED.isTrue()))
+                .where(WORKSPACE_MEMBER.USER_ID.eq(userId).and(APP_USER.ENABLED.isTrue())
+                        .and(WORKSPACE.ARCHIVED_AT.isNull()))
                 .orderBy(WORKSPACE.NAME.lower(), WORKSPACE.ID)
                 .fetch(Records.mapping(WorkspaceSummary::new));
     }
 
-    /** The membership of an enabled user in one workspace. */
+    /** The membership of an enabled user in one workspace that is not archived. */
     Optional<WorkspaceSummary> findMembership(UUID userId, UUID workspaceId) {
         return db.select(WORKSPACE.ID, WORKSPACE.NAME, WORKSPACE_MEMBER.IS_ADMIN)
                 .from(WORKSPACE_MEMBER)
@@ -57,12 +60,57 @@ class WorkspaceRepository {
                 .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.USER_ID.eq(userId)
                         .and(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
-                        .and(APP_USER.ENABLED.isTrue()))
+                        .and(APP_USER.ENABLED.isTrue())
+                        .and(WORKSPACE.ARCHIVED_AT.isNull()))
                 .fetchOptional(Records.mapping(WorkspaceSummary::new));
     }
 
     Optional<UUID> findIdByName(String name) {
         return db.select(WORKSPACE.ID).from(WORKSPACE).where(WORKSPACE.NAME.lower().eq(name.toLowerCase()))
                 .fetchOptional(WORKSPACE.ID);
+    }
+
+    /** Every workspace, archived ones too, with its count of enabled members, in name order. */
+    List<WorkspaceRecordSummary> findAll() {
+        var members = DSL.selectCount().from(WORKSPACE_MEMBER)
+                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(WORKSPACE.ID).and(APP_USER.ENABLED.isTrue()))
+                .<Integer>asField("members");
+        return db.select(WORKSPACE.ID, WORKSPACE.NAME, WORKSPACE.CREATED_AT, WORKSPACE.ARCHIVED_AT, members)
+                .from(WORKSPACE)
+                .orderBy(WORKSPACE.NAME.lower(), WORKSPACE.ID)
+                .fetch(r -> new WorkspaceRecordSummary(r.value1(), r.value2(), r.value3().toInstant(),
+                        Optional.ofNullable(r.value4()).map(OffsetDateTime::toInstant), r.value5()));
+    }
+
+    Optional<String> findName(UUID workspaceId) {
+        return db.select(WORKSPACE.NAME).from(WORKSPACE).where(WORKSPACE.ID.eq(workspaceId)).fetchOptional(WORKSPACE.NAME);
+    }
+
+    /** False when no workspace has that id. */
+    boolean rename(UUID workspaceId, String name) {
+        return db.update(WORKSPACE).set(WORKSPACE.NAME, name).where(WORKSPACE.ID.eq(workspaceId)).execute() == 1;
+    }
+
+    /** False when the workspace does not exist or is archived already. */
+    boolean archive(UUID workspaceId, UUID by) {
+        return db.update(WORKSPACE)
+                .set(WORKSPACE.ARCHIVED_AT, OffsetDateTime.now(clock))
+                .set(WORKSPACE.ARCHIVED_BY, by)
+                .where(WORKSPACE.ID.eq(workspaceId).and(WORKSPACE.ARCHIVED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** False when the workspace does not exist or is not archived. */
+    boolean restore(UUID workspaceId) {
+        return db.update(WORKSPACE)
+                .setNull(WORKSPACE.ARCHIVED_AT)
+                .setNull(WORKSPACE.ARCHIVED_BY)
+                .where(WORKSPACE.ID.eq(workspaceId).and(WORKSPACE.ARCHIVED_AT.isNotNull()))
+                .execute() == 1;
+    }
+
+    boolean isArchived(UUID workspaceId) {
+        return db.fetchExists(WORKSPACE, WORKSPACE.ID.eq(workspaceId).and(WORKSPACE.ARCHIVED_AT.isNotNull()));
     }
 }

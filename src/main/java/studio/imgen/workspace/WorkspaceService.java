@@ -2,6 +2,7 @@ package studio.imgen.workspace;
 
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,5 +41,24 @@ public class WorkspaceService {
                 .orElseThrow(() -> new AccessDeniedException("Not a member of that workspace"));
         accounts.rememberWorkspace(me.id(), workspaceId);
         return me.withMembership(new ActiveMembership(target.id(), target.name(), target.admin()));
+    }
+
+    /**
+     * When the caller's active workspace is no longer open to them (archived, or their membership ended), the
+     * principal moved to their first remaining workspace, or to none; a caller without one moves into a workspace
+     * that has been restored or joined since. Empty when nothing changed.
+     */
+    @PermitAll
+    public Optional<StudioUser> leaveClosedWorkspace() {
+        StudioUser me = currentUser.require();
+        if (me.workspaceId() != null && repository.findMembership(me.id(), me.workspaceId()).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<ActiveMembership> next = repository.findForUser(me.id()).stream().findFirst()
+                .map(w -> new ActiveMembership(w.id(), w.name(), w.admin()));
+        if (me.workspaceId() == null && next.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(me.withMembership(next.orElse(null)));
     }
 }

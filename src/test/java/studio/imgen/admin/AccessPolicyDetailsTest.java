@@ -272,7 +272,7 @@ class AccessPolicyDetailsTest {
     void theLastSecondIsSingular() {
         assertThat(check(only(AccessPolicyTest.rule(ROLE_A, "A", 60)), UsageSnapshot.NONE.admitted(T),
                 T.plusMillis(59_500)))
-                .isEqualTo("COOLDOWN: You're on cooldown. Try again in 1 second. | retry 2026-11-22T10:01:00Z");
+                .isEqualTo("COOLDOWN: You're on cooldown. Try again in 0:01. | retry 2026-11-22T10:01:00Z");
     }
 
     @Test

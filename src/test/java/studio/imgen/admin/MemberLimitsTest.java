@@ -27,12 +27,12 @@ class MemberLimitsTest {
     }
 
     @Test
-    void aRunningCooldownSaysWhenTheNextGenerationMayStart() {
+    void aRunningCooldownLeavesTheCountdownToTheViewAndSaysWhenItEnds() {
         UsageSnapshot usage = new UsageSnapshot(NOW.minusSeconds(78), 1, 1, 0);
 
         MemberLimits limits = MemberLimits.of(byRole(120, 0, 0, 0), usage, NOW);
 
-        assertThat(limits.lines()).containsExactly("Next generation in 42 s");
+        assertThat(limits.lines()).containsExactly("2 min cooldown after each generation");
         assertThat(limits.nextGenerationAt()).contains(NOW.plusSeconds(42));
     }
 

@@ -91,9 +91,11 @@ class AdminAccessJourneyTest extends BrowserTest {
         page.getByLabel("Prompt").fill("a lighthouse at dawn");
         button("Generate").click();
         assertThat(page.locator(".generation-card")).hasCount(1);
-        assertThat(page.locator(".banner")).hasText(Pattern.compile("You're on cooldown\\. Try again in 2 minutes\\."));
-        button("Generate").click();
-        assertThat(notice("You're on cooldown. Try again in 2 minutes.")).isVisible();
+        // The cooldown is a live countdown beside a disabled Generate (issue 14): no second sentence to disagree with it.
+        assertThat(page.locator(".cooldown-countdown")).hasText(
+                Pattern.compile("Next generation in (1:[0-5]\\d|2:00) — at \\d\\d:\\d\\d"));
+        assertThat(button("Generate")).isDisabled();
+        assertThat(page.locator(".banner:visible")).hasCount(0);
         assertThat(page.locator(".generation-card")).hasCount(1);
         screenshot("member-cooldown");
 

@@ -71,6 +71,8 @@ class ThreadJourneyTest extends BrowserTest {
                 .contains("Conversation");
 
         page.locator(".thread-mode [part~=\"input-field\"]").click();
+        // The pointer leaves the select, so its tooltip (shown on hover, later on a busy machine) cannot cover the option.
+        page.mouse().move(0, 0);
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Direct edit")).click();
         assertThat(page.getByText("Next turns: Direct edit.")).isVisible();
         send("make the fox blue");

@@ -52,6 +52,7 @@ import studio.imgen.gallery.GalleryFilter;
 import studio.imgen.gallery.GalleryService;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.admin.WorkspaceDirectoryService;
 import studio.imgen.security.MatrixWorld.Caller;
 import studio.imgen.security.MatrixWorld.Target;
 import studio.imgen.storage.ImageStore;
@@ -85,7 +86,7 @@ class AuthorizationMatrixTest extends ServerTest {
     /** Every public method of these needs a row in {@link #rows()}. */
     static final List<Class<?>> SERVICES = List.of(GenerationService.class, GalleryService.class, AuditService.class,
             UsageService.class, WorkspaceSettingsService.class, MemberService.class, RoleAccessService.class,
-            WebhookService.class, WorkspaceService.class, ApiTokenService.class);
+            WebhookService.class, WorkspaceService.class, ApiTokenService.class, WorkspaceDirectoryService.class);
 
     /** Every MVC mapping of ours, with the path to request and the expected answer per caller. */
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -115,6 +116,7 @@ class AuthorizationMatrixTest extends ServerTest {
     private static final String ANY_MEMBER = "DLLOOO";
     private static final String ADMIN = "DDLDDO";
     private static final String ADMIN_BY_ID = "DDNDDO";
+    private static final String NOBODY = "DDDDDD";
 
     @Autowired
     GenerationService generations;
@@ -134,6 +136,8 @@ class AuthorizationMatrixTest extends ServerTest {
     WebhookService webhooks;
     @Autowired
     WorkspaceService workspaces;
+    @Autowired
+    WorkspaceDirectoryService directory;
     @Autowired
     ApiTokenService apiTokens;
     @Autowired
@@ -176,6 +180,10 @@ class AuthorizationMatrixTest extends ServerTest {
         MatrixWorld.People p = people();
         return List.of(
                 read("GenerationService.form", t -> generations.form(null), ANY_MEMBER),
+                read("GenerationService.blockedNow",
+                        t -> generations.blockedNow().map(b -> "blocked: " + b.message()).orElse("free"), ANY_MEMBER),
+                read("GenerationService.modelGone",
+                        t -> generations.modelGone("test-image-a").map(g -> g.message()).orElse("offered"), ANY_MEMBER),
                 change("GenerationService.submit (edit from an image)", t -> editFrom(t.image()), ANY_MEMBER_BY_ID),
                 change("GenerationService.cancel", t -> generations.cancel(t.queuedGeneration()), "DNNNON"),
                 read("GenerationService.find", t -> generations.find(t.generation()), ANY_MEMBER_BY_ID),
@@ -248,7 +256,18 @@ class AuthorizationMatrixTest extends ServerTest {
                 change("ApiTokenService.revokeAsAdmin", t -> apiTokens.revokeAsAdmin(tokenIn(t)), ADMIN_BY_ID),
 
                 read("WorkspaceService.myWorkspaces", t -> workspaces.myWorkspaces(), ANY_MEMBER),
-                read("WorkspaceService.switchTo", t -> workspaces.switchTo(t.workspace()), ANY_MEMBER_BY_ID));
+                read("WorkspaceService.switchTo", t -> workspaces.switchTo(t.workspace()), ANY_MEMBER_BY_ID),
+                read("WorkspaceService.leaveClosedWorkspace",
+                        t -> workspaces.leaveClosedWorkspace().isPresent() ? "moved" : "stays", ANY_MEMBER),
+
+                // Instance admins only: nobody of the matrix is one.
+                read("WorkspaceDirectoryService.all", t -> directory.all(), NOBODY),
+                change("WorkspaceDirectoryService.create", t -> directory.create("Matrix " + UUID.randomUUID(), null), NOBODY),
+                change("WorkspaceDirectoryService.rename", t -> directory.rename(t.workspace(), "Renamed " + UUID.randomUUID()),
+                        NOBODY),
+                change("WorkspaceDirectoryService.archive", t -> directory.archive(t.workspace()), NOBODY),
+                change("WorkspaceDirectoryService.restore", t -> directory.restore(t.workspace()), NOBODY),
+                change("WorkspaceDirectoryService.inviteAdmin", t -> directory.inviteAdmin(t.workspace()), NOBODY));
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package studio.imgen.audit.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Map;
@@ -103,8 +105,14 @@ class AuditDetailDialog extends Dialog {
             reuse.addClassName("audit-reuse");
             getFooter().add(reuse);
             if (entry.imageIds() != null && !entry.imageIds().isEmpty()) {
-                RouterLink edit = EditThisImage.link("Edit this image", entry.imageIds().get(0));
-                edit.addClassName("audit-reuse");
+                UUID first = entry.imageIds().get(0);
+                Button edit = new Button("Edit this image", VaadinIcon.PENCIL.create(), e -> {
+                    if (EditThisImage.open(first)) {
+                        close();
+                    }
+                });
+                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                edit.addClassName("audit-edit");
                 getFooter().add(edit);
             }
         }

@@ -183,7 +183,9 @@ public class GalleryView extends Div implements ImageActions {
 
     @Override
     public void edit(UUID imageId) {
-        EditThisImage.open(imageId);
+        if (EditThisImage.open(imageId) && dialog != null) {
+            dialog.close();
+        }
     }
 
     @Override

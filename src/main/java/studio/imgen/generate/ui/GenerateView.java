@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import studio.imgen.base.UserInputException;
+import studio.imgen.base.ui.CooldownCountdown;
 import studio.imgen.shell.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.base.ui.UiUpdates;
@@ -55,9 +56,12 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private final GenerationService generations;
     private final GenerateFormPanel formPanel;
     private final Div banner = new Div();
+    /** "That model is no longer available. Use … instead." after reusing settings that name a shut-down model. */
+    private final Div modelGone = new Div();
     /** For admins: the models this workspace uses that shut down soon, one line each. */
     private final Div shutdowns = new Div();
     private final Div limits = new Div();
+    private final CooldownCountdown countdown;
     private final Div results = new Div();
     private final Div empty = new Div();
     private final Map<UUID, GenerationCard> cards = new LinkedHashMap<>();
@@ -69,10 +73,13 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     GenerateView(GenerationService generations, Thumbnails thumbnails, Clock clock) {
         this.generations = generations;
         this.clock = clock;
+        this.countdown = new CooldownCountdown(clock);
         addClassName("generate-view");
         formPanel = new GenerateFormPanel(generations::form, thumbnails, new MaskPicker(generations), this::submit);
         banner.addClassName("banner");
         banner.setVisible(false);
+        modelGone.addClassNames("banner", "model-gone");
+        modelGone.setVisible(false);
         results.addClassName("results");
         empty.addClassName("empty-state");
         empty.add(VaadinIcon.PICTURE.create(), new H2("No images yet"),
@@ -80,7 +87,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
 
         limits.addClassName("member-limits");
         shutdowns.addClassName("generate-shutdowns");
-        Div formColumn = new Div(new H2("Generate"), limits, shutdowns, banner, formPanel);
+        Div formColumn = new Div(new H2("Generate"), limits, shutdowns, banner, modelGone, formPanel, countdown);
         formColumn.addClassName("form-column");
         Div resultsColumn = new Div(empty, results);
         resultsColumn.addClassName("results-column");
@@ -97,24 +104,43 @@ public class GenerateView extends Div implements BeforeEnterObserver {
             notice.addClassNames("shutdown-notice", "urgency-" + n.urgency().name().toLowerCase(java.util.Locale.ROOT));
             shutdowns.add(notice);
         });
-        if (form.blocked().isPresent()) {
+        // The first reason the server would give comes first (imgen-behaviour.md §3.5): the key, then the role.
+        if (!form.keyConfigured()) {
+            showBanner(GenerationService.NO_KEY, form.workspaceAdmin());
+            countdown.stop();
+            if (form.blocked().isPresent()) {
+                formPanel.setVisible(false);
+                return;
+            }
+        } else if (form.blocked().isPresent()) {
             showBanner(form.blocked().get(), false);
             formPanel.setVisible(false);
+            countdown.stop();
             return;
         }
+        formPanel.setVisible(true);
         formPanel.apply(form, keepChoices);
         limits.setText(String.join(" · ", form.limits()));
         limits.setVisible(!form.limits().isEmpty());
         if (!form.keyConfigured()) {
-            showBanner(GenerationService.NO_KEY, form.workspaceAdmin());
             formPanel.setSubmitEnabled(false, "An admin must set the workspace's OpenAI key first.");
         } else if (form.waitMessage().isPresent()) {
             showBanner(form.waitMessage().get(), false);
-            formPanel.setSubmitEnabled(true, null);
+            countdown.stop();
+            formPanel.setSubmitEnabled(false, form.waitMessage().get());
+        } else if (form.waitUntil().isPresent()) {
+            banner.setVisible(false);
+            formPanel.setSubmitEnabled(false, "Wait for the cooldown to end");
+            countdown.start(form.waitUntil().get(), () -> {
+                refreshForm(true);
+                updatePolling();
+            });
         } else {
             banner.setVisible(false);
+            countdown.stop();
             formPanel.setSubmitEnabled(true, null);
         }
+        updatePolling();
     }
 
     private void showBanner(String message, boolean linkToSettings) {
@@ -134,8 +160,20 @@ public class GenerateView extends Div implements BeforeEnterObserver {
             refreshForm(true);
         } catch (UserInputException e) {
             Notifications.error(e.getMessage());
-            formPanel.setSubmitEnabled(true, null);
+            refreshForm(true);
         }
+    }
+
+    /** An earlier generation's settings; a model shut down since is replaced by its successor, and the member told. */
+    private void reuse(GenerationDetails earlier) {
+        formPanel.reuse(earlier);
+        modelGone.setVisible(false);
+        generations.modelGone(earlier.model()).ifPresent(gone -> {
+            gone.replacementId().ifPresent(id -> formPanel.apply(generations.form(id), true));
+            modelGone.removeAll();
+            modelGone.add(VaadinIcon.INFO_CIRCLE.create(), new Span(gone.message()));
+            modelGone.setVisible(true);
+        });
     }
 
     private void loadRecent() {
@@ -146,7 +184,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     }
 
     private void addCard(GenerationDetails details, boolean animate) {
-        GenerationCard card = new GenerationCard(details, formPanel::reuse, this::cancel,
+        GenerationCard card = new GenerationCard(details, this::reuse, this::cancel,
                 (image, from) -> EditThisImage.open(image.id()), clock);
         if (animate) {
             card.addClassName("new");
@@ -203,10 +241,10 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         }
     }
 
-    /** Elapsed-time labels tick once a second while something runs, and not at all otherwise. */
+    /** Elapsed-time labels and the cooldown tick once a second while something runs, and not at all otherwise. */
     private void updatePolling() {
-        boolean anyRunning = cards.values().stream().anyMatch(GenerationCard::running);
-        getUI().ifPresent(ui -> ui.setPollInterval(anyRunning ? 1000 : -1));
+        boolean ticking = countdown.running() || cards.values().stream().anyMatch(GenerationCard::running);
+        getUI().ifPresent(ui -> ui.setPollInterval(ticking ? 1000 : -1));
     }
 
     private void updateEmptyState() {
@@ -218,7 +256,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         event.getLocation().getQueryParameters().getSingleParameter(REUSE_PARAMETER)
                 .flatMap(GenerateView::parseId)
                 .flatMap(generations::find)
-                .ifPresent(formPanel::reuse);
+                .ifPresent(this::reuse);
         event.getLocation().getQueryParameters().getSingleParameter(EDIT_PARAMETER)
                 .flatMap(GenerateView::parseId)
                 .ifPresent(imageId -> EditThisImage.forward(event, imageId));

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,7 +37,7 @@ class NewEditDialog extends Dialog {
     private TurnInputBar input;
 
     NewEditDialog(Function<String, GenerateForm> formLoader, Thumbnails thumbnailer,
-                  BiConsumer<TurnRequest, List<GenerationRequest.Upload>> onStart) {
+                  BiConsumer<TurnRequest, List<GenerationRequest.Upload>> onStart, Clock clock) {
         this.thumbnailer = thumbnailer;
         addClassName("new-edit-dialog");
         setHeaderTitle("New edit");
@@ -61,7 +62,10 @@ class NewEditDialog extends Dialog {
                 Notifications.error(refused.getMessage());
                 this.input.refused();
             }
-        });
+        }, clock);
+        // The dialog's own cooldown countdown ticks while it is open.
+        addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.setPollInterval(
+                e.isOpened() && input.coolingDown() ? 1000 : -1)));
         add(hint, upload, tiles, input);
         setWidth("min(720px, 96vw)");
     }

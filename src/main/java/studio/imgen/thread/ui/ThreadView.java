@@ -133,7 +133,8 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
         }
         add(header, turnList);
         if (details.editable()) {
-            input = new TurnInputBar(generations::form, new MaskPicker(generations), "Send", this::send);
+            input = new TurnInputBar(generations::form, new MaskPicker(generations), "Send", this::send, clock);
+            input.whenModelGone(generations::modelGone);
             add(input);
         } else {
             Div readOnly = new Div(VaadinIcon.EYE.create(), new Span(details.ownerName() + "'s thread: you can look"
@@ -272,10 +273,10 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
                 + "?.scrollIntoView({block: 'end', behavior: 'smooth'}))");
     }
 
-    /** The elapsed time ticks once a second while a turn runs, and not at all otherwise. */
+    /** The elapsed time and the cooldown tick once a second while they run, and not at all otherwise. */
     private void updatePolling() {
-        boolean running = thread != null && thread.running().isPresent();
-        getUI().ifPresent(ui -> ui.setPollInterval(running ? 1000 : -1));
+        boolean ticking = thread != null && thread.running().isPresent() || input != null && input.coolingDown();
+        getUI().ifPresent(ui -> ui.setPollInterval(ticking ? 1000 : -1));
     }
 
     private static Optional<UUID> parse(String raw) {
@@ -288,7 +289,10 @@ public class ThreadView extends Div implements BeforeEnterObserver, HasDynamicTi
 
     @Override
     protected void onAttach(AttachEvent event) {
-        pollRegistration = event.getUI().addPollListener(poll -> cards.values().forEach(c -> c.tick(clock.instant())));
+        pollRegistration = event.getUI().addPollListener(poll -> {
+            cards.values().forEach(c -> c.tick(clock.instant()));
+            updatePolling();
+        });
         if (thread != null) {
             thread.running().ifPresent(t -> follow(t.generation().id()));
             // The turn may have finished between loading and subscribing.

@@ -83,7 +83,9 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
                 UUID thread = threads.startFromImage(UUID.fromString(edit.get()));
                 event.forwardTo(ThreadView.class, ThreadView.parameters(thread), QueryParameters.empty());
                 return;
-            } catch (UserInputException | IllegalArgumentException e) {
+            } catch (UserInputException refused) {
+                Notifications.error(refused.getMessage());
+            } catch (IllegalArgumentException e) {
                 Notifications.error("Could not find the image to edit.");
             }
         }
@@ -157,7 +159,7 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
         new NewEditDialog(generations::form, thumbnails, (request, files) -> {
             UUID thread = threads.startFromUploads(request, files);
             UI.getCurrent().navigate(ThreadView.class, ThreadView.parameters(thread));
-        }).open();
+        }, clock).open();
     }
 
     private static Button iconButton(VaadinIcon icon, String label, Runnable action) {

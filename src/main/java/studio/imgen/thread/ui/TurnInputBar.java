@@ -5,15 +5,21 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import studio.imgen.admin.Choice;
+import studio.imgen.base.ui.CooldownCountdown;
+import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ModelGone;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
@@ -38,6 +44,9 @@ class TurnInputBar extends Div {
     private final Select<String> format = new Select<>();
     private final Div tools = new Div();
     private final Div blocked = new Div();
+    private final Div modelGone = new Div();
+    private Function<String, Optional<ModelGone>> retired = id -> Optional.empty();
+    private final CooldownCountdown countdown;
     private final Button send;
     private final MaskPicker maskPicker;
     private GenerateForm form;
@@ -45,14 +54,15 @@ class TurnInputBar extends Div {
     private boolean busy;
 
     /** An input bar without mask tools (starting from uploads: the mask comes with the next turn). */
-    TurnInputBar(Function<String, GenerateForm> formLoader, String sendLabel, Consumer<TurnRequest> onSend) {
-        this(formLoader, null, sendLabel, onSend);
+    TurnInputBar(Function<String, GenerateForm> formLoader, String sendLabel, Consumer<TurnRequest> onSend, Clock clock) {
+        this(formLoader, null, sendLabel, onSend, clock);
     }
 
     TurnInputBar(Function<String, GenerateForm> formLoader, MaskPicker maskPicker, String sendLabel,
-                 Consumer<TurnRequest> onSend) {
+                 Consumer<TurnRequest> onSend, Clock clock) {
         this.formLoader = formLoader;
         this.maskPicker = maskPicker;
+        this.countdown = new CooldownCountdown(clock);
         addClassName("turn-input");
         prompt.setPlaceholder("Describe the change: “make it night”, “add a red scarf”…");
         prompt.setAriaLabel("Edit prompt");
@@ -96,7 +106,9 @@ class TurnInputBar extends Div {
         options.addClassName("turn-options");
         Div promptRow = new Div(prompt, tools, send);
         promptRow.addClassName("turn-prompt-row");
-        add(blocked, promptRow, options, customSize);
+        modelGone.addClassName("turn-model-gone");
+        modelGone.setVisible(false);
+        add(blocked, modelGone, promptRow, countdown, options, customSize);
         apply(formLoader.apply(null));
     }
 
@@ -105,10 +117,29 @@ class TurnInputBar extends Div {
         return tools;
     }
 
-    /** The previous turn's model, size, quality and format, where the member may still use them. */
+    /** Tells the bar how to learn that a previous turn's model was shut down, and what replaces it. */
+    void whenModelGone(Function<String, Optional<ModelGone>> lookup) {
+        this.retired = lookup;
+    }
+
+    /**
+     * The previous turn's model, size, quality and format, where the member may still use them. A model shut down
+     * since is replaced by its successor, with "That model is no longer available. Use … instead." above the prompt.
+     */
     void prefill(GenerationDetails from) {
         if (form == null || form.blocked().isPresent()) {
             return;
+        }
+        modelGone.setVisible(false);
+        if (form.models().stream().noneMatch(m -> m.id().equals(from.model()))) {
+            retired.apply(from.model()).ifPresent(gone -> {
+                gone.replacementId().filter(id -> form.models().stream().anyMatch(m -> m.id().equals(id)))
+                        .filter(id -> model.getValue() == null || !model.getValue().id().equals(id))
+                        .ifPresent(id -> apply(formLoader.apply(id)));
+                modelGone.removeAll();
+                modelGone.add(VaadinIcon.INFO_CIRCLE.create(), new Span(gone.message()));
+                modelGone.setVisible(true);
+            });
         }
         form.models().stream().filter(m -> m.id().equals(from.model())).findFirst().ifPresent(m -> {
             if (!m.equals(model.getValue())) {
@@ -132,10 +163,20 @@ class TurnInputBar extends Div {
         prompt.focus();
     }
 
-    /** While a turn runs the input waits; the text typed so far stays. */
+    /** While a turn runs the input waits; the text typed so far stays. When it ends, the cooldown it started shows. */
     void setBusy(boolean running) {
+        boolean finished = busy && !running;
         this.busy = running;
-        updateEnabled();
+        if (finished) {
+            reload();
+        } else {
+            updateEnabled();
+        }
+    }
+
+    /** The member's cooldown is being counted down: the view keeps the page ticking meanwhile. */
+    boolean coolingDown() {
+        return countdown.running();
     }
 
     /** The image the next turn edits: a mask is painted or uploaded for it. */
@@ -146,6 +187,7 @@ class TurnInputBar extends Div {
     }
 
     void sent() {
+        reload();
         prompt.clear();
         if (maskPicker != null) {
             maskPicker.clear();
@@ -165,11 +207,15 @@ class TurnInputBar extends Div {
         applying = true;
         try {
             form = updated;
-            if (updated.blocked().isPresent() || !updated.keyConfigured()) {
-                blocked.setText(updated.blocked().orElse(studio.imgen.generate.GenerationService.NO_KEY));
-                blocked.setVisible(true);
+            // The first reason the server would give (imgen-behaviour.md §3.5): the key before the role.
+            Optional<String> reason = !updated.keyConfigured() ? Optional.of(GenerationService.NO_KEY)
+                    : updated.blocked().or(updated::waitMessage);
+            reason.ifPresent(blocked::setText);
+            blocked.setVisible(reason.isPresent());
+            if (reason.isEmpty() && updated.waitUntil().isPresent()) {
+                countdown.start(updated.waitUntil().get(), this::reload);
             } else {
-                blocked.setVisible(false);
+                countdown.stop();
             }
             Choice keptSize = size.getValue();
             Choice keptQuality = quality.getValue();
@@ -192,9 +238,16 @@ class TurnInputBar extends Div {
 
     private void updateEnabled() {
         boolean usable = form != null && form.blocked().isEmpty() && form.keyConfigured();
+        boolean waiting = form != null && (form.waitMessage().isPresent() || countdown.running());
         prompt.setEnabled(!busy && usable);
-        send.setEnabled(!busy && usable);
-        send.setTooltipText(busy ? "Wait for the current turn to finish" : "Ctrl+Enter");
+        send.setEnabled(!busy && usable && !waiting);
+        send.setTooltipText(busy ? "Wait for the current turn to finish"
+                : waiting ? "Wait for the cooldown to end" : "Ctrl+Enter");
+    }
+
+    /** The form again from the server, keeping the chosen model: after a turn, and when a cooldown ends. */
+    private void reload() {
+        apply(formLoader.apply(model.getValue() == null ? null : model.getValue().id()));
     }
 
     private TurnRequest request() {

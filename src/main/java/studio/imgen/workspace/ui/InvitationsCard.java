@@ -1,5 +1,6 @@
 package studio.imgen.workspace.ui;
 
+import studio.imgen.base.ui.LinkWarning;
 import studio.imgen.base.ui.Actions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,7 +37,9 @@ class InvitationsCard extends Div {
         grid.addColumn(OpenInvitation::createdBy).setHeader("Created by").setFlexGrow(1);
         grid.addComponentColumn(this::revokeButton).setHeader("").setFlexGrow(0).setAutoWidth(true);
         grid.setEmptyStateText("No open invitations. Create one with Invite with a link.");
-        add(new H3("Open invitations"), grid);
+        add(new H3("Open invitations"));
+        invitations.linkWarning().ifPresent(warning -> add(LinkWarning.of(warning)));
+        add(grid);
         refresh();
     }
 
