@@ -64,7 +64,7 @@ public class RoleAccessService {
         }).toList();
     }
 
-    /** The access rules as the settings overview lists them ("🌐 Open access …" when there are none). */
+    /** The access rules as the settings overview lists them ("Open access …" when there are none). */
     @RolesAllowed("ADMIN")
     public List<String> accessSummary() {
         Member me = access.requireAdmin();
@@ -94,7 +94,7 @@ public class RoleAccessService {
             throw taken(cleanName);
         }
         publish(me, "role.created", cleanName, "", cleanName + " " + cleanColour);
-        return "✅ Created role " + cleanName + ".";
+        return "Created role " + cleanName + ".";
     }
 
     @RolesAllowed("ADMIN")
@@ -113,7 +113,7 @@ public class RoleAccessService {
             throw taken(cleanName);
         }
         publish(me, "role.updated", cleanName, role.name() + " " + role.colour(), cleanName + " " + cleanColour);
-        return "✅ Saved role " + cleanName + ".";
+        return "Saved role " + cleanName + ".";
     }
 
     /** Deletes a role and its assignments; refused while the role has an access rule (D16). */
@@ -127,10 +127,10 @@ public class RoleAccessService {
         }
         roles.delete(me.workspaceId(), roleId);
         publish(me, "role.deleted", role.name(), role.name(), "");
-        return "✅ Deleted role " + role.name() + ".";
+        return "Deleted role " + role.name() + ".";
     }
 
-    /** Adds the role's rule or replaces it (upsert): "✅ Updated access for {role}." */
+    /** Adds the role's rule or replaces it (upsert): "Updated access for {role}." */
     @RolesAllowed("ADMIN")
     @Transactional
     public String saveRule(RuleDraft draft) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import java.util.function.Supplier;
 import studio.imgen.base.UserInputException;
+import studio.imgen.base.ui.Notifications;
 
 /**
  * A dialog with a form, an inline error line and Save/Cancel. Save runs the action; a {@link UserInputException}
@@ -29,7 +30,7 @@ class DialogForm extends Dialog {
             try {
                 String message = action.get();
                 close();
-                Feedback.result(message);
+                Notifications.success(message);
                 afterSuccess.run();
             } catch (UserInputException ex) {
                 error.setText(ex.getMessage());

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import studio.imgen.admin.RetentionSettings;
+import studio.imgen.base.ui.Notifications;
 
 /** How long the workspace keeps images: 0 keeps them forever; anything else deletes older images every hour. */
 class RetentionCard extends Div {
@@ -26,10 +27,10 @@ class RetentionCard extends Div {
         Button save = new Button("Save retention", e -> {
             Integer value = days.getValue();
             if (value == null || days.isInvalid()) {
-                Feedback.error("Enter a number of days from 0 (keep images forever) to 36,500.");
+                Notifications.error("Enter a number of days from 0 (keep images forever) to 36,500.");
                 return;
             }
-            Actions.run(() -> retention.setDays(value), onChange);
+            Actions.report(() -> retention.setDays(value), onChange);
         });
 
         Paragraph intro = new Paragraph("Older images and their thumbnails are deleted for good, for every member."
