@@ -156,8 +156,8 @@ public class MemberService {
         }
         members.setAdmin(me.workspaceId(), userId, admin);
         publish(me, "member.admin", row.username(), row.admin() ? "admin" : "member", admin ? "admin" : "member");
-        return admin ? "" + row.displayName() + " is now an admin of this workspace."
-                : "" + row.displayName() + " is no longer an admin of this workspace.";
+        return admin ? row.displayName() + " is now an admin of this workspace."
+                : row.displayName() + " is no longer an admin of this workspace.";
     }
 
     /** Gives the member exactly these roles; the change applies to their next check at once. */
@@ -176,7 +176,7 @@ public class MemberService {
         roles.replaceMemberRoles(me.workspaceId(), userId, wanted);
         String after = names(roles.rolesByMember(me.workspaceId()).getOrDefault(userId, List.of()));
         publish(me, "member.roles", row.username(), before, after);
-        return after.isEmpty() ? "" + row.displayName() + " now holds no roles."
+        return after.isEmpty() ? row.displayName() + " now holds no roles."
                 : "Roles of " + row.displayName() + ": " + after + ".";
     }
 

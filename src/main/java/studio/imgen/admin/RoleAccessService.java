@@ -1,10 +1,12 @@
 package studio.imgen.admin;
 
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -148,6 +150,45 @@ public class RoleAccessService {
                 .findFirst().map(r -> RuleSummary.describe(r, labels)).orElse("no rule"),
                 RuleSummary.describe(rule, labels));
         return change.message();
+    }
+
+    /**
+     * Whether saving a rule for this role would leave the calling admin unable to generate: once any rule exists, only
+     * members holding a role with a rule may generate, admins included (imgen-behaviour.md §3).
+     */
+    @RolesAllowed("ADMIN")
+    public boolean ruleWouldLockMeOut(UUID roleId) {
+        Member me = access.requireAdmin();
+        Set<UUID> ruled = new HashSet<>();
+        rules.rulesOf(me.workspaceId()).forEach(r -> ruled.add(r.roleId()));
+        ruled.add(roleId);
+        return myRoles(me).stream().noneMatch(ruled::contains);
+    }
+
+    /** Saves the rule and gives the calling admin its role, so that restricting access keeps their own. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String saveRuleAndTakeRole(RuleDraft draft) {
+        Member me = access.requireAdmin();
+        WorkspaceRole role = role(me, draft.roleId());
+        String saved = saveRule(draft);
+        Set<UUID> mine = new HashSet<>(myRoles(me));
+        if (mine.add(role.id())) {
+            String before = names(roles.rolesByMember(me.workspaceId()).getOrDefault(me.userId(), List.of()));
+            roles.replaceMemberRoles(me.workspaceId(), me.userId(), mine);
+            String after = names(roles.rolesByMember(me.workspaceId()).getOrDefault(me.userId(), List.of()));
+            publish(me, "member.roles", me.displayName(), before, after);
+        }
+        return saved + " You now hold the " + role.name() + " role, so you can still generate.";
+    }
+
+    private List<UUID> myRoles(Member me) {
+        return roles.rolesByMember(me.workspaceId()).getOrDefault(me.userId(), List.of()).stream()
+                .map(WorkspaceRole::id).toList();
+    }
+
+    private static String names(List<WorkspaceRole> held) {
+        return held.stream().map(WorkspaceRole::name).collect(Collectors.joining(", "));
     }
 
     @RolesAllowed("ADMIN")

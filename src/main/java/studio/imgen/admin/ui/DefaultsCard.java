@@ -49,7 +49,7 @@ class DefaultsCard extends Div {
         background.setLabel("Background");
         background.setItemLabelGenerator(v -> v.substring(0, 1).toUpperCase(Locale.ROOT) + v.substring(1));
         Div fields = new Div(model, size, quality, format, background);
-        fields.addClassName("form-row");
+        fields.addClassNames("form-row", "defaults-row");
 
         Button save = new Button("Save defaults", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

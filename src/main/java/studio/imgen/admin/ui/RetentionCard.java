@@ -22,7 +22,6 @@ class RetentionCard extends Div {
         days.setMax(RetentionSettings.MAX_DAYS);
         days.setStepButtonsVisible(true);
         days.setSuffixComponent(new Span("days"));
-        days.setHelperText("0 keeps images forever.");
 
         Button save = new Button("Save retention", e -> {
             Integer value = days.getValue();
@@ -36,9 +35,12 @@ class RetentionCard extends Div {
         Paragraph intro = new Paragraph("Older images and their thumbnails are deleted for good, for every member."
                 + " The audit log keeps its entries and shows \"Image expired\" where an image was.");
         intro.addClassName("hint");
+        // No helper text under the field: the button lines up with the field's box, the hint sits below both.
         Div row = new Div(days, save);
-        row.addClassName("form-row");
-        add(new H3("Retention"), intro, row);
+        row.addClassName("retention-row");
+        Span forever = new Span("0 keeps images forever.");
+        forever.addClassName("hint");
+        add(new H3("Retention"), intro, row, forever);
     }
 
     void show(int current) {

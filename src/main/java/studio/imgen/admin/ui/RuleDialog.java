@@ -1,5 +1,6 @@
 package studio.imgen.admin.ui;
 
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -19,6 +20,9 @@ import studio.imgen.catalog.Money;
  */
 class RuleDialog extends DialogForm {
 
+    private final RoleAccessService service;
+    private final Fields fields;
+
     RuleDialog(RoleAccessService service, List<RoleOverview> roles, RoleOverview preselected, Runnable onSaved) {
         this(service, roles, preselected, onSaved, new Fields(service.ruleOptions(), roles));
     }
@@ -27,6 +31,8 @@ class RuleDialog extends DialogForm {
                        Runnable onSaved, Fields f) {
         super("Access rule", "Save rule", () -> service.saveRule(f.draft()), onSaved, f.role, f.cooldown, f.models,
                 f.sizes, f.customSizeMax, f.qualities, f.daily, f.monthly, f.budget, f.note);
+        this.service = service;
+        this.fields = f;
         f.role.addValueChangeListener(e -> f.show(roles.stream()
                 .filter(r -> e.getValue() != null && r.role().id().equals(e.getValue().id()))
                 .findFirst().flatMap(RoleOverview::rule)));
@@ -35,6 +41,32 @@ class RuleDialog extends DialogForm {
         } else {
             f.show(Optional.empty());
         }
+    }
+
+    /**
+     * Once a rule exists only members holding a role with a rule may generate, admins too: an admin about to lock
+     * themselves out is told, and offered the rule's role.
+     */
+    @Override
+    protected void beforeSave(Runnable save) {
+        WorkspaceRole role = fields.role.getValue();
+        if (role == null || !service.ruleWouldLockMeOut(role.id())) {
+            save.run();
+            return;
+        }
+        ConfirmDialog warning = new ConfirmDialog();
+        warning.addClassName("lockout-warning");
+        warning.setHeader("You would lose access to image generation");
+        warning.setText("With this rule, only members holding a role that has an access rule may generate, admins"
+                + " included. You hold no such role. Take the " + role.name() + " role to keep your access?");
+        warning.setConfirmText("Save and take " + role.name());
+        warning.addConfirmListener(e -> save(() -> service.saveRuleAndTakeRole(fields.draft())));
+        warning.setRejectable(true);
+        warning.setRejectText("Save without it");
+        warning.addRejectListener(e -> save.run());
+        warning.setCancelable(true);
+        warning.setCancelText("Back to the rule");
+        warning.open();
     }
 
     /** The form's fields; a rule's values fill them when its role is picked. */

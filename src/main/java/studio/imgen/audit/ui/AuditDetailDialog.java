@@ -83,7 +83,15 @@ class AuditDetailDialog extends Dialog {
                 Anchor full = new Anchor(ImageUrls.original(imageId), thumb);
                 full.setTarget(AnchorTarget.BLANK);
                 full.setRouterIgnore(true);
-                images.add(full);
+                // Each image of a set can be edited on its own, not only the first one.
+                Div tile = new Div(full);
+                tile.addClassName("audit-image-tile");
+                if ("generation".equals(entry.category())) {
+                    RouterLink edit = EditThisImage.link("Edit this image", imageId);
+                    edit.addClassName("audit-image-edit");
+                    tile.add(edit);
+                }
+                images.add(tile);
             }
             add(images);
         }
@@ -92,7 +100,7 @@ class AuditDetailDialog extends Dialog {
             Div details = new Div();
             details.addClassName("audit-facts");
             for (Map.Entry<String, Object> item : entry.details().entrySet()) {
-                fact(details, item.getKey(), item.getValue());
+                fact(details, AuditText.detailLabel(item.getKey()), AuditText.detailValue(item.getKey(), item.getValue()));
             }
             add(details);
         }
@@ -102,11 +110,6 @@ class AuditDetailDialog extends Dialog {
             reuse.setQueryParameters(QueryParameters.of(GenerateView.REUSE_PARAMETER, entry.generationId().toString()));
             reuse.addClassName("audit-reuse");
             getFooter().add(reuse);
-            if (entry.imageIds() != null && !entry.imageIds().isEmpty()) {
-                RouterLink edit = EditThisImage.link("Edit this image", entry.imageIds().get(0));
-                edit.addClassName("audit-reuse");
-                getFooter().add(edit);
-            }
         }
         getFooter().add(new Button("Close", e -> close()));
     }

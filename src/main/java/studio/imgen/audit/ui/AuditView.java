@@ -89,9 +89,11 @@ public class AuditView extends Div {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPageSize(PAGE_SIZE);
         grid.addColumn(r -> AuditText.time(r.at())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditRow::actorName).setHeader("User").setAutoWidth(true);
+        grid.addColumn(AuditRow::actorName).setHeader("User").setWidth("8rem").setFlexGrow(0)
+                .setTooltipGenerator(AuditRow::actorName);
         grid.addColumn(r -> AuditText.action(r.category(), r.action())).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(AuditRow::model).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(AuditRow::model).setHeader("Model").setWidth("8.5rem").setFlexGrow(0)
+                .setTooltipGenerator(AuditRow::model);
         grid.addColumn(AuditRow::size).setHeader("Size").setAutoWidth(true);
         grid.addColumn(AuditRow::quality).setHeader("Quality").setAutoWidth(true);
         // Lit's ${} bindings set text and attribute values, never markup.
@@ -109,7 +111,8 @@ public class AuditView extends Div {
                                 : ImageUrls.thumbnail(r.imageIds().get(0)))
                         .withProperty("expired", r -> !r.imageIds().isEmpty() && expired.contains(r.imageIds().get(0))))
                 .setHeader("Image").setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(AuditRow::promptPreview).setHeader("Prompt").setWidth("12rem").setFlexGrow(3)
+        // The prompt takes what the fixed columns leave: at 1280 px it shows a readable line, not a few words.
+        grid.addColumn(AuditRow::promptPreview).setHeader("Prompt").setWidth("16rem").setFlexGrow(3)
                 .setTooltipGenerator(AuditRow::promptPreview);
         grid.setEmptyStateText("No audit entries match these filters.");
         grid.setItems(query -> noteExpired(pager.fetch(query.getOffset(), query.getLimit())).stream(),

@@ -91,6 +91,15 @@ public class MaskPicker extends Div {
         paint.setVisible(next instanceof Target.Stored);
     }
 
+    /** The badge of a generation or turn that was edited with a mask. */
+    public static Span usedBadge() {
+        Span badge = new Span(VaadinIcon.PAINTBRUSH.create(), new Span("Mask"));
+        badge.getElement().getThemeList().add("badge contrast");
+        badge.addClassName("mask-used");
+        badge.getElement().setAttribute("title", "Edited with an inpainting mask: only the painted area could change");
+        return badge;
+    }
+
     /** The attached mask, or null. */
     public GenerationRequest.Upload mask() {
         return mask;

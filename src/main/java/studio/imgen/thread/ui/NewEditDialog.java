@@ -19,6 +19,7 @@ import studio.imgen.base.ui.CappedUploadHandler;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.ui.MaskPicker;
 import studio.imgen.storage.Thumbnails;
 import studio.imgen.thread.TurnRequest;
 
@@ -35,7 +36,7 @@ class NewEditDialog extends Dialog {
     private final Thumbnails thumbnailer;
     private TurnInputBar input;
 
-    NewEditDialog(Function<String, GenerateForm> formLoader, Thumbnails thumbnailer,
+    NewEditDialog(Function<String, GenerateForm> formLoader, MaskPicker maskPicker, Thumbnails thumbnailer,
                   BiConsumer<TurnRequest, List<GenerationRequest.Upload>> onStart) {
         this.thumbnailer = thumbnailer;
         addClassName("new-edit-dialog");
@@ -53,7 +54,8 @@ class NewEditDialog extends Dialog {
         Paragraph hint = new Paragraph("The first image is the one you edit; more images guide the edit. All must"
                 + " have the same size.");
         hint.addClassName("hint");
-        input = new TurnInputBar(formLoader, "Start", request -> {
+        // The first turn may be masked too: the mask applies to the first upload (and goes when that one does).
+        input = new TurnInputBar(formLoader, maskPicker, "Start", request -> {
             try {
                 onStart.accept(request, List.copyOf(files));
                 close();
@@ -72,6 +74,7 @@ class NewEditDialog extends Dialog {
     }
 
     private void render() {
+        input.editing(files.isEmpty() ? null : new MaskPicker.Target.Uploaded(files.get(0)));
         tiles.removeAll();
         for (GenerationRequest.Upload file : files) {
             Div tile = new Div();

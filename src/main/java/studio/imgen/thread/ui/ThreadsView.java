@@ -30,6 +30,7 @@ import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.base.ui.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ui.MaskPicker;
 import studio.imgen.storage.Thumbnails;
 import studio.imgen.thread.ThreadService;
 import studio.imgen.thread.ThreadSummary;
@@ -151,7 +152,7 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
     }
 
     private void openNewEdit() {
-        new NewEditDialog(generations::form, thumbnails, (request, files) -> {
+        new NewEditDialog(generations::form, new MaskPicker(generations), thumbnails, (request, files) -> {
             UUID thread = threads.startFromUploads(request, files);
             UI.getCurrent().navigate(ThreadView.class, ThreadView.parameters(thread));
         }).open();
