@@ -138,10 +138,7 @@ public class RoleAccessService {
     public String saveRule(RuleDraft draft) {
         Member me = access.requireAdmin();
         WorkspaceRole role = role(me, draft.roleId());
-        // The stored name counts, never one sent along with the form.
-        RoleRule rule = RuleNormaliser.normalise(new RuleDraft(role.id(), role.name(), draft.cooldown(),
-                draft.models(), draft.sizes(), draft.qualities(), draft.dailyQuota(), draft.monthlyQuota(),
-                draft.monthlyBudget(), draft.customSizeMax()), CatalogueOptions.of(availability.offeredTo(me.workspaceId())));
+        RoleRule rule = normalised(me, role, draft);
         List<RoleRule> before = rules.rulesOf(me.workspaceId());
         RuleChange change = RuleChanges.upsert(before, rule);
         rules.upsert(me.workspaceId(), rule);
@@ -153,16 +150,26 @@ public class RoleAccessService {
     }
 
     /**
-     * Whether saving a rule for this role would leave the calling admin unable to generate: once any rule exists, only
-     * members holding a role with a rule may generate, admins included (imgen-behaviour.md §3).
+     * Whether saving this rule would leave the calling admin unable to generate: once any rule exists, only members
+     * holding a role with a rule may generate, admins included (imgen-behaviour.md §3). A draft that could not be
+     * saved is refused first, with the same sentence {@link #saveRule} gives.
      */
     @RolesAllowed("ADMIN")
-    public boolean ruleWouldLockMeOut(UUID roleId) {
+    public boolean ruleWouldLockMeOut(RuleDraft draft) {
         Member me = access.requireAdmin();
+        WorkspaceRole role = role(me, draft.roleId());
+        normalised(me, role, draft);
         Set<UUID> ruled = new HashSet<>();
         rules.rulesOf(me.workspaceId()).forEach(r -> ruled.add(r.roleId()));
-        ruled.add(roleId);
+        ruled.add(role.id());
         return myRoles(me).stream().noneMatch(ruled::contains);
+    }
+
+    private RoleRule normalised(Member me, WorkspaceRole role, RuleDraft draft) {
+        // The stored name counts, never one sent along with the form.
+        return RuleNormaliser.normalise(new RuleDraft(role.id(), role.name(), draft.cooldown(), draft.models(),
+                draft.sizes(), draft.qualities(), draft.dailyQuota(), draft.monthlyQuota(), draft.monthlyBudget(),
+                draft.customSizeMax()), CatalogueOptions.of(availability.offeredTo(me.workspaceId())));
     }
 
     /** Saves the rule and gives the calling admin its role, so that restricting access keeps their own. */

@@ -101,6 +101,10 @@ class AdminServicesAccessTest {
         calls.put("RoleAccessService.deleteRole", () -> roles.deleteRole(designers));
         calls.put("RoleAccessService.saveRule", () -> roles.saveRule(
                 new RuleDraft(designers, null, "0", Set.of(), Set.of(), Set.of(), null, null, null)));
+        calls.put("RoleAccessService.ruleWouldLockMeOut", () -> roles.ruleWouldLockMeOut(
+                new RuleDraft(designers, null, "0", Set.of(), Set.of(), Set.of(), null, null, null)));
+        calls.put("RoleAccessService.saveRuleAndTakeRole", () -> roles.saveRuleAndTakeRole(
+                new RuleDraft(designers, null, "0", Set.of(), Set.of(), Set.of(), null, null, null)));
         calls.put("RoleAccessService.removeRule", () -> roles.removeRule(designers));
         calls.put("RoleAccessService.clearRules", roles::clearRules);
         return calls;

@@ -141,8 +141,13 @@ class AdminViewTest extends KaribuTest {
         CheckboxGroup<String> sizes = _get(CheckboxGroup.class, spec -> spec.withLabel("Sizes"));
         _setValue(sizes, Set.of("1024x1024"));
         _click(_get(Button.class, spec -> spec.withText("Save rule")));
+        // Issue 14: Dana holds no role, so the first rule would lock her out; she takes the role.
+        ConfirmDialog lockOut = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(lockOut)).isEqualTo("You would lose access to image generation");
+        ConfirmDialogKt._fireConfirm(lockOut);
 
-        assertThat(notices()).contains("Updated access for Designers.");
+        assertThat(notices()).contains("Updated access for Designers. You now hold the Designers role, so you can"
+                + " still generate.");
         assertThat(GridKt._get(grid, 0).summary()).isEqualTo("Designers: 30s cooldown · Models: All models"
                 + " · Sizes: 1024x1024 (Square) · Qualities: All qualities (auto allowed)");
         assertThat(texts()).contains(
@@ -165,6 +170,10 @@ class AdminViewTest extends KaribuTest {
                 com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel("Role"));
         _setValue(role, role.getListDataView().getItems().findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withText("Save rule")));
+        ConfirmDialog lockOut = _get(ConfirmDialog.class);
+        ConfirmDialogKt._fireReject(lockOut);
+        lockOut.close(); // the browser closes it on the click; Karibu only fires the event
+        assertThat(notices()).contains("Updated access for Designers.");
 
         _click(_get(Button.class, spec -> spec.withText("Clear all rules…")));
         ConfirmDialog confirm = _get(ConfirmDialog.class);

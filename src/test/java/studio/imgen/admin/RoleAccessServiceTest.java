@@ -244,6 +244,29 @@ class RoleAccessServiceTest {
         assertThat(options.models()).extracting(Choice::value).contains("gpt-image-2", "test-image-b");
     }
 
+    @Test
+    void issue14_theFirstRuleWouldLockOutTheAdminWhoSavesItUnlessTheyTakeItsRole() {
+        UUID designers = acme.role("Designers");
+        UUID marketing = acme.role("Marketing");
+        assertThat(generations.form(null).blocked()).isEmpty();
+        assertThat(roles.ruleWouldLockMeOut(draft(designers, "30", Set.of()))).isTrue();
+        assertThatThrownBy(() -> roles.ruleWouldLockMeOut(draft(designers, "abc", Set.of())))
+                .isInstanceOf(UserInputException.class).hasMessage("Cooldown must be a number.");
+
+        assertThat(roles.saveRuleAndTakeRole(draft(designers, "30", Set.of()))).isEqualTo("Updated access for"
+                + " Designers. You now hold the Designers role, so you can still generate.");
+
+        assertThat(generations.form(null).blocked()).isEmpty();
+        assertThat(members.members()).filteredOn(m -> m.userId().equals(acme.dana().id())).singleElement()
+                .satisfies(dana -> assertThat(dana.roles()).extracting(WorkspaceRole::name).containsExactly("Designers"));
+        assertThat(roles.ruleWouldLockMeOut(draft(marketing, "60", Set.of()))).isFalse();
+
+        acme.give(acme.dana());
+        assertThat(roles.ruleWouldLockMeOut(draft(marketing, "60", Set.of()))).isTrue();
+        roles.saveRule(draft(marketing, "60", Set.of()));
+        assertThat(generations.form(null).blocked()).contains(NO_ROLE);
+    }
+
     private static RuleDraft draft(UUID role, String cooldown, Set<String> sizes) {
         return new RuleDraft(role, "ignored", cooldown, Set.of(), sizes, Set.of(), null, null, null);
     }

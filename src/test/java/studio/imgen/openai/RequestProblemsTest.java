@@ -82,7 +82,7 @@ class RequestProblemsTest {
 
         assertThat(e).isNotNull();
         assertThat(e.userMessage()).isEqualTo(sentence).doesNotContain("OpenAI refused the request:", "Invalid",
-                "param", "'");
+                "Supported values", "Unknown parameter", "string too long", "gpt-image-9");
         assertThat(e.detail()).startsWith("HTTP 4").contains("message=");
         assertThat(fake.requests()).hasSize(1);
     }

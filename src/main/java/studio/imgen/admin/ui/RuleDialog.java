@@ -12,6 +12,7 @@ import studio.imgen.admin.RoleRule;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.RuleOptions;
 import studio.imgen.admin.WorkspaceRole;
+import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.Money;
 
 /**
@@ -50,7 +51,14 @@ class RuleDialog extends DialogForm {
     @Override
     protected void beforeSave(Runnable save) {
         WorkspaceRole role = fields.role.getValue();
-        if (role == null || !service.ruleWouldLockMeOut(role.id())) {
+        boolean lockOut;
+        try {
+            lockOut = role != null && service.ruleWouldLockMeOut(fields.draft());
+        } catch (UserInputException invalid) {
+            // The save shows why in the dialog.
+            lockOut = false;
+        }
+        if (!lockOut) {
             save.run();
             return;
         }

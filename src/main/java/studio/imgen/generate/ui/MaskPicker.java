@@ -14,6 +14,7 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.storage.PendingUploads.PendingFile;
 import studio.imgen.storage.ValidatedMask;
 import studio.imgen.thread.ui.MaskPainterDialog;
 
@@ -30,8 +31,8 @@ public class MaskPicker extends Div {
         record Stored(UUID imageId, int width, int height) implements Target {
         }
 
-        /** An uploaded reference: it takes an uploaded mask. */
-        record Uploaded(GenerationRequest.Upload file) implements Target {
+        /** An uploaded reference, waiting on disk: it takes an uploaded mask. */
+        record Uploaded(PendingFile file) implements Target {
         }
     }
 
@@ -141,7 +142,8 @@ public class MaskPicker extends Div {
         if (target instanceof Target.Stored stored) {
             return generations.checkMask(stored.imageId(), file);
         }
-        return generations.checkMask(((Target.Uploaded) target).file(), file);
+        PendingFile first = ((Target.Uploaded) target).file();
+        return generations.checkMask(new GenerationRequest.Upload(first.displayName(), first.read()), file);
     }
 
     private void setMask(GenerationRequest.Upload file, int paintedPercent) {

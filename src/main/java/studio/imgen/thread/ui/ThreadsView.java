@@ -31,6 +31,7 @@ import studio.imgen.base.ui.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.ui.MaskPicker;
+import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
 import studio.imgen.thread.ThreadService;
 import studio.imgen.thread.ThreadSummary;
@@ -47,13 +48,16 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
     private final ThreadService threads;
     private final GenerationService generations;
     private final Thumbnails thumbnails;
+    private final PendingUploads pendingUploads;
     private final TextField search = new TextField();
     private final Div list = new Div();
     private final Div empty = new Div();
     private final Clock clock;
 
-    ThreadsView(ThreadService threads, GenerationService generations, Thumbnails thumbnails, Clock clock) {
+    ThreadsView(ThreadService threads, GenerationService generations, PendingUploads pendingUploads,
+                Thumbnails thumbnails, Clock clock) {
         this.threads = threads;
+        this.pendingUploads = pendingUploads;
         this.clock = clock;
         this.generations = generations;
         this.thumbnails = thumbnails;
@@ -152,7 +156,7 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
     }
 
     private void openNewEdit() {
-        new NewEditDialog(generations::form, new MaskPicker(generations), thumbnails, (request, files) -> {
+        new NewEditDialog(generations::form, new MaskPicker(generations), pendingUploads, thumbnails, (request, files) -> {
             UUID thread = threads.startFromUploads(request, files);
             UI.getCurrent().navigate(ThreadView.class, ThreadView.parameters(thread));
         }).open();
