@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import studio.imgen.base.AppProperties;
 import studio.imgen.base.UserInputException;
@@ -34,6 +35,7 @@ public class PendingUploads {
     private final Path root;
     private final Clock clock;
 
+    @Autowired
     public PendingUploads(AppProperties app, Clock clock) {
         this(app.dataPath().resolve("uploads-pending"), clock);
     }
