@@ -64,6 +64,8 @@ class NewEditDialog extends Dialog {
         input = new TurnInputBar(formLoader, maskPicker, "Start", request -> {
             try {
                 onStart.accept(request, inbox.uploads());
+                // Submitted: the files go now, not only when the closed dialog is detached (a round trip later).
+                inbox.clear();
                 close();
             } catch (UserInputException refused) {
                 Notifications.error(refused.getMessage());
