@@ -85,7 +85,7 @@ public final class AccessPolicy {
      *
      * @param chosenModelId the model picked so far, or null before one is picked (no capability filter)
      */
-    public static Outcome<AllowedOptions> options(EffectiveLimits limits, OptionCatalogue catalogue,
+    public static Outcome<AllowedOptions> options(EffectiveLimits limits, OptionCatalog catalogue,
                                                   String chosenModelId) {
         if (limits.denied()) {
             return Outcome.refused(Refusal.of(Reason.NO_ROLE, NO_ROLE));
@@ -113,7 +113,7 @@ public final class AccessPolicy {
      * refused. Calling it with {@link RequestedOptions#OMITTED} (or only the picked model) gives the form's
      * preselection.
      */
-    public static Outcome<ResolvedOptions> resolve(EffectiveLimits limits, OptionCatalogue catalogue,
+    public static Outcome<ResolvedOptions> resolve(EffectiveLimits limits, OptionCatalog catalogue,
                                                    WorkspaceDefaults defaults, RequestedOptions request) {
         if (limits.denied()) {
             return Outcome.refused(Refusal.of(Reason.NO_ROLE, NO_ROLE));
@@ -255,14 +255,14 @@ public final class AccessPolicy {
         return rules.stream().mapToLong(limit).max().orElseThrow();
     }
 
-    private static List<ModelChoice> allowedModels(EffectiveLimits limits, OptionCatalogue catalogue) {
+    private static List<ModelChoice> allowedModels(EffectiveLimits limits, OptionCatalog catalogue) {
         return catalogue.models().stream()
                 .filter(m -> !limits.modelsRestricted() || limits.models().contains(m.id()))
                 .toList();
     }
 
     /** The refusal for an empty size or quality list, if any (only a restricted dimension can be empty). */
-    private static Optional<Refusal> emptyDimension(EffectiveLimits limits, OptionCatalogue catalogue,
+    private static Optional<Refusal> emptyDimension(EffectiveLimits limits, OptionCatalog catalogue,
                                                     Predicate<String> sizeSupported,
                                                     Predicate<String> qualitySupported) {
         if (allowed(catalogue.sizes(), limits.sizes(), sizeSupported).isEmpty()) {
@@ -277,7 +277,7 @@ public final class AccessPolicy {
     /** Canonical order filtered to the role set and the model; {@code auto} only in an unrestricted dimension. */
     private static List<Choice> allowed(List<Choice> canonical, Set<String> roleSet, Predicate<String> supported) {
         boolean restricted = !roleSet.isEmpty();
-        return canonical.stream().filter(c -> c.value().equals(OptionCatalogue.AUTO)
+        return canonical.stream().filter(c -> c.value().equals(OptionCatalog.AUTO)
                 ? !restricted
                 : (!restricted || roleSet.contains(c.value())) && supported.test(c.value())).toList();
     }
@@ -296,7 +296,7 @@ public final class AccessPolicy {
             return Outcome.refused(Refusal.of(dim.invalid(), dim.invalidMessage()));
         }
         Choice value = named.get();
-        if (value.value().equals(OptionCatalogue.AUTO)) {
+        if (value.value().equals(OptionCatalog.AUTO)) {
             // Explicit auto is never an error: a restricted dimension silently uses its fallback.
             return Outcome.allowed(restricted ? fallback : value);
         }

@@ -1,6 +1,6 @@
 package studio.imgen.admin;
 
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.time.Clock;
 import java.time.Instant;

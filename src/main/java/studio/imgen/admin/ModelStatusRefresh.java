@@ -1,5 +1,6 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.AdminActionPerformed;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

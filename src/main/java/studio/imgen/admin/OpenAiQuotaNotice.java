@@ -1,6 +1,6 @@
 package studio.imgen.admin;
 
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package studio.imgen.admin;
 
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import studio.imgen.workspace.AdminActionPerformed;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;

@@ -1,5 +1,8 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.AdminActionPerformed;
+import studio.imgen.workspace.WorkspaceRole;
+import studio.imgen.workspace.WorkspaceRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +59,7 @@ public class RoleAccessService {
         Map<UUID, RoleRule> byRole = rules.rulesOf(me.workspaceId()).stream()
                 .collect(Collectors.toMap(RoleRule::roleId, r -> r));
         Map<UUID, Integer> counts = roles.memberCounts(me.workspaceId());
-        Map<String, String> labels = CatalogueOptions.labels(catalog.all());
+        Map<String, String> labels = CatalogOptions.labels(catalog.all());
         return roles.findAll(me.workspaceId()).stream().map(role -> {
             Optional<RoleRule> rule = Optional.ofNullable(byRole.get(role.id()));
             String summary = rule.map(r -> RuleSummary.describe(r, labels)).orElse(byRole.isEmpty()
@@ -70,13 +73,13 @@ public class RoleAccessService {
     @RolesAllowed("ADMIN")
     public List<String> accessSummary() {
         Member me = access.requireAdmin();
-        return RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all()));
+        return RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogOptions.labels(catalog.all()));
     }
 
     @RolesAllowed("ADMIN")
     public RuleOptions ruleOptions() {
         Member me = access.requireAdmin();
-        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
+        OptionCatalog options = CatalogOptions.of(availability.offeredTo(me.workspaceId()));
         return new RuleOptions(options.models().stream().map(m -> new Choice(m.id(), m.label())).toList(),
                 concrete(options.sizes()), concrete(options.qualities()));
     }
@@ -142,7 +145,7 @@ public class RoleAccessService {
         List<RoleRule> before = rules.rulesOf(me.workspaceId());
         RuleChange change = RuleChanges.upsert(before, rule);
         rules.upsert(me.workspaceId(), rule);
-        Map<String, String> labels = CatalogueOptions.labels(catalog.all());
+        Map<String, String> labels = CatalogOptions.labels(catalog.all());
         publish(me, "rule.updated", role.name(), before.stream().filter(r -> r.roleId().equals(role.id()))
                 .findFirst().map(r -> RuleSummary.describe(r, labels)).orElse("no rule"),
                 RuleSummary.describe(rule, labels));
@@ -169,7 +172,7 @@ public class RoleAccessService {
         // The stored name counts, never one sent along with the form.
         return RuleNormaliser.normalise(new RuleDraft(role.id(), role.name(), draft.cooldown(), draft.models(),
                 draft.sizes(), draft.qualities(), draft.dailyQuota(), draft.monthlyQuota(), draft.monthlyBudget(),
-                draft.customSizeMax()), CatalogueOptions.of(availability.offeredTo(me.workspaceId())));
+                draft.customSizeMax()), CatalogOptions.of(availability.offeredTo(me.workspaceId())));
     }
 
     /** Saves the rule and gives the calling admin its role, so that restricting access keeps their own. */
@@ -208,7 +211,7 @@ public class RoleAccessService {
         if (!rules.delete(me.workspaceId(), role.id())) {
             throw new UserInputException("That role is not configured.");
         }
-        Map<String, String> labels = CatalogueOptions.labels(catalog.all());
+        Map<String, String> labels = CatalogOptions.labels(catalog.all());
         publish(me, "rule.removed", role.name(), before.stream().filter(r -> r.roleId().equals(role.id()))
                 .findFirst().map(r -> RuleSummary.describe(r, labels)).orElse(""), "no rule");
         return change.message();
@@ -226,7 +229,7 @@ public class RoleAccessService {
             return RuleChanges.clear(List.of()).message();
         }
         publish(me, "rules.cleared", "", String.join(" | ",
-                RuleSummary.describeAll(before, CatalogueOptions.labels(catalog.all()))), "open access");
+                RuleSummary.describeAll(before, CatalogOptions.labels(catalog.all()))), "open access");
         return change.message();
     }
 
@@ -263,7 +266,7 @@ public class RoleAccessService {
     }
 
     private static List<Choice> concrete(List<Choice> canonical) {
-        return canonical.stream().filter(c -> !c.value().equals(OptionCatalogue.AUTO)).toList();
+        return canonical.stream().filter(c -> !c.value().equals(OptionCatalog.AUTO)).toList();
     }
 
     private void publish(Member me, String action, String target, String before, String after) {

@@ -1,5 +1,6 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.WorkspaceRole;
 import java.util.Optional;
 
 /**

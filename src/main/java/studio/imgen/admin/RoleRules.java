@@ -1,8 +1,8 @@
 package studio.imgen.admin;
 
-import static studio.imgen.db.Tables.MEMBER_ROLE;
-import static studio.imgen.db.Tables.ROLE_RULE;
-import static studio.imgen.db.Tables.WORKSPACE_ROLE;
+import static imgen.db.Tables.MEMBER_ROLE;
+import static imgen.db.Tables.ROLE_RULE;
+import static imgen.db.Tables.WORKSPACE_ROLE;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

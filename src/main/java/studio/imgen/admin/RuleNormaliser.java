@@ -26,7 +26,7 @@ public final class RuleNormaliser {
     }
 
     /** The rule to store, or a {@link UserInputException} naming the first problem. */
-    public static RoleRule normalise(RuleDraft draft, OptionCatalogue catalogue) {
+    public static RoleRule normalise(RuleDraft draft, OptionCatalog catalogue) {
         if (draft.roleId() == null) {
             throw new UserInputException("You must select a role.");
         }
@@ -44,7 +44,7 @@ public final class RuleNormaliser {
     }
 
     private static List<Choice> concrete(List<Choice> canonical) {
-        return canonical.stream().filter(c -> !c.value().equals(OptionCatalogue.AUTO)).toList();
+        return canonical.stream().filter(c -> !c.value().equals(OptionCatalog.AUTO)).toList();
     }
 
     private static Set<String> selection(Set<String> selected, List<Choice> concrete, boolean hasAuto,
@@ -60,7 +60,7 @@ public final class RuleNormaliser {
             if (raw.strip().equalsIgnoreCase(RuleDraft.ALL)) {
                 return Set.of();
             }
-            if (hasAuto && raw.strip().equalsIgnoreCase(OptionCatalogue.AUTO)) {
+            if (hasAuto && raw.strip().equalsIgnoreCase(OptionCatalog.AUTO)) {
                 continue;
             }
             values.add(Choices.match(concrete, raw).orElseThrow(() -> new UserInputException(invalidMessage))

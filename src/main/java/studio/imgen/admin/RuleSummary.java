@@ -39,12 +39,12 @@ public final class RuleSummary {
                 + (rule.cooldownSeconds() == 0 ? "No cooldown" : rule.cooldownSeconds() + "s cooldown"));
         parts.add("Models: " + (rule.models().isEmpty() ? "All models" : labels(rule.models(), modelLabels)));
         parts.add("Sizes: " + (rule.sizes().isEmpty() ? "All sizes (auto allowed)"
-                : labels(rule.sizes(), labelMap(OptionCatalogue.DEFAULT_SIZES))));
+                : labels(rule.sizes(), labelMap(OptionCatalog.DEFAULT_SIZES))));
         if (!rule.sizes().isEmpty() && rule.customSizeMaxPixels() > 0) {
             parts.add("Custom sizes up to " + CustomSize.pixels(rule.customSizeMaxPixels()) + " pixels");
         }
         parts.add("Qualities: " + (rule.qualities().isEmpty() ? "All qualities (auto allowed)"
-                : labels(rule.qualities(), labelMap(OptionCatalogue.DEFAULT_QUALITIES))));
+                : labels(rule.qualities(), labelMap(OptionCatalog.DEFAULT_QUALITIES))));
         if (rule.dailyQuota() > 0) {
             parts.add(rule.dailyQuota() + "/day");
         }

@@ -8,8 +8,8 @@ package studio.imgen.admin;
 public record WorkspaceDefaults(String model, String size, String quality) {
 
     public WorkspaceDefaults {
-        size = size == null ? OptionCatalogue.AUTO : size;
-        quality = quality == null ? OptionCatalogue.AUTO : quality;
+        size = size == null ? OptionCatalog.AUTO : size;
+        quality = quality == null ? OptionCatalog.AUTO : quality;
     }
 
     public static final WorkspaceDefaults NONE = new WorkspaceDefaults(null, null, null);

@@ -1,8 +1,8 @@
 package studio.imgen.admin;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.WORKSPACE;
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.WORKSPACE;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package studio.imgen.admin;
 
+import studio.imgen.workspace.AdminActionPerformed;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,15 +83,15 @@ public class WorkspaceSettingsService {
         EditThreadDefaults threads = settings.findThreadDefaults(me.workspaceId());
         List<String> defaults = List.of(
                 "Model: " + modelDescription(current.defaultModel()),
-                "Size: " + label(OptionCatalogue.DEFAULT_SIZES, current.defaultSize()),
-                "Quality: " + label(OptionCatalogue.DEFAULT_QUALITIES, current.defaultQuality()),
+                "Size: " + label(OptionCatalog.DEFAULT_SIZES, current.defaultSize()),
+                "Quality: " + label(OptionCatalog.DEFAULT_QUALITIES, current.defaultQuality()),
                 "Output format: " + current.defaultFormat().toUpperCase(Locale.ROOT),
                 "Background: " + capitalised(current.defaultBackground()),
                 "New edit threads: " + threads.mode().label(),
                 "Conversation model: " + chatModelDescription(threads.mainlineModel()));
         return new SettingsOverview(current.key().configured(), keyLine(current.key()), defaults,
                 exemptionSentence(current.adminExemptFromCooldown()),
-                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogueOptions.labels(catalog.all())),
+                RuleSummary.describeAll(rules.rulesOf(me.workspaceId()), CatalogOptions.labels(catalog.all())),
                 quotaNotice.reportedAt(me.workspaceId()).map(at -> "OpenAI reported insufficient quota at "
                         + NOTICE_TIME.format(at) + ". Add credit to the OpenAI account or set another key; this"
                         + " notice clears after the next successful generation."),
@@ -139,7 +140,7 @@ public class WorkspaceSettingsService {
     public DefaultsForm defaultsForm() {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
-        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
+        OptionCatalog options = CatalogOptions.of(availability.offeredTo(me.workspaceId()));
         String model = Optional.ofNullable(current.defaultModel())
                 .or(() -> catalog.defaultModel().map(ImageModel::id)).orElse(null);
         return new DefaultsForm(options.models(), options.sizes(), options.qualities(), DefaultsForm.FORMATS,
@@ -219,7 +220,7 @@ public class WorkspaceSettingsService {
     public Notice updateDefaults(DefaultsChange change, int expectedVersion) {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
-        OptionCatalogue options = CatalogueOptions.of(availability.offeredTo(me.workspaceId()));
+        OptionCatalog options = CatalogOptions.of(availability.offeredTo(me.workspaceId()));
         String model = chosen(change.model(), current.defaultModel(), raw -> Choices.matchModel(options.models(), raw)
                 .map(ModelChoice::id), "Invalid model selection.");
         String size = chosen(change.size(), current.defaultSize(),
@@ -236,9 +237,9 @@ public class WorkspaceSettingsService {
         List<String> lines = new ArrayList<>();
         // Each line names the value as the form and the overview do ("Quality: High", not "quality: high").
         addIfChanged(lines, "Model", current.defaultModel(), model, this::modelDescription);
-        addIfChanged(lines, "Size", current.defaultSize(), size, v -> label(OptionCatalogue.DEFAULT_SIZES, v));
+        addIfChanged(lines, "Size", current.defaultSize(), size, v -> label(OptionCatalog.DEFAULT_SIZES, v));
         addIfChanged(lines, "Quality", current.defaultQuality(), quality,
-                v -> label(OptionCatalogue.DEFAULT_QUALITIES, v));
+                v -> label(OptionCatalog.DEFAULT_QUALITIES, v));
         addIfChanged(lines, "Output format", current.defaultFormat(), format, v -> v.toUpperCase(Locale.ROOT));
         addIfChanged(lines, "Background", current.defaultBackground(), background,
                 WorkspaceSettingsService::capitalised);

@@ -2,7 +2,7 @@ package studio.imgen.audit;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import studio.imgen.admin.AdminActionPerformed;
+import studio.imgen.workspace.AdminActionPerformed;
 
 /** Records every admin change in the audit log (never the key: the admin module sends only "…abcd"). */
 @Component

@@ -1,6 +1,6 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.AUDIT_LOG;
 
 import java.io.IOException;
 import java.io.OutputStream;

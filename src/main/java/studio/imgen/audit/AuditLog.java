@@ -1,7 +1,7 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.AUDIT_LOG;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 

@@ -1,7 +1,7 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.WORKSPACE_MEMBER;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.WORKSPACE_MEMBER;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,8 +12,8 @@ import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import studio.imgen.db.tables.records.AuditLogRecord;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.generate.GenerationDenied;
 import studio.imgen.generate.GenerationRecorded;
 import studio.imgen.generate.GenerationStatus;

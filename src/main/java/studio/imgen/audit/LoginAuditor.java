@@ -1,7 +1,7 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.WORKSPACE_MEMBER;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.WORKSPACE_MEMBER;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.security.LoginAttempted;
 
 /**

@@ -1,8 +1,8 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.AUDIT_USAGE_DAILY;
-import static studio.imgen.db.Tables.MEMBER_ROLE;
-import static studio.imgen.db.Tables.WORKSPACE_ROLE;
+import static imgen.db.Tables.AUDIT_USAGE_DAILY;
+import static imgen.db.Tables.MEMBER_ROLE;
+import static imgen.db.Tables.WORKSPACE_ROLE;
 
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import studio.imgen.admin.LogDestination;
-import studio.imgen.db.tables.records.WorkspaceWebhookRecord;
+import imgen.db.tables.records.WorkspaceWebhookRecord;
 
 /** Tells the admin settings overview where generation logs go and how the last delivery went. */
 @Component

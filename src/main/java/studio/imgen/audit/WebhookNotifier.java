@@ -1,7 +1,7 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
 
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -14,7 +14,7 @@ import studio.imgen.base.AppProperties;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.catalog.Money;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.generate.GenerationRecorded;
 import studio.imgen.generate.GenerationStatus;
 import tools.jackson.databind.ObjectMapper;

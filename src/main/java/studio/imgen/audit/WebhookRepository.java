@@ -1,6 +1,6 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.WORKSPACE_WEBHOOK;
+import static imgen.db.Tables.WORKSPACE_WEBHOOK;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import studio.imgen.db.tables.records.WorkspaceWebhookRecord;
+import imgen.db.tables.records.WorkspaceWebhookRecord;
 
 /** The webhook row of a workspace and the result of its last delivery. */
 @Repository

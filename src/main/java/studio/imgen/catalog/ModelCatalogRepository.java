@@ -1,6 +1,6 @@
 package studio.imgen.catalog;
 
-import static studio.imgen.db.Tables.IMAGE_MODEL;
+import static imgen.db.Tables.IMAGE_MODEL;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,7 +9,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import studio.imgen.db.tables.records.ImageModelRecord;
+import imgen.db.tables.records.ImageModelRecord;
 
 @Repository
 class ModelCatalogRepository {

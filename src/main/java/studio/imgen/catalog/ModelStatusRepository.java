@@ -1,9 +1,9 @@
 package studio.imgen.catalog;
 
-import static studio.imgen.db.Tables.CHAT_MODEL;
-import static studio.imgen.db.Tables.IMAGE_MODEL;
-import static studio.imgen.db.Tables.WORKSPACE_MODEL_CHECK;
-import static studio.imgen.db.Tables.WORKSPACE_MODEL_STATUS;
+import static imgen.db.Tables.CHAT_MODEL;
+import static imgen.db.Tables.IMAGE_MODEL;
+import static imgen.db.Tables.WORKSPACE_MODEL_CHECK;
+import static imgen.db.Tables.WORKSPACE_MODEL_STATUS;
 
 import java.time.Instant;
 import java.time.LocalDate;

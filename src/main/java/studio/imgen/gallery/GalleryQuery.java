@@ -1,9 +1,9 @@
 package studio.imgen.gallery;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
-import static studio.imgen.db.Tables.WORKSPACE_MEMBER;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.WORKSPACE_MEMBER;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import studio.imgen.db.tables.records.ImageRecord;
+import imgen.db.tables.records.ImageRecord;
 
 /**
  * The gallery's SQL. Every statement takes the workspace id (from the verified caller) and only sees live result

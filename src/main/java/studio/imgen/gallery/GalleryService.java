@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ModelCatalog;
-import studio.imgen.db.tables.records.ImageRecord;
+import imgen.db.tables.records.ImageRecord;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;

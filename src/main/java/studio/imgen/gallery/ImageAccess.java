@@ -1,6 +1,6 @@
 package studio.imgen.gallery;
 
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import java.io.InputStream;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package studio.imgen.gallery;
 
 import studio.imgen.base.db.MaintenanceLease;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -19,7 +20,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 
 /**
  * The durable job table. Every statement is short and runs in its own (auto-commit or caller's) transaction; none is
@@ -136,6 +137,24 @@ class GenerationJobs {
         int running = db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)
                 .where(mine.and(GENERATION.STATUS.eq("running"))).execute();
         return running == 1 ? CancelOutcome.REQUESTED : CancelOutcome.NOTHING;
+    }
+
+    /**
+     * Cancels a deactivated member's queued jobs and flags their running ones (their worker checks the flag before
+     * sending and while waiting), in the given workspaces. Returns how many were affected.
+     */
+    int cancelAllOf(UUID userId, Set<UUID> workspaceIds) {
+        Condition scope = GENERATION.USER_ID.eq(userId).and(GENERATION.WORKSPACE_ID.in(workspaceIds));
+        int queued = db.update(GENERATION)
+                .set(GENERATION.STATUS, "cancelled")
+                .set(GENERATION.CANCEL_REQUESTED, true)
+                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
+                .where(scope.and(GENERATION.STATUS.eq("queued")))
+                .execute();
+        int running = db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)
+                .where(scope.and(GENERATION.STATUS.eq("running")))
+                .execute();
+        return queued + running;
     }
 
     /** A running job whose cancel was requested ends as cancelled (fenced). */

@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.GENERATION_INPUT;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.GENERATION_INPUT;
+import static imgen.db.Tables.IMAGE;
 
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
@@ -23,7 +23,7 @@ import studio.imgen.admin.AllowedOptions;
 import studio.imgen.admin.EffectiveLimits;
 import studio.imgen.admin.ModelChoice;
 import studio.imgen.admin.ModelShutdowns;
-import studio.imgen.admin.OptionCatalogue;
+import studio.imgen.admin.OptionCatalog;
 import studio.imgen.admin.Outcome;
 import studio.imgen.admin.Refusal;
 import studio.imgen.admin.RequestedOptions;
@@ -34,7 +34,7 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.ReferenceUpload;
 import studio.imgen.storage.StorageKey;
@@ -103,7 +103,7 @@ public class GenerationService {
         WorkspaceSettings settings = accessControl.settings(me.workspaceId());
         EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
         List<ImageModel> offered = availability.offeredTo(me.workspaceId());
-        OptionCatalogue options = optionCatalogue(offered);
+        OptionCatalog options = optionCatalogue(offered);
         List<ShutdownNotice> shutdownLines = me.admin() ? shutdowns.notices(me.workspaceId()) : List.of();
         boolean keyConfigured = settings.key().configured();
         Optional<Refusal> wait = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now());
@@ -438,8 +438,8 @@ public class GenerationService {
         return uploads.validateMask(mask.displayName(), new ByteArrayInputStream(mask.bytes()), width, height);
     }
 
-    static OptionCatalogue optionCatalogue(List<ImageModel> offered) {
-        return OptionCatalogue.of(offered.stream()
+    static OptionCatalog optionCatalogue(List<ImageModel> offered) {
+        return OptionCatalog.of(offered.stream()
                 .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities()),
                         m.supportsCustomSizes()))
                 .toList());

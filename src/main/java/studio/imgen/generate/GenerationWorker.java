@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.GENERATION_INPUT;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.GENERATION_INPUT;
+import static imgen.db.Tables.IMAGE;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import studio.imgen.admin.OpenAiQuotaNotice;
 import studio.imgen.catalog.ChatModel;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.openai.ConversationRequest;
 import studio.imgen.openai.ConversationResult;
 import studio.imgen.openai.EditRequest;

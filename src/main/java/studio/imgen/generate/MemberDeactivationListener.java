@@ -1,15 +1,20 @@
 package studio.imgen.generate;
 
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import studio.imgen.admin.MemberDeactivated;
+import studio.imgen.workspace.MemberDeactivated;
+import studio.imgen.workspace.MemberWork;
 
 /**
- * A deactivated member's running generations stop being waited for at once (admin has already flagged them
- * cancelled in the table); without this they would end only when their upstream call returns.
+ * A deactivated member's generations: inside the deactivation, their queued jobs are cancelled and running ones
+ * flagged (this module owns the generation table, so the workspace module asks it through {@link MemberWork});
+ * once {@link MemberDeactivated} is published, their running jobs stop being waited for at once, instead of ending
+ * only when their upstream call returns.
  */
 @Component
-class MemberDeactivationListener {
+class MemberDeactivationListener implements MemberWork {
 
     private final GenerationWorker worker;
     private final GenerationJobs jobs;
@@ -17,6 +22,11 @@ class MemberDeactivationListener {
     MemberDeactivationListener(GenerationWorker worker, GenerationJobs jobs) {
         this.worker = worker;
         this.jobs = jobs;
+    }
+
+    @Override
+    public int stopWorkOf(UUID userId, Set<UUID> workspaceIds) {
+        return workspaceIds.isEmpty() ? 0 : jobs.cancelAllOf(userId, workspaceIds);
     }
 
     @EventListener

@@ -5,7 +5,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import studio.imgen.base.UserInputException;
-import studio.imgen.db.tables.records.AppUserRecord;
+import imgen.db.tables.records.AppUserRecord;
 
 /** What a logged-in user may do with their own account. */
 @Service

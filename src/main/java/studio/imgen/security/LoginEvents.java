@@ -1,6 +1,6 @@
 package studio.imgen.security;
 
-import static studio.imgen.db.Tables.LOGIN_EVENT;
+import static imgen.db.Tables.LOGIN_EVENT;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package studio.imgen.security;
 
-import static studio.imgen.db.Tables.LOGIN_THROTTLE;
+import static imgen.db.Tables.LOGIN_THROTTLE;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package studio.imgen.security;
 
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import studio.imgen.db.tables.records.AppUserRecord;
+import imgen.db.tables.records.AppUserRecord;
 
 /**
  * Builds the session principal of an account as at a password login: the active workspace resolved, the instance-admin

@@ -14,7 +14,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import studio.imgen.db.tables.records.AppUserRecord;
+import imgen.db.tables.records.AppUserRecord;
 
 /**
  * Form login: throttle first, then the password, then the enabled flag. Checking "disabled" only after the

@@ -1,6 +1,6 @@
 package studio.imgen.security;
 
-import static studio.imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.APP_USER;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import studio.imgen.db.tables.records.AppUserRecord;
+import imgen.db.tables.records.AppUserRecord;
 
 @Repository
 class UserAccountRepository {

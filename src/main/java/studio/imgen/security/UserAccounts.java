@@ -7,7 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import studio.imgen.base.UserInputException;
-import studio.imgen.db.tables.records.AppUserRecord;
+import imgen.db.tables.records.AppUserRecord;
 
 /**
  * Account operations for other modules' services, which authorize the caller first (the first-start bootstrap,

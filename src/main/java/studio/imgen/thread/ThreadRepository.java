@@ -1,10 +1,10 @@
 package studio.imgen.thread;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.EDIT_THREAD;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
-import static studio.imgen.db.Tables.THREAD_TURN;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.EDIT_THREAD;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.THREAD_TURN;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

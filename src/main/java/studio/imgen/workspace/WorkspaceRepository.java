@@ -1,8 +1,8 @@
 package studio.imgen.workspace;
 
-import static studio.imgen.db.Tables.APP_USER;
-import static studio.imgen.db.Tables.WORKSPACE;
-import static studio.imgen.db.Tables.WORKSPACE_MEMBER;
+import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.WORKSPACE;
+import static imgen.db.Tables.WORKSPACE_MEMBER;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

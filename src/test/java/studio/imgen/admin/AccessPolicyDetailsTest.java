@@ -32,7 +32,7 @@ class AccessPolicyDetailsTest {
     static final ModelChoice GPT_2 = new ModelChoice("gpt-image-2", "GPT Image 2", Set.of("1024x1024", "1536x1024"),
             Set.of("low", "high", "xhigh"));
     static final ModelChoice GPT_15 = ModelChoice.of("gpt-image-1.5", "GPT Image 1.5");
-    static final OptionCatalogue NEWER = new OptionCatalogue(List.of(GPT_2, GPT_15), OptionCatalogue.DEFAULT_SIZES,
+    static final OptionCatalog NEWER = new OptionCatalog(List.of(GPT_2, GPT_15), OptionCatalog.DEFAULT_SIZES,
             List.of(new Choice("auto", "Auto"), new Choice("low", "Low"), new Choice("medium", "Medium"),
                     new Choice("high", "High"), new Choice("xhigh", "Extra high")));
     static final WorkspaceDefaults NEWER_DEFAULTS = new WorkspaceDefaults("gpt-image-2", "auto", "auto");
@@ -141,7 +141,7 @@ class AccessPolicyDetailsTest {
 
     @Test
     void aCatalogueWithoutOfferedModelsOffersNothing() {
-        OptionCatalogue empty = OptionCatalogue.of(List.of());
+        OptionCatalog empty = OptionCatalog.of(List.of());
 
         assertThat(refusal(AccessPolicy.options(EffectiveLimits.OPEN, empty, null)).reason())
                 .isEqualTo(Reason.NO_MODELS);
@@ -252,7 +252,7 @@ class AccessPolicyDetailsTest {
     @Test
     void anAmbiguousTextMatchesAValueBeforeALabel() {
         // A label equal to another entry's value: the value wins.
-        OptionCatalogue tricky = OptionCatalogue.of(List.of(ModelChoice.of("a", "b"), ModelChoice.of("b", "c")));
+        OptionCatalog tricky = OptionCatalog.of(List.of(ModelChoice.of("a", "b"), ModelChoice.of("b", "c")));
 
         assertThat(AccessPolicy.resolve(EffectiveLimits.OPEN, tricky, WorkspaceDefaults.NONE, request("b", null, null))
                 .orElseThrow().model().id()).isEqualTo("b");
@@ -353,7 +353,7 @@ class AccessPolicyDetailsTest {
     /** A model that takes custom sizes beside its listed ones, and one that does not. */
     static final ModelChoice CUSTOM = new ModelChoice("gpt-image-2", "GPT Image 2",
             Set.of("1024x1024", "1536x1024", "1024x1536"), Set.of("low", "medium", "high"), true);
-    static final OptionCatalogue WITH_CUSTOM = OptionCatalogue.of(List.of(CUSTOM, GPT_15));
+    static final OptionCatalog WITH_CUSTOM = OptionCatalog.of(List.of(CUSTOM, GPT_15));
     static final WorkspaceDefaults CUSTOM_DEFAULTS = new WorkspaceDefaults("gpt-image-2", "auto", "auto");
     static final long FULL_HD = 1920L * 1080L;
 

@@ -31,7 +31,7 @@ class AccessPolicyTest {
 
     static final ModelChoice GPT_15 = ModelChoice.of("gpt-image-1.5", "GPT Image 1.5");
     static final ModelChoice MINI = ModelChoice.of("gpt-image-1-mini", "GPT Image 1 Mini");
-    static final OptionCatalogue CATALOGUE = OptionCatalogue.of(List.of(GPT_15, MINI));
+    static final OptionCatalog CATALOGUE = OptionCatalog.of(List.of(GPT_15, MINI));
     static final WorkspaceDefaults DEFAULTS = new WorkspaceDefaults("gpt-image-1.5", "auto", "auto");
 
     /** Ana's last admission in most rows: 2026-11-22 10:00:00 UTC. */
@@ -418,7 +418,7 @@ class AccessPolicyTest {
         return resolve(limits, CATALOGUE, defaults, request);
     }
 
-    static String resolve(EffectiveLimits limits, OptionCatalogue catalogue, WorkspaceDefaults defaults,
+    static String resolve(EffectiveLimits limits, OptionCatalog catalogue, WorkspaceDefaults defaults,
                           RequestedOptions request) {
         Outcome<ResolvedOptions> outcome = AccessPolicy.resolve(limits, catalogue, defaults, request);
         if (outcome instanceof Outcome.Refused<ResolvedOptions> refused) {

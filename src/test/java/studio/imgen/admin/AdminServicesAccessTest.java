@@ -1,5 +1,9 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.Acme;
+import studio.imgen.workspace.MemberService;
+import studio.imgen.workspace.MemberSummary;
+import studio.imgen.workspace.NewMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

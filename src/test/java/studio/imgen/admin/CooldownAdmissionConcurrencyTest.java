@@ -1,7 +1,10 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.Acme;
+import studio.imgen.testsupport.Jobs;
+import studio.imgen.workspace.MemberService;
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.GENERATION;
 
 import java.util.List;
 import java.util.Set;

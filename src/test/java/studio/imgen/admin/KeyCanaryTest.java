@@ -1,5 +1,6 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -1,10 +1,13 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.CatalogSnapshot;
+import studio.imgen.testsupport.Acme;
+import studio.imgen.workspace.MemberService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.IMAGE_MODEL;
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.IMAGE_MODEL;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ModelCatalog;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
@@ -65,14 +68,14 @@ class ModelLifecycleTest {
     @Autowired
     DSLContext db;
 
-    CatalogueSnapshot snapshot;
+    CatalogSnapshot snapshot;
     Acme acme;
     UUID designers;
 
     @BeforeEach
     void setUp() {
         fake.reset();
-        snapshot = CatalogueSnapshot.take(db);
+        snapshot = CatalogSnapshot.take(db);
         acme = Acme.create(users, memberships, roles, members);
         designers = acme.roleWithRule("Designers", 0, Set.of("test-image-b"), Set.of(), Set.of());
         acme.give(acme.ana(), designers);

@@ -1,8 +1,11 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.Acme;
+import studio.imgen.testsupport.Jobs;
+import studio.imgen.workspace.MemberService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,6 +26,7 @@ import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
 import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestUsers;
+import studio.imgen.workspace.WorkspaceRole;
 
 /** The role access grid on real PostgreSQL: §6 messages and scenarios 2, 9, 15, 20, 24, 25 and 27 of imgen-behaviour.md. */
 @IntegrationTest

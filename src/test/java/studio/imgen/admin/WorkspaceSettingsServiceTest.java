@@ -1,5 +1,8 @@
 package studio.imgen.admin;
 
+import studio.imgen.testsupport.Jobs;
+import studio.imgen.workspace.AdminActionPerformed;
+import studio.imgen.workspace.MemberService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

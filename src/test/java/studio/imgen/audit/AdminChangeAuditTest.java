@@ -2,8 +2,8 @@ package studio.imgen.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
@@ -66,10 +66,10 @@ class AdminChangeAuditTest {
             studio.imgen.testsupport.LoggedIn.nobody();
         }
 
-        var rows = db.selectFrom(studio.imgen.db.Tables.AUDIT_LOG)
-                .where(studio.imgen.db.Tables.AUDIT_LOG.WORKSPACE_ID.eq(keyed)
-                        .and(studio.imgen.db.Tables.AUDIT_LOG.ACTION.eq("admin.key.tested")))
-                .orderBy(studio.imgen.db.Tables.AUDIT_LOG.SEQ).fetch();
+        var rows = db.selectFrom(imgen.db.Tables.AUDIT_LOG)
+                .where(imgen.db.Tables.AUDIT_LOG.WORKSPACE_ID.eq(keyed)
+                        .and(imgen.db.Tables.AUDIT_LOG.ACTION.eq("admin.key.tested")))
+                .orderBy(imgen.db.Tables.AUDIT_LOG.SEQ).fetch();
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).formatJSON()).contains("accepted").doesNotContain(studio.imgen.testsupport.TestUsers.API_KEY);
         assertThat(rows.get(1).formatJSON()).contains("refused (invalid_key)");

@@ -2,7 +2,7 @@ package studio.imgen.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.AUDIT_LOG;
 
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -10,7 +10,7 @@ import org.springframework.dao.DataAccessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;

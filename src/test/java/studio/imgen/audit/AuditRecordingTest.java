@@ -2,8 +2,8 @@ package studio.imgen.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.GENERATION;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.Money;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRecorded;
 import studio.imgen.generate.GenerationRequest;
@@ -23,7 +23,7 @@ import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.LoggedIn;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 import studio.imgen.testsupport.TestUsers.TestUser;
@@ -33,7 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  * Every generation outcome leaves exactly the audit row described in issue #6, read back from PostgreSQL. Generations
  * run end to end through the service, the worker and the fake OpenAI (faults for the failures).
  */
-class AuditRecordingTest extends MemberServiceTest {
+class AuditRecordingTest extends LoggedInAsMemberTest {
 
     @Autowired
     AuditedGenerations audited;

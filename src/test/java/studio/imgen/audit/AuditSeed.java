@@ -1,11 +1,11 @@
 package studio.imgen.audit;
 
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.AUDIT_LOG;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 
 /** Writes audit rows directly, for tests about reading the log (recording has its own tests). */
 final class AuditSeed {

@@ -148,8 +148,8 @@ class AuditServiceTest {
 
     @Test
     void anotherWorkspacesEntriesDoNotExist() {
-        long eves = db.select(studio.imgen.db.Tables.AUDIT_LOG.SEQ).from(studio.imgen.db.Tables.AUDIT_LOG)
-                .where(studio.imgen.db.Tables.AUDIT_LOG.PROMPT.eq("a red fox elsewhere")).orderBy(studio.imgen.db.Tables.AUDIT_LOG.SEQ.desc())
+        long eves = db.select(imgen.db.Tables.AUDIT_LOG.SEQ).from(imgen.db.Tables.AUDIT_LOG)
+                .where(imgen.db.Tables.AUDIT_LOG.PROMPT.eq("a red fox elsewhere")).orderBy(imgen.db.Tables.AUDIT_LOG.SEQ.desc())
                 .limit(1).fetchOne().value1();
 
         assertThat(audit.detail(eves)).isEmpty();

@@ -2,8 +2,8 @@ package studio.imgen.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.LOGIN_EVENT;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.LOGIN_EVENT;
 
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +11,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.testsupport.FormLogin;
 import studio.imgen.testsupport.ServerTest;
 import studio.imgen.testsupport.TestUsers;

@@ -105,17 +105,17 @@ class UsageServiceTest {
     }
 
     private UUID role(String name) {
-        return db.insertInto(studio.imgen.db.Tables.WORKSPACE_ROLE)
-                .set(studio.imgen.db.Tables.WORKSPACE_ROLE.WORKSPACE_ID, acme)
-                .set(studio.imgen.db.Tables.WORKSPACE_ROLE.NAME, name)
-                .returning(studio.imgen.db.Tables.WORKSPACE_ROLE.ID).fetchOne().getId();
+        return db.insertInto(imgen.db.Tables.WORKSPACE_ROLE)
+                .set(imgen.db.Tables.WORKSPACE_ROLE.WORKSPACE_ID, acme)
+                .set(imgen.db.Tables.WORKSPACE_ROLE.NAME, name)
+                .returning(imgen.db.Tables.WORKSPACE_ROLE.ID).fetchOne().getId();
     }
 
     private void hold(TestUser member, UUID role) {
-        db.insertInto(studio.imgen.db.Tables.MEMBER_ROLE)
-                .set(studio.imgen.db.Tables.MEMBER_ROLE.WORKSPACE_ID, acme)
-                .set(studio.imgen.db.Tables.MEMBER_ROLE.USER_ID, member.id())
-                .set(studio.imgen.db.Tables.MEMBER_ROLE.ROLE_ID, role).execute();
+        db.insertInto(imgen.db.Tables.MEMBER_ROLE)
+                .set(imgen.db.Tables.MEMBER_ROLE.WORKSPACE_ID, acme)
+                .set(imgen.db.Tables.MEMBER_ROLE.USER_ID, member.id())
+                .set(imgen.db.Tables.MEMBER_ROLE.ROLE_ID, role).execute();
     }
 
     @Test

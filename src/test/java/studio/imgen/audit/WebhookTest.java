@@ -2,7 +2,7 @@ package studio.imgen.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.AUDIT_LOG;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package studio.imgen.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.GENERATION;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.Cookie;

@@ -1,7 +1,7 @@
 package studio.imgen.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static studio.imgen.db.Tables.IMAGE_MODEL;
+import static imgen.db.Tables.IMAGE_MODEL;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.admin.DefaultsChange;
-import studio.imgen.admin.MemberService;
+import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.WorkspaceSettingsService;

@@ -1,8 +1,8 @@
 package studio.imgen.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;

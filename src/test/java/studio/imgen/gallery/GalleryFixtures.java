@@ -1,7 +1,7 @@
 package studio.imgen.gallery;
 
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

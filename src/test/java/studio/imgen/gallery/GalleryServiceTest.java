@@ -2,7 +2,7 @@ package studio.imgen.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import jakarta.annotation.security.PermitAll;
 import java.lang.reflect.Method;

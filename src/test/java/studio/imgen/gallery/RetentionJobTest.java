@@ -2,8 +2,8 @@ package studio.imgen.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package studio.imgen.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import java.io.InputStream;
 import java.util.List;

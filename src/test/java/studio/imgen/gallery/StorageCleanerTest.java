@@ -2,7 +2,7 @@ package studio.imgen.gallery;
 
 import studio.imgen.base.db.MaintenanceLease;
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -17,18 +17,18 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.UserInputException;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
 /**
  * Admission beyond the in-flight limits (security-reliability.md §4.3): refused with a "busy" sentence before anything
  * is charged; and the worker holds no database connection while it waits for OpenAI (§4.2, matrix row 41).
  */
-class BusyLimitsTest extends MemberServiceTest {
+class BusyLimitsTest extends LoggedInAsMemberTest {
 
     static final String BUSY = "Busy: too many images are being generated right now. Try again in a moment.";
 

@@ -1,9 +1,9 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,12 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.db.tables.records.GenerationRecord;
-import studio.imgen.db.tables.records.MemberUsageRecord;
+import imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.MemberUsageRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.RecordedRequest;
 
 /**
@@ -28,7 +28,7 @@ import studio.imgen.testsupport.RecordedRequest;
  *
  * <p>{@link KilledInstanceTest} does the same with a real second instance killed by SIGKILL.
  */
-class CrashRecoveryTest extends MemberServiceTest {
+class CrashRecoveryTest extends LoggedInAsMemberTest {
 
     @Autowired
     GenerationWorker worker;

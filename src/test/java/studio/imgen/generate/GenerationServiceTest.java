@@ -2,7 +2,7 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.LoggedIn;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.RecordedRequest;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
@@ -31,7 +31,7 @@ import studio.imgen.testsupport.TestUsers.TestUser;
 
 /** The generation pipeline end to end: service → durable job → worker → real SDK → fake OpenAI → storage. */
 @RecordApplicationEvents
-class GenerationServiceTest extends MemberServiceTest {
+class GenerationServiceTest extends LoggedInAsMemberTest {
 
     @Autowired
     ApplicationEvents applicationEvents;

@@ -2,7 +2,7 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.IMAGE;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +18,14 @@ import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 
 /**
  * The hostile corpus as reference images through the submission path a view uses: refusals reach the member as the
  * validator's message and nothing goes upstream; accepted files are stored only as their re-encoded, script-free form
  * under a generated name, and that is what OpenAI receives.
  */
-class HostileUploadSubmitTest extends MemberServiceTest {
+class HostileUploadSubmitTest extends LoggedInAsMemberTest {
 
     @Autowired
     ImageStore store;

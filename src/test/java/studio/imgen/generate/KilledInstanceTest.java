@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
@@ -26,18 +26,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.AppProperties;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 
 /**
  * Matrix row 38 with a real process: a second app instance (a child JVM on this test's database and fake OpenAI)
  * takes a job, sends it, and is killed with SIGKILL while OpenAI works. This instance then finds the job's lease
  * expired: it becomes interrupted and is not sent again, while a job the dead instance never took runs exactly once.
  */
-class KilledInstanceTest extends MemberServiceTest {
+class KilledInstanceTest extends LoggedInAsMemberTest {
 
     @Autowired
     DataSource dataSource;

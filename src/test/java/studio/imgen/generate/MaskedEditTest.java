@@ -2,8 +2,8 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import studio.imgen.base.UserInputException;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.MultipartPart;
 import studio.imgen.testsupport.TestImages;
 
 /** Inpainting: a mask travels with the job and reaches OpenAI as the multipart {@code mask} part of the edit. */
-class MaskedEditTest extends MemberServiceTest {
+class MaskedEditTest extends LoggedInAsMemberTest {
 
     @Test
     void aMaskedEditOfAStoredImageSendsTheMaskAsAPngPartOfTheImagesSize() throws Exception {

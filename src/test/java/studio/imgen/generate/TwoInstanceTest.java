@@ -1,8 +1,8 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -33,12 +33,12 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import studio.imgen.Application;
 import studio.imgen.admin.DefaultsChange;
-import studio.imgen.admin.MemberService;
+import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.WorkspaceSettingsService;
 import studio.imgen.base.UserInputException;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.JobRows;
 import studio.imgen.testsupport.FakeOpenAi;

@@ -2,9 +2,9 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.base.UserInputException;
 import studio.imgen.storage.ImageStore;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers;
 
@@ -24,7 +24,7 @@ import studio.imgen.testsupport.TestUsers;
  * Reference uploads that must never reach OpenAI, refused through the service path a view uses: a clear message
  * naming the file, no call upstream, and nothing left behind (no job, no image row, no file, no cooldown spent).
  */
-class UploadRefusalTest extends MemberServiceTest {
+class UploadRefusalTest extends LoggedInAsMemberTest {
 
     @Autowired
     ImageStore store;

@@ -1,9 +1,9 @@
 package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.IMAGE;
-import static studio.imgen.db.Tables.MEMBER_USAGE;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.IMAGE;
+import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.admin.WorkspaceSettingsService;
-import studio.imgen.db.tables.records.MemberUsageRecord;
+import imgen.db.tables.records.MemberUsageRecord;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.RecordedRequest;
 import studio.imgen.testsupport.TestUsers;
@@ -32,7 +32,7 @@ import studio.imgen.testsupport.TestUsers.TestUser;
  * upstream calls (duplicate billing shows up here) and the sentence the member reads, and whether the cooldown/quota
  * stayed consumed.
  */
-class UpstreamFaultMatrixTest extends MemberServiceTest {
+class UpstreamFaultMatrixTest extends LoggedInAsMemberTest {
 
     static final String RETRY_LATER = "Image generation failed or timed out. Try again.";
     static final String NO_IMAGE = "No image was generated. The API may have refused the prompt or encountered an error.";

@@ -37,8 +37,8 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import studio.imgen.admin.DefaultsChange;
 import studio.imgen.admin.EditThreadDefaults;
-import studio.imgen.admin.MemberService;
-import studio.imgen.admin.NewMember;
+import studio.imgen.workspace.MemberService;
+import studio.imgen.workspace.NewMember;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.WorkspaceSettingsService;
@@ -443,7 +443,7 @@ class AuthorizationMatrixTest extends ServerTest {
 
     /** A mask of the image's own size, whoever asks (the dimensions are read without any workspace scope). */
     private GenerationRequest.Upload maskFor(UUID image) {
-        var row = db.fetchOptional(studio.imgen.db.Tables.IMAGE, studio.imgen.db.Tables.IMAGE.ID.eq(image));
+        var row = db.fetchOptional(imgen.db.Tables.IMAGE, imgen.db.Tables.IMAGE.ID.eq(image));
         int width = row.map(r -> r.getWidth()).orElse(64);
         int height = row.map(r -> r.getHeight()).orElse(64);
         return new GenerationRequest.Upload("mask.png", TestImages.mask(width, height));

@@ -1,7 +1,7 @@
 package studio.imgen.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static studio.imgen.db.Tables.LOGIN_EVENT;
+import static imgen.db.Tables.LOGIN_EVENT;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package studio.imgen.security;
 
-import static studio.imgen.db.Tables.AUDIT_LOG;
-import static studio.imgen.db.Tables.GENERATION;
-import static studio.imgen.db.Tables.WORKSPACE;
+import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.GENERATION;
+import static imgen.db.Tables.WORKSPACE;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.jooq.Table;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.audit.WebhookService;
-import studio.imgen.db.Public;
+import imgen.db.Public;
 import studio.imgen.gallery.GalleryFixtures;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.testsupport.LoggedIn;

@@ -51,7 +51,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Object arrivals = new Object();
     private final LinkedList<Fault> faults = new LinkedList<>();
     private final Set<String> retiredModels = ConcurrentHashMap.newKeySet();
-    private final ModelCatalogue modelList = new ModelCatalogue();
+    private final FakeModelCatalog modelList = new FakeModelCatalog();
     private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
     private final FakeImages images = new FakeImages();
     private final ImagesEndpoint imagesEndpoint = new ImagesEndpoint(retiredModels::contains);

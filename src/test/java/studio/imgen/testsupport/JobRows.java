@@ -1,7 +1,7 @@
 package studio.imgen.testsupport;
 
 import java.util.UUID;
-import studio.imgen.db.tables.records.GenerationRecord;
+import imgen.db.tables.records.GenerationRecord;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
 /** Generation rows written straight to the table, for tests that stage what a (dead) worker left behind. */

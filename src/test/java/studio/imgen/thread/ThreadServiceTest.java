@@ -2,8 +2,8 @@ package studio.imgen.thread;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.CHAT_MODEL;
-import static studio.imgen.db.Tables.WORKSPACE_SETTINGS;
+import static imgen.db.Tables.CHAT_MODEL;
+import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +24,13 @@ import studio.imgen.storage.StorageKey;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;
-import studio.imgen.testsupport.MemberServiceTest;
+import studio.imgen.testsupport.LoggedInAsMemberTest;
 import studio.imgen.testsupport.MultipartPart;
 import studio.imgen.testsupport.TestImages;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
 /** Edit threads end to end: service → generation pipeline → real SDK → fake OpenAI (Responses and Images API). */
-class ThreadServiceTest extends MemberServiceTest {
+class ThreadServiceTest extends LoggedInAsMemberTest {
 
     @Autowired
     ThreadService threads;

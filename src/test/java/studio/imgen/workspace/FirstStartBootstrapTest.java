@@ -2,7 +2,7 @@ package studio.imgen.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static studio.imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.APP_USER;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,9 +1,11 @@
 package studio.imgen.admin.ui;
 
+import studio.imgen.workspace.ui.MembersTab;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
@@ -12,12 +14,12 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
-import studio.imgen.admin.InvitationService;
-import studio.imgen.admin.MemberService;
+import studio.imgen.workspace.InvitationService;
+import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RetentionSettings;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.WorkspaceSettingsService;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.security.CurrentUser;
 import studio.imgen.security.ui.SessionPrincipal;
 import studio.imgen.workspace.WorkspaceService;
@@ -29,6 +31,7 @@ import studio.imgen.workspace.WorkspaceService;
  * {@code ?tab=members} or {@code ?tab=roles} opens a tab directly.
  */
 @Route(value = "admin", layout = MainLayout.class)
+@Menu(title = "Admin", order = 5, icon = "vaadin:cog")
 @PageTitle("Admin · ImGen Studio")
 @RolesAllowed("ADMIN")
 public class AdminView extends Div implements BeforeEnterObserver {

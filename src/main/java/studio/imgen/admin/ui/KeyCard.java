@@ -1,5 +1,6 @@
 package studio.imgen.admin.ui;
 
+import studio.imgen.base.ui.Actions;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,5 +1,6 @@
 package studio.imgen.admin.ui;
 
+import studio.imgen.base.ui.Actions;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;

@@ -1,12 +1,13 @@
 package studio.imgen.admin.ui;
 
+import studio.imgen.base.ui.DialogForm;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import studio.imgen.admin.RoleAccessService;
-import studio.imgen.admin.WorkspaceRole;
+import studio.imgen.workspace.WorkspaceRole;
 
 /** Create a role or change its name and colour. */
 final class RoleDialog {

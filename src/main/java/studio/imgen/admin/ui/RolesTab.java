@@ -1,5 +1,7 @@
 package studio.imgen.admin.ui;
 
+import studio.imgen.base.ui.Actions;
+import studio.imgen.workspace.ui.RoleBadge;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;

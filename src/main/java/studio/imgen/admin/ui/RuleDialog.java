@@ -11,8 +11,9 @@ import studio.imgen.admin.RoleOverview;
 import studio.imgen.admin.RoleRule;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.RuleOptions;
-import studio.imgen.admin.WorkspaceRole;
 import studio.imgen.base.UserInputException;
+import studio.imgen.base.ui.DialogForm;
+import studio.imgen.workspace.WorkspaceRole;
 import studio.imgen.catalog.Money;
 
 /**

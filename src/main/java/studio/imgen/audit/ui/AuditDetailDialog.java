@@ -20,7 +20,7 @@ import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.catalog.Money;
 import studio.imgen.gallery.ExpiredImages;
 import studio.imgen.generate.ui.GenerateView;
-import studio.imgen.thread.ui.EditThisImage;
+import studio.imgen.base.ui.EditThisImage;
 
 /**
  * Everything one audit entry recorded, as text (prompts, names, raw errors and admin values are user data), with the

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -31,7 +32,7 @@ import studio.imgen.audit.AuditService;
 import studio.imgen.audit.AuditSnapshot;
 import studio.imgen.audit.WebhookService;
 import studio.imgen.base.ui.ImageUrls;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.catalog.Money;
 import studio.imgen.gallery.ImageAccess;
 
@@ -41,6 +42,7 @@ import studio.imgen.gallery.ImageAccess;
  * snapshot of the log, so totals, pages and the export agree with each other.
  */
 @Route(value = "audit", layout = MainLayout.class)
+@Menu(title = "Audit", order = 6, icon = "vaadin:records")
 @PageTitle("Audit · ImGen Studio")
 @RolesAllowed("ADMIN")
 public class AuditView extends Div {

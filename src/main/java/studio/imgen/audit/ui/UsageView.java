@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import studio.imgen.audit.UsageReport;
 import studio.imgen.audit.UsageService;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.catalog.Money;
 
 /**
@@ -24,6 +25,7 @@ import studio.imgen.catalog.Money;
  * quota and budget. Charts are SVG built on the server and CSS bars; names are only ever set as text.
  */
 @Route(value = "usage", layout = MainLayout.class)
+@Menu(title = "Usage", order = 4, icon = "vaadin:chart")
 @PageTitle("Usage · ImGen Studio")
 @PermitAll
 public class UsageView extends Div {

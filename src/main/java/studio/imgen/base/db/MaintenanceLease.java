@@ -1,6 +1,6 @@
 package studio.imgen.base.db;
 
-import static studio.imgen.db.Tables.MAINTENANCE_LEASE;
+import static imgen.db.Tables.MAINTENANCE_LEASE;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import studio.imgen.base.UserInputException;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.gallery.GalleryCursor;
 import studio.imgen.gallery.GalleryFilter;
@@ -36,7 +37,7 @@ import studio.imgen.gallery.GalleryPage;
 import studio.imgen.gallery.GalleryService;
 import studio.imgen.gallery.ImageDetails;
 import studio.imgen.generate.ui.GenerateView;
-import studio.imgen.thread.ui.EditThisImage;
+import studio.imgen.base.ui.EditThisImage;
 
 /**
  * The workspace's images, newest first: a virtual grid of thumbnail cards that loads as the member scrolls (see
@@ -44,6 +45,7 @@ import studio.imgen.thread.ui.EditThisImage;
  * the dialog only ever show text and access-checked image URLs.
  */
 @Route(value = "gallery", layout = MainLayout.class)
+@Menu(title = "Gallery", order = 3, icon = "vaadin:picture")
 @PageTitle("Gallery · ImGen Studio")
 @PermitAll
 public class GalleryView extends Div implements ImageActions {

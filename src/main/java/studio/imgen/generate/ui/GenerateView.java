@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import studio.imgen.base.UserInputException;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.base.ui.UiUpdates;
 import studio.imgen.generate.GenerateForm;
@@ -33,7 +34,7 @@ import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
-import studio.imgen.thread.ui.EditThisImage;
+import studio.imgen.base.ui.EditThisImage;
 
 /**
  * Generate: the form on one side, this member's generations on the other. Submitting never blocks the page: the job
@@ -41,6 +42,7 @@ import studio.imgen.thread.ui.EditThisImage;
  * running jobs where they are.
  */
 @Route(value = "", layout = MainLayout.class)
+@Menu(title = "Generate", order = 1, icon = "vaadin:magic")
 @PageTitle("Generate · ImGen Studio")
 @PermitAll
 public class GenerateView extends Div implements BeforeEnterObserver {

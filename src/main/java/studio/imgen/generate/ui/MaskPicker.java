@@ -16,7 +16,6 @@ import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.storage.PendingUploads.PendingFile;
 import studio.imgen.storage.ValidatedMask;
-import studio.imgen.thread.ui.MaskPainterDialog;
 
 /**
  * The optional inpainting mask of an edit: paint it over the stored image being edited, or upload a PNG. It applies

@@ -1,5 +1,6 @@
 package studio.imgen.thread.ui;
 
+import studio.imgen.base.ui.EditThisImage;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -27,7 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import studio.imgen.admin.EditThreadDefaults.Mode;
 import studio.imgen.base.UserInputException;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.base.ui.UiUpdates;
 import studio.imgen.generate.GenerationDetails;

@@ -1,5 +1,6 @@
 package studio.imgen.thread.ui;
 
+import studio.imgen.base.ui.EditThisImage;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -27,7 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.ImageUrls;
-import studio.imgen.base.ui.MainLayout;
+import studio.imgen.shell.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.ui.MaskPicker;
@@ -41,6 +43,7 @@ import studio.imgen.thread.ThreadSummary;
  * delete; "New edit" from uploads. {@code ?edit=<image id>} ("Edit this image" anywhere) starts a thread and opens it.
  */
 @Route(value = "threads", layout = MainLayout.class)
+@Menu(title = "Threads", order = 2, icon = "vaadin:chat")
 @PageTitle("Threads · ImGen Studio")
 @PermitAll
 public class ThreadsView extends Div implements BeforeEnterObserver {

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.audit.AuditFilterOptions;
 import studio.imgen.audit.AuditRow;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.testsupport.KaribuTest;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.AUDIT_LOG;
 
 /** The audit view without a browser: user data as text, filters and totals, the detail, the export link, the webhook card. */
 class AuditViewTest extends KaribuTest {

@@ -16,11 +16,11 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.db.tables.records.AuditLogRecord;
+import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.testsupport.KaribuTest;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
-import static studio.imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.AUDIT_LOG;
 
 /** The usage page: charts with axis labels, names as text, admins see everyone and members themselves. */
 class UsageViewTest extends KaribuTest {

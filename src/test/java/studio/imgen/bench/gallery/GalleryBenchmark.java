@@ -116,8 +116,8 @@ class GalleryBenchmark extends BrowserTest {
         LoggedIn.as(ana, memberships);
         assertThat(gallery.count(GalleryFilter.ALL)).isEqualTo(IMAGES);
         GalleryCursor deep = cursorAt(workspace, IMAGES - 50);
-        Instant newest = db.select(DSL.max(studio.imgen.db.Tables.IMAGE.CREATED_AT)).from(studio.imgen.db.Tables.IMAGE)
-                .where(studio.imgen.db.Tables.IMAGE.WORKSPACE_ID.eq(workspace)).fetchOne().value1().toInstant();
+        Instant newest = db.select(DSL.max(imgen.db.Tables.IMAGE.CREATED_AT)).from(imgen.db.Tables.IMAGE)
+                .where(imgen.db.Tables.IMAGE.WORKSPACE_ID.eq(workspace)).fetchOne().value1().toInstant();
 
         time("First page (50)", () -> gallery.page(GalleryFilter.ALL, null, 50), 50);
         time("Deep page (50 after #9,950, keyset)", () -> gallery.page(GalleryFilter.ALL, deep, 50), 50);
@@ -182,9 +182,9 @@ class GalleryBenchmark extends BrowserTest {
 
     /** Real thumbnails (made by the app's own thumbnailer from a 1024 px picture) for the newest images. */
     private int writeThumbnails(UUID workspace, int count) {
-        List<Record2<UUID, String>> newest = db.select(studio.imgen.db.Tables.IMAGE.ID, studio.imgen.db.Tables.IMAGE.FORMAT)
-                .from(studio.imgen.db.Tables.IMAGE).where(studio.imgen.db.Tables.IMAGE.WORKSPACE_ID.eq(workspace))
-                .orderBy(studio.imgen.db.Tables.IMAGE.CREATED_AT.desc()).limit(count).fetch();
+        List<Record2<UUID, String>> newest = db.select(imgen.db.Tables.IMAGE.ID, imgen.db.Tables.IMAGE.FORMAT)
+                .from(imgen.db.Tables.IMAGE).where(imgen.db.Tables.IMAGE.WORKSPACE_ID.eq(workspace))
+                .orderBy(imgen.db.Tables.IMAGE.CREATED_AT.desc()).limit(count).fetch();
         Random random = new Random(7);
         for (Record2<UUID, String> image : newest) {
             byte[] picture = picture(random);

@@ -1,9 +1,0 @@
-package studio.imgen.admin;
-
-import java.time.Instant;
-import java.util.List;
-
-/** What the invite page tells its visitor: which workspace, from whom, with which roles. */
-public record InvitationPreview(String workspaceName, String invitedBy, boolean admin, List<String> roles,
-                                Instant expiresAt) {
-}

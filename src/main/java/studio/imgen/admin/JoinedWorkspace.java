@@ -1,7 +1,0 @@
-package studio.imgen.admin;
-
-import java.util.UUID;
-
-/** The outcome of accepting an invitation: who joined which workspace. */
-public record JoinedWorkspace(UUID userId, UUID workspaceId, String workspaceName) {
-}

@@ -1,0 +1,5 @@
+/** The generate module's views and components; other modules' views may use the public ones (see the module's allowed dependencies). */
+@NamedInterface("ui")
+package studio.imgen.generate.ui;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,5 @@
+/** The security module's views and components; other modules' views may use the public ones (see the module's allowed dependencies). */
+@NamedInterface("ui")
+package studio.imgen.security.ui;
+
+import org.springframework.modulith.NamedInterface;
