@@ -49,10 +49,13 @@ class TableOwnershipTest {
             Map.entry("RoleRule", "admin"),
             Map.entry("MemberUsage", "admin"),
             Map.entry("Generation", "generate"),
+            Map.entry("GenerationPreview", "generate"),
             Map.entry("GenerationInput", "generate"),
             Map.entry("Image", "generate"),
             Map.entry("EditThread", "thread"),
             Map.entry("ThreadTurn", "thread"),
+            Map.entry("ApiToken", "api"),
+            Map.entry("ApiAuthThrottle", "api"),
             Map.entry("AuditLog", "audit"),
             Map.entry("AuditUsageDaily", "audit"),
             Map.entry("WorkspaceWebhook", "audit"));
@@ -66,6 +69,7 @@ class TableOwnershipTest {
             "admin → Workspace",          // WorkspaceSettingsRepository: workspace name in the settings overview
             "admin → MemberRole",         // RoleRules: roles held by a member, for the access policy
             "admin → WorkspaceRole",      // RoleRules: role names beside their rules
+            "api → AppUser",              // ApiTokenRepository: the token's member (username, display name, enabled) and owner names
             "audit → AppUser",            // AuditLog, AuditService, LoginAuditor: actor names
             "audit → WorkspaceMember",    // AuditService, LoginAuditor: which workspaces see a login
             "audit → MemberRole",         // UsageService: usage per role

@@ -94,12 +94,18 @@ class AuditQuery {
         return max == null ? 0 : max;
     }
 
+    /** "Ana", or "Ana (via token ci-bot)" for what came through the images API. */
+    private static final org.jooq.Field<String> ACTOR = DSL.coalesce(
+            DSL.concat(AUDIT_LOG.ACTOR_NAME, DSL.inline(" (via token "),
+                    DSL.jsonbGetAttributeAsText(AUDIT_LOG.DETAILS, GenerationAuditor.VIA_TOKEN), DSL.inline(")")),
+            AUDIT_LOG.ACTOR_NAME).as("actor");
+
     List<AuditRow> page(UUID workspaceId, AuditFilter filter, AuditCursor after, int skip, int limit) {
         Condition c = where(workspaceId, filter);
         if (after != null) {
             c = c.and(DSL.row(AUDIT_LOG.AT, AUDIT_LOG.SEQ).lt(utc(after.at()), after.seq()));
         }
-        return db.select(AUDIT_LOG.SEQ, AUDIT_LOG.AT, AUDIT_LOG.ACTOR_NAME, AUDIT_LOG.CATEGORY, AUDIT_LOG.ACTION,
+        return db.select(AUDIT_LOG.SEQ, AUDIT_LOG.AT, ACTOR, AUDIT_LOG.CATEGORY, AUDIT_LOG.ACTION,
                         AUDIT_LOG.MODEL, AUDIT_LOG.SIZE, AUDIT_LOG.QUALITY, AUDIT_LOG.STATUS, AUDIT_LOG.COST_MICROS, AUDIT_LOG.COST_ESTIMATED,
                         AUDIT_LOG.IMAGE_IDS, DSL.substring(AUDIT_LOG.PROMPT, 1, PREVIEW).as("preview"),
                         AUDIT_LOG.GENERATION_ID)
@@ -109,7 +115,7 @@ class AuditQuery {
                 .offset(skip)
                 .limit(limit)
                 .fetch(r -> new AuditRow(r.get(AUDIT_LOG.SEQ), r.get(AUDIT_LOG.AT).toInstant(),
-                        r.get(AUDIT_LOG.ACTOR_NAME), r.get(AUDIT_LOG.CATEGORY), r.get(AUDIT_LOG.ACTION),
+                        r.get(ACTOR), r.get(AUDIT_LOG.CATEGORY), r.get(AUDIT_LOG.ACTION),
                         r.get(AUDIT_LOG.MODEL), r.get(AUDIT_LOG.SIZE), r.get(AUDIT_LOG.QUALITY),
                         r.get(AUDIT_LOG.STATUS), r.get(AUDIT_LOG.COST_MICROS), r.get(AUDIT_LOG.COST_ESTIMATED),
                         Arrays.asList(r.get(AUDIT_LOG.IMAGE_IDS)),

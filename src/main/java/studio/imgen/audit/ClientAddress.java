@@ -10,7 +10,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The client address behind the action on this thread, if any: the address of the HTTP request being handled
  * (Spring's request-context filter binds every servlet request, Vaadin's included), otherwise the address the
  * session logged in from (Vaadin's push channel carries no HTTP request per message). Worker threads have neither.
- * The container's remote address already reflects trusted-proxy handling ({@code server.forward-headers-strategy});
+ * The container's remote address already reflects trusted-proxy handling ({@code APP_TRUSTED_PROXIES}, see
+ * {@code base/web/TrustedProxies});
  * raw headers are never read here.
  */
 final class ClientAddress {

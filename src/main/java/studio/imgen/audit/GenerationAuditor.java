@@ -27,6 +27,8 @@ import studio.imgen.generate.GenerationStatus;
 class GenerationAuditor {
 
     static final int MAX_PROMPT = 32_000;
+    /** Details key naming the API token a generation came through (absent for the UI). */
+    static final String VIA_TOKEN = "via_token";
 
     private final AuditLog auditLog;
     private final DSLContext db;
@@ -84,7 +86,9 @@ class GenerationAuditor {
         if (event.status() == GenerationStatus.QUEUED) {
             // Admission happens on the member's request thread: its client address is known only now.
             row.setClientIp(ClientAddress.current());
+            details.put(VIA_TOKEN, TokenUse.current());
         } else {
+            details.put(VIA_TOKEN, TokenUse.recordedFor(db, g.getWorkspaceId(), g.getId()));
             row.setReason(g.getErrorCode());
             row.setLatencyMs(millisBetween(g.getCreatedAt(), g.getFinishedAt()));
             row.setOpenaiRequestId(g.getOpenaiRequestId());
@@ -136,9 +140,13 @@ class GenerationAuditor {
         row.setN(event.n());
         row.setReferenceCount(event.referenceCount());
         row.setClientIp(ClientAddress.current());
+        Map<String, Object> details = new LinkedHashMap<>();
         if (event.prompt() != null && event.prompt().length() > MAX_PROMPT) {
-            row.setDetails(auditLog.json(Map.of("prompt_truncated_from", event.prompt().length())));
+            details.put("prompt_truncated_from", event.prompt().length());
         }
+        details.put(VIA_TOKEN, TokenUse.current());
+        details.values().removeIf(java.util.Objects::isNull);
+        row.setDetails(auditLog.json(details));
         return row;
     }
 

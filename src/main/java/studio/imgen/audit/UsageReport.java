@@ -10,10 +10,11 @@ import java.util.List;
  * @param daily one entry per day, oldest first, days without generations included (as zero)
  * @param perUser empty unless workspace-wide; most expensive first
  * @param perModel most expensive first
+ * @param perChannel where generations came from: "ImGen Studio (browser)" or "API token <name>"; most expensive first
  * @param allowance the caller's own quotas and budget this day and month
  */
 public record UsageReport(boolean workspaceWide, int days, List<Day> daily, List<Line> perUser, List<Line> perModel,
-                          List<Line> perRole, Line total, Allowance allowance) {
+                          List<Line> perRole, List<Line> perChannel, Line total, Allowance allowance) {
 
     /** {@code estimatedCostMicros}: the part of the cost computed at rates the catalogue marks as estimated. */
     public record Day(LocalDate day, long generations, long images, long costMicros, long estimatedCostMicros) {

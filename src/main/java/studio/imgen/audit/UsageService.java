@@ -1,5 +1,6 @@
 package studio.imgen.audit;
 
+import static imgen.db.Tables.AUDIT_LOG;
 import static imgen.db.Tables.AUDIT_USAGE_DAILY;
 import static imgen.db.Tables.MEMBER_ROLE;
 import static imgen.db.Tables.WORKSPACE_ROLE;
@@ -8,6 +9,7 @@ import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +36,7 @@ import studio.imgen.workspace.WorkspaceAccess.Member;
 public class UsageService {
 
     public static final List<Integer> PERIODS = List.of(30, 90);
+    static final String BROWSER = "ImGen Studio (browser)";
 
     private final WorkspaceAccess access;
     private final AccessControl accessControl;
@@ -99,7 +102,8 @@ public class UsageService {
                 daily.stream().mapToLong(UsageReport.Day::images).sum(), daily.stream().mapToLong(UsageReport.Day::costMicros).sum(),
                 daily.stream().mapToLong(UsageReport.Day::estimatedCostMicros).sum());
         return new UsageReport(me.admin(), days, daily, me.admin() ? perUser : List.of(), perModel,
-                me.admin() ? perRole(scope, mostExpensiveFirst) : List.of(), total, allowance(me, now));
+                me.admin() ? perRole(scope, mostExpensiveFirst) : List.of(),
+                perChannel(me, AuditQuery.startOf(first), mostExpensiveFirst), total, allowance(me, now));
     }
 
     /**
@@ -118,6 +122,28 @@ public class UsageService {
                 .where(scope)
                 .groupBy(role)
                 .fetch(r -> new UsageReport.Line(r.value1(), longOf(r.value2()), longOf(r.value3()), longOf(r.value4()),
+                        longOf(r.value5()))));
+        lines.sort(order);
+        return lines;
+    }
+
+    /**
+     * Browser versus each API token, from the succeeded generations of the audit log itself (the daily rollup keeps no
+     * channel): the same rows, so the figures add up to the total.
+     */
+    private List<UsageReport.Line> perChannel(Member me, OffsetDateTime from, Comparator<UsageReport.Line> order) {
+        Condition scope = AUDIT_LOG.WORKSPACE_ID.eq(me.workspaceId()).and(AUDIT_LOG.STATUS.eq("succeeded"))
+                .and(AUDIT_LOG.CATEGORY.eq("generation")).and(AUDIT_LOG.AT.ge(from));
+        if (!me.admin()) {
+            scope = scope.and(AUDIT_LOG.ACTOR_ID.eq(me.userId()));
+        }
+        var token = DSL.jsonbGetAttributeAsText(AUDIT_LOG.DETAILS, DSL.inline(GenerationAuditor.VIA_TOKEN));
+        var channel = DSL.coalesce(DSL.inline("API token ").concat(token), DSL.inline(BROWSER));
+        List<UsageReport.Line> lines = new ArrayList<>(db.select(channel, DSL.count(),
+                        DSL.sum(DSL.cardinality(AUDIT_LOG.IMAGE_IDS)), DSL.sum(AUDIT_LOG.COST_MICROS),
+                        DSL.sum(DSL.when(AUDIT_LOG.COST_ESTIMATED, AUDIT_LOG.COST_MICROS)))
+                .from(AUDIT_LOG).where(scope).groupBy(channel)
+                .fetch(r -> new UsageReport.Line(r.value1(), r.value2(), longOf(r.value3()), longOf(r.value4()),
                         longOf(r.value5()))));
         lines.sort(order);
         return lines;

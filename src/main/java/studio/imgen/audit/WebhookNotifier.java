@@ -72,7 +72,9 @@ class WebhookNotifier {
                         .and(IMAGE.ROLE.eq("result")))
                 .orderBy(IMAGE.POSITION).limit(1).fetchOptional(IMAGE.ID).orElse(null);
         String model = catalog.find(g.getModel()).map(ImageModel::label).orElse(g.getModel());
-        return new WebhookMessage(WebhookMessage.title("edit".equals(g.getKind())), auditLog.displayName(g.getUserId()),
+        String via = TokenUse.recordedFor(db, g.getWorkspaceId(), g.getId());
+        return new WebhookMessage(WebhookMessage.title("edit".equals(g.getKind())),
+                auditLog.displayName(g.getUserId()) + (via == null ? "" : " (via token " + via + ")"),
                 g.getPrompt(), model, g.getSize(), g.getQuality(),
                 g.getCostMicros() == null ? null : Money.cost(g.getCostMicros(), g.getCostEstimated()),
                 firstImage == null ? null : publicUrl + "/img/" + firstImage);

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.admin.AccessControl;
 import studio.imgen.admin.AccessPolicy;
+import studio.imgen.admin.AccessRefusedException;
 import studio.imgen.admin.Admission;
 import studio.imgen.admin.AllowedOptions;
 import studio.imgen.admin.EffectiveLimits;
@@ -174,7 +175,7 @@ public class GenerationService {
         }
         EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
         AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now()).ifPresent(refusal -> {
-            throw new UserInputException(refusal.message());
+            throw new AccessRefusedException(refusal);
         });
         List<ImageModel> offered = availability.offeredTo(me.workspaceId());
         refuseRetired(request.model(), offered);

@@ -82,10 +82,13 @@ class GenerationWorker {
     private final UpstreamBreakers breakers;
     private final OpenAiQuotaNotice quotaNotice;
     private final ModelLifecycleGuard lifecycle;
+    private final SharedPreviews sharedPreviews;
     private final ExecutorService pool;
     /** Jobs running on this instance: the concurrency bound (permits), not a thread count. */
     private final Semaphore slots;
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+    /** Cleared at shutdown: from then on this instance takes no new job and leaves the queue to the others. */
+    private volatile boolean claiming = true;
 
     private record Running(UUID leaseToken, UpstreamWait upstream) {
     }
@@ -94,8 +97,9 @@ class GenerationWorker {
                      ModelCatalog catalog, Admission admission, ImageStore store, Thumbnails thumbnails,
                      ImageInspector inspector, TransactionTemplate transaction, DSLContext db,
                      GenerationProperties properties, UpstreamBreakers breakers, OpenAiQuotaNotice quotaNotice,
-                     ModelLifecycleGuard lifecycle) {
+                     ModelLifecycleGuard lifecycle, SharedPreviews sharedPreviews) {
         this.lifecycle = lifecycle;
+        this.sharedPreviews = sharedPreviews;
         this.jobs = jobs;
         this.events = events;
         this.gateway = gateway;
@@ -117,7 +121,7 @@ class GenerationWorker {
 
     /** Claims as many queued jobs as there are free slots. Called after a submission and on every poll. */
     synchronized void drain() {
-        while (slots.tryAcquire()) {
+        while (claiming && slots.tryAcquire()) {
             var claim = jobs.claimNext(properties.lease());
             if (claim.isEmpty()) {
                 slots.release();
@@ -143,6 +147,34 @@ class GenerationWorker {
     /** How many jobs this instance is running now. */
     int inFlight() {
         return running.size();
+    }
+
+    void resumeClaiming() {
+        claiming = true;
+    }
+
+    boolean runsHere(UUID generationId) {
+        return running.containsKey(generationId);
+    }
+
+    /**
+     * Stops taking jobs and waits up to {@code grace} for the running ones to end, keeping their leases alive meanwhile
+     * (the scheduler that renews them is already stopped at shutdown). True when none is left running.
+     */
+    boolean finishRunning(java.time.Duration grace, java.time.Duration heartbeatEvery) throws InterruptedException {
+        claiming = false;
+        long deadline = System.nanoTime() + grace.toNanos();
+        int permits = properties.workers();
+        // Every permit free again means every job has ended.
+        while (!slots.tryAcquire(permits, Math.min(heartbeatEvery.toNanos(), Math.max(0, deadline - System.nanoTime())),
+                java.util.concurrent.TimeUnit.NANOSECONDS)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            heartbeat();
+        }
+        slots.release(permits);
+        return true;
     }
 
     @Scheduled(fixedDelayString = "${app.generation.poll-interval:2s}", initialDelayString = "${app.generation.poll-interval:2s}")
@@ -240,7 +272,9 @@ class GenerationWorker {
                 @Override
                 public void partialImage(int index, byte[] imageBytes) {
                     wait.leave();
-                    events.publish(new GenerationEvent.Preview(id, index, thumbnails.thumbnail(imageBytes)));
+                    GenerationEvent.Preview preview = new GenerationEvent.Preview(id, index, thumbnails.thumbnail(imageBytes));
+                    events.publish(preview);
+                    sharedPreviews.store(preview);
                     wait.enter();
                 }
             };

@@ -120,6 +120,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             MenuItem workspace = sub.addItem(new Span("Workspace: " + me.membership().workspaceName()));
             workspace.setEnabled(false);
         }
+        sub.addItem("API tokens", e -> UI.getCurrent().navigate("api-tokens"));
         sub.addItem("Change password", e -> UI.getCurrent().navigate("change-password"));
         sub.addItem("Toggle dark theme", e -> ThemePreference.toggle(UI.getCurrent()));
         sub.addItem("Log out", e -> authentication.logout());

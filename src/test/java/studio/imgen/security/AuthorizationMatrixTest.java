@@ -36,6 +36,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import studio.imgen.admin.DefaultsChange;
+import studio.imgen.api.ApiTokenService;
 import studio.imgen.admin.EditThreadDefaults;
 import studio.imgen.workspace.MemberService;
 import studio.imgen.workspace.NewMember;
@@ -54,6 +55,7 @@ import studio.imgen.generate.GenerationService;
 import studio.imgen.security.MatrixWorld.Caller;
 import studio.imgen.security.MatrixWorld.Target;
 import studio.imgen.storage.ImageStore;
+import studio.imgen.testsupport.Canaries;
 import studio.imgen.testsupport.FormLogin;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.LoggedIn;
@@ -83,7 +85,7 @@ class AuthorizationMatrixTest extends ServerTest {
     /** Every public method of these needs a row in {@link #rows()}. */
     static final List<Class<?>> SERVICES = List.of(GenerationService.class, GalleryService.class, AuditService.class,
             UsageService.class, WorkspaceSettingsService.class, MemberService.class, RoleAccessService.class,
-            WebhookService.class, WorkspaceService.class);
+            WebhookService.class, WorkspaceService.class, ApiTokenService.class);
 
     /** Every MVC mapping of ours, with the path to request and the expected answer per caller. */
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -93,6 +95,18 @@ class AuthorizationMatrixTest extends ServerTest {
             new Endpoint("/img", "/img", "NNNNNN"),
             new Endpoint("/img/", "/img/", "NNNNNN"),
             new Endpoint("/img/**", "/img/{id}/x", "NNNNNN"));
+
+    /**
+     * The images API (issue 16), per credential: nobody gets in without a token, a browser session is never accepted,
+     * and a token reaches only its own workspace (the API takes no ids of stored objects, so scoping is by the token).
+     * Status per credential: none, the caller's session cookie, the caller's token (anonymous has neither).
+     */
+    static final List<ApiEndpoint> API_ENDPOINTS = List.of(
+            new ApiEndpoint("/v1/images/generations", "POST", "/v1/images/generations", "application/json", "{}", 400),
+            new ApiEndpoint("/v1/images/edits", "POST", "/v1/images/edits", "application/json", "{}", 415),
+            new ApiEndpoint("/v1/models", "GET", "/v1/models", null, null, 200),
+            new ApiEndpoint("/v1/**", "GET", "/v1/images/generations", null, null, 404),
+            new ApiEndpoint("/v1/**", "DELETE", "/v1/models", null, null, 404));
 
     /** Vaadin download handlers (source file → the service row that guards it when the request arrives). */
     static final Map<String, String> DOWNLOAD_HANDLERS = Map.of("AuditView.java", "AuditService.exportCsv");
@@ -121,6 +135,8 @@ class AuthorizationMatrixTest extends ServerTest {
     @Autowired
     WorkspaceService workspaces;
     @Autowired
+    ApiTokenService apiTokens;
+    @Autowired
     MembershipLookup memberships;
     @Autowired
     UserAccounts accounts;
@@ -136,6 +152,10 @@ class AuthorizationMatrixTest extends ServerTest {
     private static MatrixWorld shared;
 
     record Endpoint(String pattern, String path, String expected) {
+    }
+
+    /** An API route: {@code withToken} is the status a caller's own token gets. */
+    record ApiEndpoint(String pattern, String method, String path, String contentType, String body, int withToken) {
     }
 
     @FunctionalInterface
@@ -224,6 +244,12 @@ class AuthorizationMatrixTest extends ServerTest {
                 change("WebhookService.set", t -> webhooks.set("http://127.0.0.1:9/elsewhere"), ADMIN),
                 change("WebhookService.clear", t -> webhooks.clear(), ADMIN),
                 change("WebhookService.test", t -> webhooks.test(), ADMIN),
+
+                change("ApiTokenService.create", t -> apiTokens.create("matrix", 30).token().name(), ANY_MEMBER),
+                read("ApiTokenService.mine", t -> apiTokens.mine(), ANY_MEMBER),
+                change("ApiTokenService.revoke", t -> apiTokens.revoke(tokenIn(t)), "DNNNON"),
+                read("ApiTokenService.workspaceTokens", t -> apiTokens.workspaceTokens(), ADMIN),
+                change("ApiTokenService.revokeAsAdmin", t -> apiTokens.revokeAsAdmin(tokenIn(t)), ADMIN_BY_ID),
 
                 read("WorkspaceService.myWorkspaces", t -> workspaces.myWorkspaces(), ANY_MEMBER),
                 read("WorkspaceService.switchTo", t -> workspaces.switchTo(t.workspace()), ANY_MEMBER_BY_ID));
@@ -335,7 +361,9 @@ class AuthorizationMatrixTest extends ServerTest {
                 .filter(e -> e.getValue().getBeanType().getPackageName().startsWith("studio.imgen"))
                 .flatMap(e -> e.getKey().getPatternValues().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(registered).isEqualTo(ENDPOINTS.stream().map(Endpoint::pattern).collect(Collectors.toCollection(TreeSet::new)));
+        Set<String> covered = ENDPOINTS.stream().map(Endpoint::pattern).collect(Collectors.toCollection(TreeSet::new));
+        API_ENDPOINTS.forEach(endpoint -> covered.add(endpoint.pattern()));
+        assertThat(registered).isEqualTo(covered);
     }
 
     @Test
@@ -418,6 +446,94 @@ class AuthorizationMatrixTest extends ServerTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyApiRouteAsEveryCaller() throws Exception {
+        MatrixWorld world = shared();
+        Map<Caller, String> cookies = logInOverHttp(world);
+        Map<Caller, String> bearer = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            if (caller != Caller.ANONYMOUS) {
+                world.logIn(caller, memberships);
+                bearer.put(caller, Canaries.register(apiTokens.create(TestUsers.unique("matrix"), 30).secret()));
+                LoggedIn.nobody();
+            }
+        }
+        return API_ENDPOINTS.stream().map(endpoint -> DynamicTest.dynamicTest(endpoint.method() + " " + endpoint.path(), () -> {
+            SoftAssertions softly = new SoftAssertions();
+            String nobody = null;
+            for (Caller caller : Caller.values()) {
+                String cell = endpoint.method() + " " + endpoint.path() + " as " + caller;
+                ApiCall none = api(endpoint, null);
+                ApiCall session = cookies.get(caller) == null ? none
+                        : api(endpoint, cookies.get(caller).substring("Cookie: ".length()), null);
+                for (ApiCall refused : List.of(none, session)) {
+                    softly.assertThat(refused.status()).as(cell + " without a token").isEqualTo(401);
+                    softly.assertThat(refused.body()).as(cell + " without a token").contains("\"invalid_api_key\"");
+                    nobody = nobody == null ? refused.body() : nobody;
+                    softly.assertThat(refused.body()).as(cell + ": every refusal alike").isEqualTo(nobody);
+                }
+                if (caller != Caller.ANONYMOUS) {
+                    ApiCall call = api(endpoint, null, bearer.get(caller));
+                    softly.assertThat(call.status()).as(cell + " with the caller's token").isEqualTo(endpoint.withToken());
+                    softly.assertThat(call.contentType()).as(cell).startsWith("application/json");
+                    ApiCall forged = api(endpoint, null, forged(bearer.get(caller)));
+                    softly.assertThat(forged.status()).as(cell + " with a forged token").isEqualTo(401);
+                    if (caller == Caller.OUTSIDER || caller == Caller.OUTSIDE_ADMIN) {
+                        for (String marker : world.markers()) {
+                            softly.assertThat(call.body()).as(cell + " leaks " + marker).doesNotContain(marker);
+                        }
+                    }
+                    for (ApiCall any : List.of(none, session, call, forged)) {
+                        softly.assertThat(any.setsCookie()).as(cell + ": never a session").isFalse();
+                        softly.assertThat(any.location()).as(cell + ": never a redirect").isEmpty();
+                    }
+                }
+            }
+            softly.assertAll();
+        }));
+    }
+
+    /** What the API answered: status, body and the headers that matter here. */
+    record ApiCall(int status, String body, String contentType, boolean setsCookie, Optional<String> location) {
+    }
+
+    private ApiCall api(ApiEndpoint endpoint, String cookie, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(endpoint.path())));
+        request.method(endpoint.method(), endpoint.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(endpoint.body()));
+        if (endpoint.contentType() != null) {
+            request.header("Content-Type", endpoint.contentType());
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            var response = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new ApiCall(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Set-Cookie").isPresent(),
+                    response.headers().firstValue("Location"));
+        }
+    }
+
+    private ApiCall api(ApiEndpoint endpoint, String token) throws Exception {
+        return api(endpoint, null, token);
+    }
+
+    /** The token with its last character changed: well-formed, but no token. */
+    private static String forged(String token) {
+        char last = token.charAt(token.length() - 1);
+        return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    }
+
+    /** Ana's token in workspace A of a matrix world; for an id that exists nowhere, a random one. */
+    private UUID tokenIn(Target target) {
+        return TOKENS.getOrDefault(target.workspace(), target.member());
+    }
+
     private Map<Caller, String> logInOverHttp(MatrixWorld world) throws Exception {
         Map<Caller, String> cookies = new EnumMap<>(Caller.class);
         cookies.put(Caller.ANONYMOUS, null);
@@ -491,6 +607,14 @@ class AuthorizationMatrixTest extends ServerTest {
     private MatrixWorld newWorld(Row row) {
         boolean queuedJob = row != null && row.method().equals("GenerationService.cancel");
         boolean ruled = row != null && row.method().equals("RoleAccessService.removeRule");
-        return MatrixWorld.create(people(), users, db, store, roles, webhooks, memberships, queuedJob, ruled, clock);
+        MatrixWorld world = MatrixWorld.create(people(), users, db, store, roles, webhooks, memberships, queuedJob,
+                ruled, clock);
+        world.logIn(Caller.OWNER, memberships);
+        TOKENS.put(world.target.workspace(), apiTokens.create("owner's script", 30).token().id());
+        LoggedIn.nobody();
+        return world;
     }
+
+    /** Ana's token in each matrix world's workspace A. */
+    private static final Map<UUID, UUID> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -55,9 +55,28 @@ public final class Canaries {
         return found;
     }
 
+    /**
+     * Anything shaped like an ImGen Studio API token, registered or not (tokens created by views in tests are not):
+     * logs must never carry one, so the console is checked for the shape as well.
+     */
+    private static final java.util.regex.Pattern API_TOKEN = java.util.regex.Pattern.compile("imgs_[A-Za-z0-9_-]{43}");
+    private static final int API_TOKEN_LENGTH = 48;
+
+    /** {@link #scan} plus the shape of an API token; for the console. */
+    public static boolean scanWithShapes(String where, CharSequence text) {
+        boolean found = scan(where, text);
+        if (text != null && API_TOKEN.matcher(text).find()) {
+            synchronized (LEAKS) {
+                LEAKS.add(where + ": an API token (imgs_…) was written");
+            }
+            found = true;
+        }
+        return found;
+    }
+
     /** Longest registered canary, for scanners that keep an overlap between chunks. */
     static int longest() {
-        return SECRETS.stream().mapToInt(String::length).max().orElse(0);
+        return Math.max(API_TOKEN_LENGTH, SECRETS.stream().mapToInt(String::length).max().orElse(0));
     }
 
     /** The leaks found since the last call. */

@@ -73,7 +73,7 @@ final class CanaryConsole {
         /** Scans what was collected and keeps its last {@code keep} bytes for the next slice. */
         private void check(int keep) {
             byte[] bytes = line.toByteArray();
-            Canaries.scan(where, new String(bytes, StandardCharsets.ISO_8859_1));
+            Canaries.scanWithShapes(where, new String(bytes, StandardCharsets.ISO_8859_1));
             line.reset();
             if (keep > 0) {
                 line.write(bytes, Math.max(0, bytes.length - keep), Math.min(keep, bytes.length));

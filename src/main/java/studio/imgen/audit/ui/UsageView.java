@@ -60,6 +60,7 @@ public class UsageView extends Div {
             content.add(bars("Per user", report.perUser()));
         }
         content.add(bars("Per model", report.perModel()));
+        content.add(bars("Browser and API tokens", report.perChannel()));
         if (report.workspaceWide()) {
             Div perRole = bars("Per role (a member with several roles counts under each)", report.perRole());
             content.add(perRole);

@@ -38,6 +38,7 @@ class UsageViewTest extends KaribuTest {
         dana = users.admin(acme, "Dana");
         ana = users.member(acme, "Ana");
         insert(ana.id(), "<img src=x onerror=alert(1)>", 30_000);
+        // Dana's came through the images API with her token "ci".
         insert(dana.id(), "Dana", 10_000);
     }
 
@@ -48,6 +49,7 @@ class UsageViewTest extends KaribuTest {
 
         assertThat(_find(H3.class)).extracting(H3::getText)
                 .containsExactly("Your allowance", "Cost per day", "Images per day", "Per user", "Per model",
+                        "Browser and API tokens",
                         "Per role (a member with several roles counts under each)");
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("usage-summary")).getText())
                 .isEqualTo("Everyone in this workspace: 2 generations, 2 images, $0.0400.");
@@ -55,7 +57,8 @@ class UsageViewTest extends KaribuTest {
         assertThat(svg).startsWith("<svg").contains("Day (UTC)").contains("<rect class=\"bar\"")
                 .contains("$0.0300").doesNotContain("onerror");
         assertThat(_find(Span.class, spec -> spec.withClasses("usage-bar-label"))).extracting(Span::getText)
-                .containsExactly("<img src=x onerror=alert(1)>", "Dana", "gpt-image-2", "(no role)");
+                .containsExactly("<img src=x onerror=alert(1)>", "Dana", "gpt-image-2", "ImGen Studio (browser)",
+                        "API token ci", "(no role)");
 
         Tabs period = _get(Tabs.class);
         assertThat(((Tab) period.getComponentAt(1)).getLabel()).isEqualTo("Last 90 days");
@@ -87,6 +90,9 @@ class UsageViewTest extends KaribuTest {
         row.setCostMicros(cost);
         row.setImageIds(new UUID[] {UUID.randomUUID()});
         row.setAt(OffsetDateTime.now(clock).minusMinutes(2));
+        if (name.equals("Dana")) {
+            row.setDetails(org.jooq.JSONB.valueOf("{\"via_token\": \"ci\"}"));
+        }
         db.insertInto(AUDIT_LOG).set(row).execute();
     }
 }
