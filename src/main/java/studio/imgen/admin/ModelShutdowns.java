@@ -103,7 +103,7 @@ public class ModelShutdowns {
                             String.join("; ", after))
                     : new AdminActionPerformed(workspaceId, actorId, "model.replaced", modelId,
                             String.join("; ", before), String.join("; ", after)));
-            return "✅ " + to.label() + " replaces " + model.label() + " for " + String.join(", ", model.uses()) + ".";
+            return to.label() + " replaces " + model.label() + " for " + String.join(", ", model.uses()) + ".";
         });
     }
 

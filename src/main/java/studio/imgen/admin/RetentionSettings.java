@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
@@ -40,14 +41,14 @@ public class RetentionSettings {
 
     @RolesAllowed("ADMIN")
     @Transactional
-    public String setDays(int days) {
+    public Notice setDays(int days) {
         if (days < 0 || days > MAX_DAYS) {
             throw new UserInputException("Enter a number of days from 0 (keep images forever) to 36,500.");
         }
         Member me = access.requireAdmin();
         int before = read(me.workspaceId());
         if (before == days) {
-            return "Nothing changed.";
+            return Notice.info("Nothing changed.");
         }
         db.insertInto(WORKSPACE_SETTINGS).set(WORKSPACE_SETTINGS.WORKSPACE_ID, me.workspaceId())
                 .set(WORKSPACE_SETTINGS.RETENTION_DAYS, days)
@@ -56,8 +57,8 @@ public class RetentionSettings {
                 .execute();
         events.publishEvent(new AdminActionPerformed(me.workspaceId(), me.userId(), "retention.updated", "",
                 describe(before), describe(days)));
-        return days == 0 ? "✅ Images are now kept forever."
-                : "✅ Images older than " + describe(days) + " will be deleted within the hour.";
+        return Notice.success(days == 0 ? "Images are now kept forever."
+                : "Images older than " + describe(days) + " will be deleted within the hour.");
     }
 
     /** For the retention job, which runs without a user: every workspace that expires images, with its period. */

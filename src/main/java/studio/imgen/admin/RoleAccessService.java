@@ -4,10 +4,12 @@ import studio.imgen.workspace.AdminActionPerformed;
 import studio.imgen.workspace.WorkspaceRole;
 import studio.imgen.workspace.WorkspaceRoles;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -67,7 +69,7 @@ public class RoleAccessService {
         }).toList();
     }
 
-    /** The access rules as the settings overview lists them ("🌐 Open access …" when there are none). */
+    /** The access rules as the settings overview lists them ("Open access …" when there are none). */
     @RolesAllowed("ADMIN")
     public List<String> accessSummary() {
         Member me = access.requireAdmin();
@@ -97,7 +99,7 @@ public class RoleAccessService {
             throw taken(cleanName);
         }
         publish(me, "role.created", cleanName, "", cleanName + " " + cleanColour);
-        return "✅ Created role " + cleanName + ".";
+        return "Created role " + cleanName + ".";
     }
 
     @RolesAllowed("ADMIN")
@@ -116,7 +118,7 @@ public class RoleAccessService {
             throw taken(cleanName);
         }
         publish(me, "role.updated", cleanName, role.name() + " " + role.colour(), cleanName + " " + cleanColour);
-        return "✅ Saved role " + cleanName + ".";
+        return "Saved role " + cleanName + ".";
     }
 
     /** Deletes a role and its assignments; refused while the role has an access rule (D16). */
@@ -130,19 +132,16 @@ public class RoleAccessService {
         }
         roles.delete(me.workspaceId(), roleId);
         publish(me, "role.deleted", role.name(), role.name(), "");
-        return "✅ Deleted role " + role.name() + ".";
+        return "Deleted role " + role.name() + ".";
     }
 
-    /** Adds the role's rule or replaces it (upsert): "✅ Updated access for {role}." */
+    /** Adds the role's rule or replaces it (upsert): "Updated access for {role}." */
     @RolesAllowed("ADMIN")
     @Transactional
     public String saveRule(RuleDraft draft) {
         Member me = access.requireAdmin();
         WorkspaceRole role = role(me, draft.roleId());
-        // The stored name counts, never one sent along with the form.
-        RoleRule rule = RuleNormaliser.normalise(new RuleDraft(role.id(), role.name(), draft.cooldown(),
-                draft.models(), draft.sizes(), draft.qualities(), draft.dailyQuota(), draft.monthlyQuota(),
-                draft.monthlyBudget(), draft.customSizeMax()), CatalogOptions.of(availability.offeredTo(me.workspaceId())));
+        RoleRule rule = normalised(me, role, draft);
         List<RoleRule> before = rules.rulesOf(me.workspaceId());
         RuleChange change = RuleChanges.upsert(before, rule);
         rules.upsert(me.workspaceId(), rule);
@@ -151,6 +150,55 @@ public class RoleAccessService {
                 .findFirst().map(r -> RuleSummary.describe(r, labels)).orElse("no rule"),
                 RuleSummary.describe(rule, labels));
         return change.message();
+    }
+
+    /**
+     * Whether saving this rule would leave the calling admin unable to generate: once any rule exists, only members
+     * holding a role with a rule may generate, admins included (imgen-behaviour.md §3). A draft that could not be
+     * saved is refused first, with the same sentence {@link #saveRule} gives.
+     */
+    @RolesAllowed("ADMIN")
+    public boolean ruleWouldLockMeOut(RuleDraft draft) {
+        Member me = access.requireAdmin();
+        WorkspaceRole role = role(me, draft.roleId());
+        normalised(me, role, draft);
+        Set<UUID> ruled = new HashSet<>();
+        rules.rulesOf(me.workspaceId()).forEach(r -> ruled.add(r.roleId()));
+        ruled.add(role.id());
+        return myRoles(me).stream().noneMatch(ruled::contains);
+    }
+
+    private RoleRule normalised(Member me, WorkspaceRole role, RuleDraft draft) {
+        // The stored name counts, never one sent along with the form.
+        return RuleNormaliser.normalise(new RuleDraft(role.id(), role.name(), draft.cooldown(), draft.models(),
+                draft.sizes(), draft.qualities(), draft.dailyQuota(), draft.monthlyQuota(), draft.monthlyBudget(),
+                draft.customSizeMax()), CatalogOptions.of(availability.offeredTo(me.workspaceId())));
+    }
+
+    /** Saves the rule and gives the calling admin its role, so that restricting access keeps their own. */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public String saveRuleAndTakeRole(RuleDraft draft) {
+        Member me = access.requireAdmin();
+        WorkspaceRole role = role(me, draft.roleId());
+        String saved = saveRule(draft);
+        Set<UUID> mine = new HashSet<>(myRoles(me));
+        if (mine.add(role.id())) {
+            String before = names(roles.rolesByMember(me.workspaceId()).getOrDefault(me.userId(), List.of()));
+            roles.replaceMemberRoles(me.workspaceId(), me.userId(), mine);
+            String after = names(roles.rolesByMember(me.workspaceId()).getOrDefault(me.userId(), List.of()));
+            publish(me, "member.roles", me.displayName(), before, after);
+        }
+        return saved + " You now hold the " + role.name() + " role, so you can still generate.";
+    }
+
+    private List<UUID> myRoles(Member me) {
+        return roles.rolesByMember(me.workspaceId()).getOrDefault(me.userId(), List.of()).stream()
+                .map(WorkspaceRole::id).toList();
+    }
+
+    private static String names(List<WorkspaceRole> held) {
+        return held.stream().map(WorkspaceRole::name).collect(Collectors.joining(", "));
     }
 
     @RolesAllowed("ADMIN")

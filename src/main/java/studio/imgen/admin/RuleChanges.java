@@ -20,7 +20,7 @@ public final class RuleChanges {
         } else {
             result.add(rule);
         }
-        return new RuleChange(result, true, "✅ Updated access for " + rule.roleName() + ".");
+        return new RuleChange(result, true, "Updated access for " + rule.roleName() + ".");
     }
 
     public static RuleChange remove(List<RoleRule> rules, UUID roleId, String roleName) {
@@ -33,7 +33,7 @@ public final class RuleChanges {
         }
         List<RoleRule> result = new ArrayList<>(rules);
         result.remove(existing);
-        return new RuleChange(result, true, "✅ Removed access for " + roleName + ".");
+        return new RuleChange(result, true, "Removed access for " + roleName + ".");
     }
 
     /** Removes every rule, which opens access to everyone. Cooldown timestamps are kept by the caller. */
@@ -42,7 +42,7 @@ public final class RuleChanges {
             return new RuleChange(List.of(), false, "No role restrictions are currently configured.");
         }
         return new RuleChange(List.of(), true,
-                "✅ All role restrictions cleared. Image generation is now open to everyone.");
+                "All role restrictions cleared. Image generation is now open to everyone.");
     }
 
     private static int indexOf(List<RoleRule> rules, UUID roleId) {

@@ -16,7 +16,7 @@ import studio.imgen.catalog.Money;
  */
 public final class RuleSummary {
 
-    static final String OPEN_ACCESS = "🌐 Open access (no role restrictions)";
+    static final String OPEN_ACCESS = "Open access (no role restrictions)";
 
     private RuleSummary() {
     }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
@@ -160,20 +161,20 @@ public class WorkspaceSettingsService {
         availability.forget(me.workspaceId());
         WorkspaceSettings.KeyStatus after = settings.find(me.workspaceId()).key();
         publish(me, "api_key.set", "", keyAudit(before), keyAudit(after));
-        return "✅ OpenAI API key has been set for this workspace.";
+        return "OpenAI API key has been set for this workspace.";
     }
 
     @RolesAllowed("ADMIN")
     @Transactional
-    public String clearApiKey() {
+    public Notice clearApiKey() {
         Member me = access.requireAdmin();
         WorkspaceSettings.KeyStatus before = settings.find(me.workspaceId()).key();
         if (!vault.clear(me.workspaceId())) {
-            return "No API key is configured.";
+            return Notice.info("No API key is configured.");
         }
         availability.forget(me.workspaceId());
         publish(me, "api_key.cleared", "", keyAudit(before), "not set");
-        return "✅ OpenAI API key has been removed.";
+        return Notice.success("OpenAI API key has been removed.");
     }
 
     /**
@@ -181,25 +182,25 @@ public class WorkspaceSettingsService {
      * 20 seconds, so call it off the UI thread. No transaction: no connection is held during the call.
      */
     @RolesAllowed("ADMIN")
-    public String testApiKey() {
+    public Notice testApiKey() {
         Member me = access.requireAdmin();
         Optional<String> key;
         try {
             key = vault.decrypt(me.workspaceId());
         } catch (KeyDecryptionException e) {
             log.warn("Key test in workspace {}: {}", me.workspaceId(), e.getMessage());
-            return "❌ The stored key cannot be decrypted with this server's master key. Set the key again.";
+            return Notice.error("The stored key cannot be decrypted with this server's master key. Set the key again.");
         }
         if (key.isEmpty()) {
-            return "No API key is configured.";
+            return Notice.info("No API key is configured.");
         }
         try {
             List<ListedModel> listed = gateway.listModels(key.get());
             publish(me, "key.tested", "OpenAI key", null, "accepted");
             modelStatus.record(me.workspaceId(), listed);
             long usable = availability.offeredTo(me.workspaceId()).size();
-            return "✅ OpenAI accepted the key. It can use " + usable + (usable == 1 ? " model" : " models")
-                    + " of the catalogue.";
+            return Notice.success("OpenAI accepted the key. It can use " + usable + (usable == 1 ? " model" : " models")
+                    + " of the catalogue.");
         } catch (OpenAiException e) {
             // detail() is the upstream status and message with anything key-like masked.
             log.info("Key test in workspace {} failed: {}", me.workspaceId(), e.detail());
@@ -216,7 +217,7 @@ public class WorkspaceSettingsService {
      */
     @RolesAllowed("ADMIN")
     @Transactional
-    public String updateDefaults(DefaultsChange change, int expectedVersion) {
+    public Notice updateDefaults(DefaultsChange change, int expectedVersion) {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
         OptionCatalog options = CatalogOptions.of(availability.offeredTo(me.workspaceId()));
@@ -234,13 +235,16 @@ public class WorkspaceSettingsService {
             throw new UserInputException("background=transparent is allowed only with png or webp output_format");
         }
         List<String> lines = new ArrayList<>();
-        addIfChanged(lines, "Model", current.defaultModel(), model);
-        addIfChanged(lines, "Size", current.defaultSize(), size);
-        addIfChanged(lines, "Quality", current.defaultQuality(), quality);
-        addIfChanged(lines, "Output format", current.defaultFormat(), format);
-        addIfChanged(lines, "Background", current.defaultBackground(), background);
+        // Each line names the value as the form and the overview do ("Quality: High", not "quality: high").
+        addIfChanged(lines, "Model", current.defaultModel(), model, this::modelDescription);
+        addIfChanged(lines, "Size", current.defaultSize(), size, v -> label(OptionCatalog.DEFAULT_SIZES, v));
+        addIfChanged(lines, "Quality", current.defaultQuality(), quality,
+                v -> label(OptionCatalog.DEFAULT_QUALITIES, v));
+        addIfChanged(lines, "Output format", current.defaultFormat(), format, v -> v.toUpperCase(Locale.ROOT));
+        addIfChanged(lines, "Background", current.defaultBackground(), background,
+                WorkspaceSettingsService::capitalised);
         if (lines.isEmpty()) {
-            return "No changes specified. Use the options to set defaults.";
+            return Notice.info("No changes specified. Use the options to set defaults.");
         }
         WorkspaceSettings updated = new WorkspaceSettings(me.workspaceId(), model, size, quality, format, background,
                 current.adminExemptFromCooldown(), current.key(), current.version());
@@ -248,7 +252,7 @@ public class WorkspaceSettingsService {
             throw new UserInputException(CONFLICT);
         }
         publish(me, "defaults.updated", "", defaultsAudit(current), defaultsAudit(updated));
-        return "✅ Updated default settings:\n" + String.join("\n", lines);
+        return Notice.success("Updated default settings:\n" + String.join("\n", lines));
     }
 
     /**
@@ -258,7 +262,7 @@ public class WorkspaceSettingsService {
      */
     @RolesAllowed("ADMIN")
     @Transactional
-    public String updateThreadDefaults(EditThreadDefaults.Mode mode, String mainlineModel, int expectedVersion) {
+    public Notice updateThreadDefaults(EditThreadDefaults.Mode mode, String mainlineModel, int expectedVersion) {
         Member me = access.requireAdmin();
         if (mode == null) {
             throw new UserInputException("Choose a mode for new edit threads.");
@@ -271,13 +275,14 @@ public class WorkspaceSettingsService {
         }
         EditThreadDefaults updated = new EditThreadDefaults(mode, chat);
         if (current.equals(updated)) {
-            return "No changes specified. Use the options to set defaults.";
+            return Notice.info("No changes specified. Use the options to set defaults.");
         }
         if (!settings.updateThreadDefaults(me.workspaceId(), updated, expectedVersion)) {
             throw new UserInputException(CONFLICT);
         }
         publish(me, "thread_defaults.updated", "", threadAudit(current), threadAudit(updated));
-        return "✅ New edit threads: " + updated.mode().label() + " · conversation model " + updated.mainlineModel();
+        return Notice.success("New edit threads: " + updated.mode().label() + " · conversation model "
+                + chatModelDescription(updated.mainlineModel()));
     }
 
     private static String threadAudit(EditThreadDefaults d) {
@@ -287,18 +292,18 @@ public class WorkspaceSettingsService {
     /** Whether workspace admins skip cooldowns. Role access, quotas and budgets apply to them either way. */
     @RolesAllowed("ADMIN")
     @Transactional
-    public String setAdminExemptFromCooldown(boolean exempt, int expectedVersion) {
+    public Notice setAdminExemptFromCooldown(boolean exempt, int expectedVersion) {
         Member me = access.requireAdmin();
         WorkspaceSettings current = settings.find(me.workspaceId());
         if (current.adminExemptFromCooldown() == exempt) {
-            return "No changes specified. " + exemptionSentence(exempt);
+            return Notice.info("No changes specified. " + exemptionSentence(exempt));
         }
         if (!settings.updateAdminExemption(me.workspaceId(), exempt, expectedVersion)) {
             throw new UserInputException(CONFLICT);
         }
         publish(me, "admin_exemption.updated", "", exemptionSentence(current.adminExemptFromCooldown()),
                 exemptionSentence(exempt));
-        return "✅ " + exemptionSentence(exempt);
+        return Notice.success(exemptionSentence(exempt));
     }
 
     static String exemptionSentence(boolean exempt) {
@@ -307,22 +312,22 @@ public class WorkspaceSettingsService {
                 : "Workspace admins wait out cooldowns like everyone else.";
     }
 
-    private static String testFailure(OpenAiException e) {
+    private static Notice testFailure(OpenAiException e) {
         return switch (e.kind()) {
-            case INVALID_KEY -> "❌ OpenAI rejected the key. Check that it was copied completely and has not been"
-                    + " revoked, then set it again.";
-            case PERMISSION_DENIED -> "❌ OpenAI refused access for this key (permission or region).";
-            case RATE_LIMITED, INSUFFICIENT_QUOTA -> "⚠️ OpenAI knows the key but is busy or the account is out of"
-                    + " quota. Check billing, or test again later.";
-            default -> "❌ The key could not be tested: " + e.userMessage();
+            case INVALID_KEY -> Notice.error("OpenAI rejected the key. Check that it was copied completely and has not"
+                    + " been revoked, then set it again.");
+            case PERMISSION_DENIED -> Notice.error("OpenAI refused access for this key (permission or region).");
+            case RATE_LIMITED, INSUFFICIENT_QUOTA -> Notice.warning("OpenAI knows the key but is busy or the account is"
+                    + " out of quota. Check billing, or test again later.");
+            default -> Notice.error("The key could not be tested: " + e.userMessage());
         };
     }
 
     private String keyLine(WorkspaceSettings.KeyStatus key) {
         if (!key.configured()) {
-            return "❌ Not set";
+            return "Not set";
         }
-        StringBuilder line = new StringBuilder("✅ Configured · ends with …").append(key.last4());
+        StringBuilder line = new StringBuilder("Configured · ends with …").append(key.last4());
         if (key.setBy() != null) {
             line.append(" · set by ").append(key.setBy());
         }
@@ -376,9 +381,10 @@ public class WorkspaceSettingsService {
         return match.apply(raw).orElseThrow(() -> new UserInputException(invalid));
     }
 
-    private static void addIfChanged(List<String> lines, String name, String before, String after) {
+    private static void addIfChanged(List<String> lines, String name, String before, String after,
+                                     java.util.function.Function<String, String> label) {
         if (!Objects.equals(before, after)) {
-            lines.add(name + ": " + after);
+            lines.add(name + ": " + label.apply(after));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import studio.imgen.base.AppProperties;
+import studio.imgen.base.Notice;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
 import tools.jackson.databind.ObjectMapper;
@@ -58,7 +59,7 @@ public class WebhookService {
         String before = webhooks.find(me.workspaceId()).map(w -> WebhookTarget.describe(w.getUrl())).orElse("not set");
         webhooks.save(me.workspaceId(), uri.toString(), me.userId());
         auditLog.recordAdminChange(me.workspaceId(), me.userId(), "webhook.set", "", before, WebhookTarget.describe(uri.toString()));
-        return "✅ Generation logs will be sent to " + WebhookTarget.describe(uri.toString());
+        return "Generation logs will be sent to " + WebhookTarget.describe(uri.toString());
     }
 
     @RolesAllowed("ADMIN")
@@ -70,7 +71,7 @@ public class WebhookService {
             return "No webhook is configured.";
         }
         auditLog.recordAdminChange(me.workspaceId(), me.userId(), "webhook.cleared", "", before.get(), "not set");
-        return "✅ Generation logging disabled. The audit log stays on.";
+        return "Generation logging disabled. The audit log stays on.";
     }
 
     /**
@@ -78,16 +79,16 @@ public class WebhookService {
      * outcome is recorded like any delivery. Call it from the UI without blocking: it may take a few seconds.
      */
     @RolesAllowed("ADMIN")
-    public CompletableFuture<String> test() {
+    public CompletableFuture<Notice> test() {
         Member me = access.requireAdmin();
         Optional<String> url = webhooks.find(me.workspaceId()).map(w -> w.getUrl());
         if (url.isEmpty()) {
-            return CompletableFuture.completedFuture("No webhook is configured.");
+            return CompletableFuture.completedFuture(Notice.info("No webhook is configured."));
         }
         String body = WebhookNotifier.test(me.displayName(), app.publicUrl()).json(json);
         return delivery.send(me.workspaceId(), url.get(), body, 1)
-                .thenApply(result -> result.delivered() ? "✅ Test message delivered."
-                        : "Test message failed: " + result.error());
+                .thenApply(result -> result.delivered() ? Notice.success("Test message delivered.")
+                        : Notice.error("Test message failed: " + result.error()));
     }
 
     private static java.time.Instant instant(OffsetDateTime t) {

@@ -76,7 +76,7 @@ public class ModelCatalogService {
                 rates.textInPerMillion(), rates.textInCachedPerMillion(), rates.imageInPerMillion(),
                 rates.imageInCachedPerMillion(), rates.imageOutPerMillion(), rates.textOutPerMillion(), null, null,
                 null, true, false));
-        return "✅ Added " + id + " with conservative capabilities and estimated rates. Edit it to enter what OpenAI"
+        return "Added " + id + " with conservative capabilities and estimated rates. Edit it to enter what OpenAI"
                 + " documents for it.";
     }
 
@@ -86,7 +86,7 @@ public class ModelCatalogService {
         Member me = access.requireInstanceAdmin();
         ChatModel added = editor.addChat(draft);
         publish(me, "catalog.chat_model_added", added.id(), "", join(chatFields(added)));
-        return "✅ Added " + added.label() + " (" + added.id() + ") to the chat models"
+        return "Added " + added.label() + " (" + added.id() + ") to the chat models"
                 + (added.offeredOn(catalog.today()) ? ". Admins can choose it for conversations now." : ", not offered.");
     }
 
@@ -109,7 +109,7 @@ public class ModelCatalogService {
             return "No changes to " + after.label() + ".";
         }
         publish(me, "catalog.chat_model_updated", after.id(), join(was, changed), join(now, changed));
-        return "✅ Updated " + after.label() + ": " + String.join(", ", changed) + ".";
+        return "Updated " + after.label() + ": " + String.join(", ", changed) + ".";
     }
 
     static Map<String, String> chatFields(ChatModel m) {
@@ -137,7 +137,7 @@ public class ModelCatalogService {
         Member me = access.requireInstanceAdmin();
         ImageModel added = editor.add(draft);
         publish(me, "catalog.model_added", added.id(), "", join(fields(added)));
-        return "✅ Added " + added.label() + " (" + added.id() + ") to the catalogue"
+        return "Added " + added.label() + " (" + added.id() + ") to the catalogue"
                 + (added.offeredOn(catalog.today()) ? ". Members can choose it now." : ", not offered yet.");
     }
 
@@ -157,7 +157,7 @@ public class ModelCatalogService {
             return "No changes to " + after.label() + ".";
         }
         publish(me, "catalog.model_updated", after.id(), join(was, changed), join(now, changed));
-        return "✅ Updated " + after.label() + ": " + String.join(", ", changed) + ".";
+        return "Updated " + after.label() + ": " + String.join(", ", changed) + ".";
     }
 
     @RolesAllowed("INSTANCE_ADMIN")
@@ -175,10 +175,10 @@ public class ModelCatalogService {
         publish(me, enabled ? "catalog.model_enabled" : "catalog.model_disabled", id,
                 enabled ? "disabled" : "enabled", enabled ? "enabled" : "disabled");
         if (!enabled) {
-            return "✅ Disabled " + after.label() + ". It is no longer offered, and new requests for it are refused.";
+            return "Disabled " + after.label() + ". It is no longer offered, and new requests for it are refused.";
         }
-        return after.offeredOn(catalog.today()) ? "✅ Enabled " + after.label() + ". Members can choose it now."
-                : "✅ Enabled " + after.label() + ", but it is shut down, so it is still not offered.";
+        return after.offeredOn(catalog.today()) ? "Enabled " + after.label() + ". Members can choose it now."
+                : "Enabled " + after.label() + ", but it is shut down, so it is still not offered.";
     }
 
     private ImageModel current(String id) {

@@ -24,6 +24,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
+import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.storage.StoredFile;
 
@@ -47,14 +48,16 @@ class StorageCleaner {
     private static final Logger log = LoggerFactory.getLogger(StorageCleaner.class);
 
     private final ImageStore store;
+    private final PendingUploads pendingUploads;
     private final DSLContext db;
     private final MaintenanceLease lease;
     private final Clock clock;
     private final Duration grace;
 
-    StorageCleaner(ImageStore store, DSLContext db, MaintenanceLease lease, Clock clock,
+    StorageCleaner(ImageStore store, PendingUploads pendingUploads, DSLContext db, MaintenanceLease lease, Clock clock,
                    @Value("${app.storage.cleaner.grace:1h}") Duration grace) {
         this.store = store;
+        this.pendingUploads = pendingUploads;
         this.db = db;
         this.lease = lease;
         this.clock = clock;
@@ -70,6 +73,11 @@ class StorageCleaner {
                 if (report.tempFiles() + report.orphans() > 0) {
                     log.info("Storage cleaner deleted {} temporary files and {} orphan files in {}",
                             report.tempFiles(), report.orphans(), store.describe());
+                }
+                // Uploads of forms that were never submitted nor closed (a killed instance): a day is long enough.
+                int abandoned = pendingUploads.sweep(Duration.ofDays(1));
+                if (abandoned > 0) {
+                    log.info("Storage cleaner deleted {} abandoned sets of pending uploads", abandoned);
                 }
             } finally {
                 lease.release(JOB, token);

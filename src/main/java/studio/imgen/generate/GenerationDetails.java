@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * A generation as its owner and workspace see it: parameters as resolved and sent, outcome, cost, images, and for a
- * conversation turn how it went upstream.
+ * conversation turn how it went upstream; {@code masked}: an edit that came with an inpainting mask.
  */
 public record GenerationDetails(UUID id, UUID workspaceId, UUID userId, String userName, String kind,
                                 GenerationStatus status, String prompt, String model, String size, String quality,
@@ -14,7 +14,7 @@ public record GenerationDetails(UUID id, UUID workspaceId, UUID userId, String u
                                 String moderation, String inputFidelity, int referenceCount, String errorMessage,
                                 Long textInputTokens, Long imageInputTokens, Long imageOutputTokens, Long costMicros,
                                 boolean costEstimated, Instant createdAt, Instant startedAt, Instant finishedAt, List<GeneratedImageView> images,
-                                Conversation conversation) {
+                                Conversation conversation, boolean masked) {
 
     /**
      * How a conversation turn went upstream (null for Images API generations): the chat model, the response it

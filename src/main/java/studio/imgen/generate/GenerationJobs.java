@@ -245,7 +245,8 @@ class GenerationJobs {
                     g.getMainlineModel() == null ? null : new GenerationDetails.Conversation(g.getMainlineModel(),
                             g.getResponseId(), GenerationDetails.Fallback.of(g.getFallbackReason()),
                             g.getMainlineInputTokens(),
-                            g.getMainlineOutputTokens()));
+                            g.getMainlineOutputTokens()),
+                    Boolean.TRUE.equals(g.getHasMask()));
         }).toList();
     }
 

@@ -14,7 +14,7 @@ public final class OpenAiException extends RuntimeException {
     private final FailureKind kind;
     private final String userMessage;
     private final String detail;
-    private final String upstreamMessage;
+    private final String param;
     private final Integer httpStatus;
     private final String upstreamCode;
     private final String requestId;
@@ -27,7 +27,7 @@ public final class OpenAiException extends RuntimeException {
         this.kind = b.kind;
         this.userMessage = userMessage(b);
         this.detail = b.detail;
-        this.upstreamMessage = b.upstreamMessage;
+        this.param = b.param;
         this.httpStatus = b.httpStatus;
         this.upstreamCode = b.upstreamCode;
         this.requestId = b.requestId;
@@ -102,7 +102,7 @@ public final class OpenAiException extends RuntimeException {
         b.requestId = requestId;
         b.retryAfter = retryAfter;
         b.requestMayHaveBeenSent = requestMayHaveBeenSent;
-        b.upstreamMessage = upstreamMessage;
+        b.param = param;
         return b;
     }
 
@@ -110,13 +110,10 @@ public final class OpenAiException extends RuntimeException {
         return new Builder(kind, detail);
     }
 
-    private static final int MAX_UPSTREAM_MESSAGE = 300;
-
     private static String userMessage(Builder b) {
         return switch (b.kind) {
-            case BAD_REQUEST -> b.upstreamMessage == null || b.upstreamMessage.isBlank()
-                    ? b.kind.defaultUserMessage()
-                    : "OpenAI refused the request: " + truncate(b.upstreamMessage);
+            case BAD_REQUEST -> RequestProblems.badRequest(b.upstreamCode, b.param);
+            case INVALID_IMAGE -> RequestProblems.invalidImage(b.upstreamCode, b.param, b.kind.defaultUserMessage());
             case RATE_LIMITED -> b.retryAfter == null
                     ? b.kind.defaultUserMessage()
                     : "OpenAI's rate limit for this workspace was reached; try again in "
@@ -125,17 +122,13 @@ public final class OpenAiException extends RuntimeException {
         };
     }
 
-    private static String truncate(String text) {
-        return text.length() <= MAX_UPSTREAM_MESSAGE ? text : text.substring(0, MAX_UPSTREAM_MESSAGE) + "…";
-    }
-
     /** Collects the fields of a failure; the retry policy adds the attempt count when the call ends. */
     static final class Builder {
         private final FailureKind kind;
         private final String detail;
         private Integer httpStatus;
         private String upstreamCode;
-        private String upstreamMessage;
+        private String param;
         private String requestId;
         private Duration retryAfter;
         private boolean requestMayHaveBeenSent;
@@ -155,9 +148,9 @@ public final class OpenAiException extends RuntimeException {
             return this;
         }
 
-        /** OpenAI's own message, already masked; shown to members only for {@link FailureKind#BAD_REQUEST}. */
-        Builder upstreamMessage(String message) {
-            this.upstreamMessage = message;
+        /** OpenAI's {@code param}: which option a 400 is about, to tell the member what to change. */
+        Builder param(String name) {
+            this.param = name;
             return this;
         }
 

@@ -74,7 +74,7 @@ final class UpstreamErrors {
         String masked = redactor.mask(message);
         FailureKind kind = kindOf(200, type, code, param);
         return OpenAiException.builder(kind, describe(200, "response error", type, code, param, masked))
-                .upstreamCode(code != null ? code : type).upstreamMessage(masked).requestId(requestId).build();
+                .upstreamCode(code != null ? code : type).param(param).requestId(requestId).build();
     }
 
     private static Classified fromIo(IOException io, boolean bodyStarted, Redactor redactor) {
@@ -100,7 +100,7 @@ final class UpstreamErrors {
                         param, message))
                 .httpStatus(status)
                 .upstreamCode(code != null ? code : type)
-                .upstreamMessage(message)
+                .param(param)
                 .requestId(first(headers, "x-request-id"))
                 .retryAfter(retryAfter(headers, now))
                 .build();

@@ -67,7 +67,7 @@ public class InvitationService {
                 .collect(Collectors.joining(", "));
         String grants = (roleNames.isEmpty() ? "no roles" : "roles: " + roleNames) + (draft.admin() ? ", workspace admin" : "");
         publish(me, "invitation.created", "", "", grants + " · expires " + WHEN.format(expiresAt) + " UTC");
-        return new CreatedInvitation(link(token), expiresAt, "✅ Invitation created (" + grants + "). It works once, until "
+        return new CreatedInvitation(link(token), expiresAt, "Invitation created (" + grants + "). It works once, until "
                 + WHEN.format(expiresAt) + " UTC. Copy the link now: it is not shown again.");
     }
 
@@ -116,7 +116,7 @@ public class InvitationService {
         }
         publish(me, "invitation.revoked", "", "open, created by " + row.createdBy() + ", expires "
                 + WHEN.format(row.expiresAt()) + " UTC", "revoked");
-        return "✅ Invitation revoked. Its link no longer works.";
+        return "Invitation revoked. Its link no longer works.";
     }
 
     private String link(String token) {

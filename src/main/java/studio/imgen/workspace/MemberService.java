@@ -73,7 +73,7 @@ public class MemberService {
         members.add(me.workspaceId(), userId, member.admin());
         WorkspaceMembers.Row row = members.find(me.workspaceId(), userId).orElseThrow();
         publish(me, "member.created", row.username(), "", describe(row));
-        return "✅ Created " + row.displayName() + " (" + row.username() + ")"
+        return "Created " + row.displayName() + " (" + row.username() + ")"
                 + (member.admin() ? " as a workspace admin" : "")
                 + ". They must choose their own password at first login.";
     }
@@ -93,7 +93,7 @@ public class MemberService {
         }
         WorkspaceMembers.Row row = row(me, userId);
         publish(me, "member.added", row.username(), "", describe(row));
-        return "✅ Added " + row.displayName() + " to this workspace" + (admin ? " as an admin." : ".")
+        return "Added " + row.displayName() + " to this workspace" + (admin ? " as an admin." : ".")
                 + (row.active() ? "" : " Their account is deactivated, so they cannot log in yet.");
     }
 
@@ -109,7 +109,7 @@ public class MemberService {
         requireWholeReach(me, row, "reset their password");
         accounts.resetPassword(userId, newPassword);
         publish(me, "member.password_reset", row.username(), "", "must change password at next login");
-        return "✅ New password set for " + row.displayName() + ". They must change it at their next login.";
+        return "New password set for " + row.displayName() + ". They must change it at their next login.";
     }
 
     /**
@@ -132,13 +132,13 @@ public class MemberService {
         publish(me, active ? "member.reactivated" : "member.deactivated", row.username(),
                 active ? "deactivated" : "active", active ? "active" : "deactivated");
         if (active) {
-            return "✅ Reactivated " + row.displayName() + ". They can log in again.";
+            return "Reactivated " + row.displayName() + ". They can log in again.";
         }
         Set<UUID> reach = members.administeredBy(me.userId());
         int cancelled = work.stream().mapToInt(w -> w.stopWorkOf(userId, reach)).sum();
         sessions.endAll(userId);
         events.publishEvent(new MemberDeactivated(me.workspaceId(), userId, me.userId()));
-        return "✅ Deactivated " + row.displayName() + ". Their sessions have ended"
+        return "Deactivated " + row.displayName() + ". Their sessions have ended"
                 + (cancelled == 0 ? "." : " and " + cancelled + (cancelled == 1 ? " generation was" : " generations were")
                 + " cancelled.");
     }
@@ -158,8 +158,8 @@ public class MemberService {
         }
         members.setAdmin(me.workspaceId(), userId, admin);
         publish(me, "member.admin", row.username(), row.admin() ? "admin" : "member", admin ? "admin" : "member");
-        return admin ? "✅ " + row.displayName() + " is now an admin of this workspace."
-                : "✅ " + row.displayName() + " is no longer an admin of this workspace.";
+        return admin ? row.displayName() + " is now an admin of this workspace."
+                : row.displayName() + " is no longer an admin of this workspace.";
     }
 
     /** Gives the member exactly these roles; the change applies to their next check at once. */
@@ -178,8 +178,8 @@ public class MemberService {
         roles.replaceMemberRoles(me.workspaceId(), userId, wanted);
         String after = names(roles.rolesByMember(me.workspaceId()).getOrDefault(userId, List.of()));
         publish(me, "member.roles", row.username(), before, after);
-        return after.isEmpty() ? "✅ " + row.displayName() + " now holds no roles."
-                : "✅ Roles of " + row.displayName() + ": " + after + ".";
+        return after.isEmpty() ? row.displayName() + " now holds no roles."
+                : "Roles of " + row.displayName() + ": " + after + ".";
     }
 
     private WorkspaceMembers.Row row(Member me, UUID userId) {

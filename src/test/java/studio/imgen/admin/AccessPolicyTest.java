@@ -198,7 +198,7 @@ class AccessPolicyTest {
                 // 20. Clear all rules
                 row("20 clear all rules: message",
                         () -> RuleChanges.clear(designersAndMarketing).message(),
-                        "✅ All role restrictions cleared. Image generation is now open to everyone."),
+                        "All role restrictions cleared. Image generation is now open to everyone."),
                 row("20 clear all rules: Ben can now generate",
                         () -> check(AccessPolicy.limits(RuleChanges.clear(designersAndMarketing).rules(), Set.of()),
                                 UsageSnapshot.NONE.admitted(T), T.plusSeconds(1)),
@@ -226,7 +226,7 @@ class AccessPolicyTest {
                             return change.message() + " | " + change.rules().size() + " rule, cooldown "
                                     + change.rules().get(0).cooldownSeconds();
                         },
-                        "✅ Updated access for Designers. | 1 rule, cooldown 10"),
+                        "Updated access for Designers. | 1 rule, cooldown 10"),
                 row("24 rule removal: Marketing has no rule",
                         () -> error(() -> RuleChanges.remove(List.of(rule(DESIGNERS, "Designers", 60)), MARKETING,
                                 "Marketing")),

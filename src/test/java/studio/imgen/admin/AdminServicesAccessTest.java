@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import studio.imgen.base.Notice;
 import studio.imgen.security.ActiveMembership;
 import studio.imgen.security.CurrentUser;
 import studio.imgen.security.MembershipLookup;
@@ -104,6 +105,10 @@ class AdminServicesAccessTest {
         calls.put("RoleAccessService.deleteRole", () -> roles.deleteRole(designers));
         calls.put("RoleAccessService.saveRule", () -> roles.saveRule(
                 new RuleDraft(designers, null, "0", Set.of(), Set.of(), Set.of(), null, null, null)));
+        calls.put("RoleAccessService.ruleWouldLockMeOut", () -> roles.ruleWouldLockMeOut(
+                new RuleDraft(designers, null, "0", Set.of(), Set.of(), Set.of(), null, null, null)));
+        calls.put("RoleAccessService.saveRuleAndTakeRole", () -> roles.saveRuleAndTakeRole(
+                new RuleDraft(designers, null, "0", Set.of(), Set.of(), Set.of(), null, null, null)));
         calls.put("RoleAccessService.removeRule", () -> roles.removeRule(designers));
         calls.put("RoleAccessService.clearRules", roles::clearRules);
         return calls;
@@ -155,7 +160,7 @@ class AdminServicesAccessTest {
                 .hasMessage("That person is not a member of this workspace.");
         assertThatThrownBy(() -> members.setAdmin(acme.ana().id(), true))
                 .hasMessage("That person is not a member of this workspace.");
-        assertThat(settings.clearApiKey()).isEqualTo("No API key is configured.");
+        assertThat(settings.clearApiKey()).isEqualTo(Notice.info("No API key is configured."));
         assertThat(roles.clearRules()).isEqualTo("No role restrictions are currently configured.");
         assertThat(members.members()).extracting(MemberSummary::displayName).containsExactly("Bea");
 

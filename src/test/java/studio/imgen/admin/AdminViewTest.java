@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.admin.ui.AdminView;
+import studio.imgen.base.ui.StatusLine;
 import studio.imgen.testsupport.KaribuTest;
 import studio.imgen.testsupport.TestUsers.TestUser;
 
@@ -81,7 +82,7 @@ class AdminViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Remove admin right")));
 
-        assertThat(notices()).contains("✅ Dana is no longer an admin of this workspace.");
+        assertThat(notices()).contains("Dana is no longer an admin of this workspace.");
         assertThat(currentUser.require().isWorkspaceAdmin()).isFalse();
     }
 
@@ -93,8 +94,8 @@ class AdminViewTest extends KaribuTest {
 
         _get(AdminView.class);
         assertThat(_find(Tab.class).stream().map(Tab::getLabel)).containsExactly("Settings", "Members", "Roles & access");
-        assertThat(_get(Span.class, spec -> spec.withClasses("key-status")).getText()).isEqualTo("❌ Not set");
-        assertThat(texts()).contains("🌐 Open access (no role restrictions)");
+        assertThat(_get(StatusLine.class, spec -> spec.withClasses("key-status")).text()).isEqualTo("Not set");
+        assertThat(texts()).contains("Open access (no role restrictions)");
     }
 
     @Test
@@ -112,7 +113,7 @@ class AdminViewTest extends KaribuTest {
 
         _setValue(chat, "gpt-5.5");
         _click(_get(Button.class, spec -> spec.withText("Save edit-thread defaults")));
-        assertThat(notices()).contains("✅ New edit threads: Conversation · conversation model gpt-5.5");
+        assertThat(notices()).contains("New edit threads: Conversation · conversation model GPT-5.5 (gpt-5.5)");
         assertThat(texts()).contains("Conversation model: GPT-5.5 (gpt-5.5)");
     }
 
@@ -142,8 +143,13 @@ class AdminViewTest extends KaribuTest {
         CheckboxGroup<String> sizes = _get(CheckboxGroup.class, spec -> spec.withLabel("Sizes"));
         _setValue(sizes, Set.of("1024x1024"));
         _click(_get(Button.class, spec -> spec.withText("Save rule")));
+        // Issue 14: Dana holds no role, so the first rule would lock her out; she takes the role.
+        ConfirmDialog lockOut = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(lockOut)).isEqualTo("You would lose access to image generation");
+        ConfirmDialogKt._fireConfirm(lockOut);
 
-        assertThat(notices()).contains("✅ Updated access for Designers.");
+        assertThat(notices()).contains("Updated access for Designers. You now hold the Designers role, so you can"
+                + " still generate.");
         assertThat(GridKt._get(grid, 0).summary()).isEqualTo("Designers: 30s cooldown · Models: All models"
                 + " · Sizes: 1024x1024 (Square) · Qualities: All qualities (auto allowed)");
         assertThat(texts()).contains(
@@ -166,14 +172,18 @@ class AdminViewTest extends KaribuTest {
                 com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel("Role"));
         _setValue(role, role.getListDataView().getItems().findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withText("Save rule")));
+        ConfirmDialog lockOut = _get(ConfirmDialog.class);
+        ConfirmDialogKt._fireReject(lockOut);
+        lockOut.close(); // the browser closes it on the click; Karibu only fires the event
+        assertThat(notices()).contains("Updated access for Designers.");
 
         _click(_get(Button.class, spec -> spec.withText("Clear all rules…")));
         ConfirmDialog confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getText(confirm)).startsWith("Access becomes open to every member of the workspace");
         ConfirmDialogKt._fireConfirm(confirm);
 
-        assertThat(notices()).contains("✅ All role restrictions cleared. Image generation is now open to everyone.");
-        assertThat(texts()).anyMatch(t -> t.startsWith("🌐 Open access: no role has an access rule"));
+        assertThat(notices()).contains("All role restrictions cleared. Image generation is now open to everyone.");
+        assertThat(texts()).anyMatch(t -> t.startsWith("Open access: no role has an access rule"));
     }
 
     @Test
@@ -190,15 +200,15 @@ class AdminViewTest extends KaribuTest {
 
         assertThat(field.getValue()).isEmpty();
         assertThat(vault.decrypt(acme)).contains(canary);
-        assertThat(notices()).contains("✅ OpenAI API key has been set for this workspace.");
-        assertThat(_get(Span.class, spec -> spec.withClasses("key-status")).getText())
-                .startsWith("✅ Configured · ends with …" + canary.substring(canary.length() - 4) + " · set by Dana on ");
+        assertThat(notices()).contains("OpenAI API key has been set for this workspace.");
+        assertThat(_get(StatusLine.class, spec -> spec.withClasses("key-status")).text())
+                .startsWith("Configured · ends with …" + canary.substring(canary.length() - 4) + " · set by Dana on ");
         assertThat(everyElementText(UI.getCurrent())).doesNotContain(canary);
 
         _click(_get(Button.class, spec -> spec.withText("Clear key…")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(vault.configured(acme)).isFalse();
-        assertThat(_get(Span.class, spec -> spec.withClasses("key-status")).getText()).isEqualTo("❌ Not set");
+        assertThat(_get(StatusLine.class, spec -> spec.withClasses("key-status")).text()).isEqualTo("Not set");
     }
 
     @Test
@@ -232,7 +242,7 @@ class AdminViewTest extends KaribuTest {
         _setValue(roles, Set.copyOf(roles.getListDataView().getItems().toList()));
         _click(_get(Button.class, spec -> spec.withText("Save roles")));
 
-        assertThat(notices()).contains("✅ Roles of Erin: Interns.");
+        assertThat(notices()).contains("Roles of Erin: Interns.");
         int row = Stream.iterate(0, i -> i + 1).limit(GridKt._size(grid))
                 .filter(i -> GridKt._get(grid, i).userId().equals(erin.userId())).findFirst().orElseThrow();
         assertThat(GridKt._get(grid, row).roles()).extracting(WorkspaceRole::name).containsExactly("Interns");

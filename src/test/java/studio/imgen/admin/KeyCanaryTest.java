@@ -67,11 +67,11 @@ class KeyCanaryTest {
         List<String> shown = new ArrayList<>();
 
         shown.add(settings.setApiKey("  " + CANARY + "\n"));
-        shown.add(settings.testApiKey());
+        shown.add(settings.testApiKey().text());
         fake.enqueueFault(Fault.invalidApiKey());
-        shown.add(settings.testApiKey());
+        shown.add(settings.testApiKey().text());
         fake.enqueueFault(Fault.status(400, "invalid_request_error", "invalid_api_key", "Incorrect key " + CANARY));
-        shown.add(settings.testApiKey());
+        shown.add(settings.testApiKey().text());
         shown.add(catchThrowable(() -> settings.setApiKey(CANARY + "x".repeat(200))).getMessage());
         shown.add(catchThrowable(() -> settings.setApiKey(CANARY + " " + CANARY)).getMessage());
         shown.add(settings.overview().toString());
@@ -82,7 +82,7 @@ class KeyCanaryTest {
         Jobs.awaitFinished(generations, id);
         shown.add(generations.find(id).orElseThrow().toString());
         LoggedIn.as(dana, memberships);
-        shown.add(settings.clearApiKey());
+        shown.add(settings.clearApiKey().text());
 
         assertThat(fake.requests()).hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(call -> assertThat(call.bearerToken()).isEqualTo(CANARY));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ModelCatalog;
 import imgen.db.tables.records.AuditLogRecord;
@@ -121,7 +122,7 @@ class ModelLifecycleTest {
     void oneActionMovesTheDefaultAndEveryRuleToTheReplacementAndIsAudited() {
         retireTestImageB(7);
 
-        assertThat(settings.applyReplacement("test-image-b")).isEqualTo("✅ Test Image A replaces Test Image B for the"
+        assertThat(settings.applyReplacement("test-image-b")).isEqualTo("Test Image A replaces Test Image B for the"
                 + " workspace default model, the rule of the Designers role.");
 
         assertThat(settings.defaultsForm().model()).isEqualTo("test-image-a");
@@ -181,7 +182,7 @@ class ModelLifecycleTest {
     void theKeysModelListDecidesWhatMembersAreOffered() {
         fake.unlistModel("test-image-b");
 
-        assertThat(settings.testApiKey()).isEqualTo("✅ OpenAI accepted the key. It can use 2 models of the catalogue.");
+        assertThat(settings.testApiKey()).isEqualTo(Notice.success("OpenAI accepted the key. It can use 2 models of the catalogue."));
 
         assertThat(settings.overview().modelStatus()).startsWith("Read ")
                 .endsWith("Image models this key can use: GPT Image 2, Test Image A.");

@@ -26,6 +26,7 @@ import studio.imgen.testsupport.IntegrationTest;
 import studio.imgen.testsupport.LoggedIn;
 import studio.imgen.testsupport.MutableClock;
 import studio.imgen.testsupport.TestUsers;
+import studio.imgen.workspace.WorkspaceRole;
 
 /** The role access grid on real PostgreSQL: §6 messages and scenarios 2, 9, 15, 20, 24, 25 and 27 of imgen-behaviour.md. */
 @IntegrationTest
@@ -129,9 +130,9 @@ class RoleAccessServiceTest {
 
         acme.asDana();
         assertThat(roles.clearRules())
-                .isEqualTo("✅ All role restrictions cleared. Image generation is now open to everyone.");
+                .isEqualTo("All role restrictions cleared. Image generation is now open to everyone.");
         assertThat(roles.clearRules()).isEqualTo("No role restrictions are currently configured.");
-        assertThat(roles.accessSummary()).containsExactly("🌐 Open access (no role restrictions)");
+        assertThat(roles.accessSummary()).containsExactly("Open access (no role restrictions)");
 
         acme.as(acme.ben());
         assertThat(generations.form(null).blocked()).isEmpty();
@@ -161,17 +162,17 @@ class RoleAccessServiceTest {
         assertThatThrownBy(() -> roles.saveRule(draft(null, "60", Set.of()))).hasMessage("You must select a role.");
 
         assertThat(roles.saveRule(draft(designers, "60", Set.of("1024x1024", "1536x1024", "1024x1536"))))
-                .isEqualTo("✅ Updated access for Designers.");
+                .isEqualTo("Updated access for Designers.");
         assertThat(roles.accessSummary()).singleElement().asString().contains("Sizes: All sizes (auto allowed)");
 
         assertThat(roles.saveRule(draft(designers, "10", Set.of("1024x1024"))))
-                .isEqualTo("✅ Updated access for Designers.");
+                .isEqualTo("Updated access for Designers.");
         assertThat(roles.accessSummary()).containsExactly("Designers: 10s cooldown · Models: All models"
                 + " · Sizes: 1024x1024 (Square) · Qualities: All qualities (auto allowed)");
 
         assertThatThrownBy(() -> roles.removeRule(marketing)).hasMessage("That role is not configured.");
-        assertThat(roles.removeRule(designers)).isEqualTo("✅ Removed access for Designers.");
-        assertThat(roles.accessSummary()).containsExactly("🌐 Open access (no role restrictions)");
+        assertThat(roles.removeRule(designers)).isEqualTo("Removed access for Designers.");
+        assertThat(roles.accessSummary()).containsExactly("Open access (no role restrictions)");
     }
 
     @Test
@@ -199,7 +200,7 @@ class RoleAccessServiceTest {
         assertThat(roles.roles()).hasSize(1);
 
         roles.removeRule(designers);
-        assertThat(roles.deleteRole(designers)).isEqualTo("✅ Deleted role Designers.");
+        assertThat(roles.deleteRole(designers)).isEqualTo("Deleted role Designers.");
         assertThat(roles.roles()).isEmpty();
         assertThat(members.members()).filteredOn(m -> m.userId().equals(acme.ana().id()))
                 .singleElement().satisfies(m -> assertThat(m.roles()).isEmpty());
@@ -207,7 +208,7 @@ class RoleAccessServiceTest {
 
     @Test
     void roleNamesAreRequiredAndUniqueIgnoringCase() {
-        assertThat(roles.createRole("  Designers ", "#2563EB")).isEqualTo("✅ Created role Designers.");
+        assertThat(roles.createRole("  Designers ", "#2563EB")).isEqualTo("Created role Designers.");
         assertThatThrownBy(() -> roles.createRole("designers", null))
                 .hasMessage("A role named “designers” already exists.");
         assertThatThrownBy(() -> roles.createRole("  ", null)).hasMessage("Enter a role name.");
@@ -216,7 +217,7 @@ class RoleAccessServiceTest {
 
         RoleOverview designers = roles.roles().get(0);
         assertThat(designers.role().colour()).isEqualTo("#2563eb");
-        assertThat(roles.updateRole(designers.role().id(), "Design", "#16a34a")).isEqualTo("✅ Saved role Design.");
+        assertThat(roles.updateRole(designers.role().id(), "Design", "#16a34a")).isEqualTo("Saved role Design.");
         assertThat(roles.roles()).extracting(r -> r.role().name()).containsExactly("Design");
     }
 
@@ -245,6 +246,29 @@ class RoleAccessServiceTest {
         assertThat(options.sizes()).extracting(Choice::value).containsExactly("1024x1024", "1536x1024", "1024x1536");
         assertThat(options.qualities()).extracting(Choice::value).containsExactly("low", "medium", "high");
         assertThat(options.models()).extracting(Choice::value).contains("gpt-image-2", "test-image-b");
+    }
+
+    @Test
+    void issue14_theFirstRuleWouldLockOutTheAdminWhoSavesItUnlessTheyTakeItsRole() {
+        UUID designers = acme.role("Designers");
+        UUID marketing = acme.role("Marketing");
+        assertThat(generations.form(null).blocked()).isEmpty();
+        assertThat(roles.ruleWouldLockMeOut(draft(designers, "30", Set.of()))).isTrue();
+        assertThatThrownBy(() -> roles.ruleWouldLockMeOut(draft(designers, "abc", Set.of())))
+                .isInstanceOf(UserInputException.class).hasMessage("Cooldown must be a number.");
+
+        assertThat(roles.saveRuleAndTakeRole(draft(designers, "30", Set.of()))).isEqualTo("Updated access for"
+                + " Designers. You now hold the Designers role, so you can still generate.");
+
+        assertThat(generations.form(null).blocked()).isEmpty();
+        assertThat(members.members()).filteredOn(m -> m.userId().equals(acme.dana().id())).singleElement()
+                .satisfies(dana -> assertThat(dana.roles()).extracting(WorkspaceRole::name).containsExactly("Designers"));
+        assertThat(roles.ruleWouldLockMeOut(draft(marketing, "60", Set.of()))).isFalse();
+
+        acme.give(acme.dana());
+        assertThat(roles.ruleWouldLockMeOut(draft(marketing, "60", Set.of()))).isTrue();
+        roles.saveRule(draft(marketing, "60", Set.of()));
+        assertThat(generations.form(null).blocked()).contains(NO_ROLE);
     }
 
     private static RuleDraft draft(UUID role, String cooldown, Set<String> sizes) {

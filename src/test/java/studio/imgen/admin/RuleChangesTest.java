@@ -23,7 +23,7 @@ class RuleChangesTest {
 
         assertThat(change.rules()).containsExactly(DESIGNERS_60, MARKETING_30);
         assertThat(change.changed()).isTrue();
-        assertThat(change.message()).isEqualTo("✅ Updated access for Marketing.");
+        assertThat(change.message()).isEqualTo("Updated access for Marketing.");
     }
 
     @Test
@@ -33,7 +33,7 @@ class RuleChangesTest {
         RuleChange change = RuleChanges.upsert(List.of(DESIGNERS_60, MARKETING_30), designers10);
 
         assertThat(change.rules()).containsExactly(designers10, MARKETING_30);
-        assertThat(change.message()).isEqualTo("✅ Updated access for Designers.");
+        assertThat(change.message()).isEqualTo("Updated access for Designers.");
     }
 
     @Test
@@ -42,7 +42,7 @@ class RuleChangesTest {
 
         assertThat(change.rules()).containsExactly(MARKETING_30);
         assertThat(change.changed()).isTrue();
-        assertThat(change.message()).isEqualTo("✅ Removed access for Designers.");
+        assertThat(change.message()).isEqualTo("Removed access for Designers.");
     }
 
     @Test
@@ -61,7 +61,7 @@ class RuleChangesTest {
         assertThat(cleared.rules()).isEmpty();
         assertThat(cleared.changed()).isTrue();
         assertThat(cleared.message())
-                .isEqualTo("✅ All role restrictions cleared. Image generation is now open to everyone.");
+                .isEqualTo("All role restrictions cleared. Image generation is now open to everyone.");
         assertThat(nothing.rules()).isEmpty();
         assertThat(nothing.changed()).isFalse();
         assertThat(nothing.message()).isEqualTo("No role restrictions are currently configured.");

@@ -61,7 +61,7 @@ class RuleSummaryTest {
     @Test
     void aWorkspaceWithoutRulesIsOpen() {
         assertThat(RuleSummary.describeAll(List.of(), MODEL_LABELS))
-                .containsExactly("🌐 Open access (no role restrictions)");
+                .containsExactly("Open access (no role restrictions)");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
@@ -78,20 +79,20 @@ class WorkspaceSettingsServiceTest {
 
     @Test
     void scenario22_setViewAndClearTheKey() {
-        assertThat(settings.overview().keyLine()).isEqualTo("❌ Not set");
+        assertThat(settings.overview().keyLine()).isEqualTo("Not set");
         assertThatThrownBy(() -> settings.setApiKey("sk-0123456789abcdef")) // 19 characters
                 .isInstanceOf(UserInputException.class).hasMessage("The API key must be 20 to 200 characters long.");
 
-        assertThat(settings.setApiKey("  " + KEY_40 + " \n")).isEqualTo("✅ OpenAI API key has been set for this workspace.");
+        assertThat(settings.setApiKey("  " + KEY_40 + " \n")).isEqualTo("OpenAI API key has been set for this workspace.");
 
         assertThat(vault.decrypt(workspace)).contains(KEY_40);
         SettingsOverview overview = settings.overview();
         assertThat(overview.keyConfigured()).isTrue();
-        assertThat(overview.keyLine()).isEqualTo("✅ Configured · ends with …WXYZ · set by Dana on "
+        assertThat(overview.keyLine()).isEqualTo("Configured · ends with …WXYZ · set by Dana on "
                 + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC)
                 .format(clock.instant()));
-        assertThat(settings.clearApiKey()).isEqualTo("✅ OpenAI API key has been removed.");
-        assertThat(settings.clearApiKey()).isEqualTo("No API key is configured.");
+        assertThat(settings.clearApiKey()).isEqualTo(Notice.success("OpenAI API key has been removed."));
+        assertThat(settings.clearApiKey()).isEqualTo(Notice.info("No API key is configured."));
         assertThat(vault.configured(workspace)).isFalse();
     }
 
@@ -112,18 +113,19 @@ class WorkspaceSettingsServiceTest {
 
     @Test
     void testingTheKeyMakesOneCallWithItAndSaysWhatOpenAiAnswered() {
-        assertThat(settings.testApiKey()).isEqualTo("No API key is configured.");
+        assertThat(settings.testApiKey()).isEqualTo(Notice.info("No API key is configured."));
         settings.setApiKey(KEY_40);
 
-        assertThat(settings.testApiKey()).isEqualTo("✅ OpenAI accepted the key. It can use 3 models of the catalogue.");
+        assertThat(settings.testApiKey()).isEqualTo(Notice.success("OpenAI accepted the key. It can use 3 models of the catalogue."));
         assertThat(fake.requestsTo(FakeOpenAi.MODELS)).singleElement()
                 .satisfies(call -> assertThat(call.bearerToken()).isEqualTo(KEY_40));
 
         fake.enqueueFault(Fault.invalidApiKey());
-        assertThat(settings.testApiKey()).isEqualTo("❌ OpenAI rejected the key. Check that it was copied completely"
-                + " and has not been revoked, then set it again.");
+        assertThat(settings.testApiKey()).isEqualTo(Notice.error("OpenAI rejected the key. Check that it was copied"
+                + " completely and has not been revoked, then set it again."));
         fake.enqueueFault(Fault.insufficientQuota());
-        assertThat(settings.testApiKey()).startsWith("⚠️ OpenAI knows the key but is busy or the account is out of quota.");
+        assertThat(settings.testApiKey()).isEqualTo(Notice.warning("OpenAI knows the key but is busy or the account is out of"
+                + " quota. Check billing, or test again later."));
     }
 
     @Test
@@ -134,9 +136,9 @@ class WorkspaceSettingsServiceTest {
         assertThat(form.size()).isEqualTo("auto");
 
         assertThat(settings.updateDefaults(DefaultsChange.NOTHING, form.version()))
-                .isEqualTo("No changes specified. Use the options to set defaults.");
+                .isEqualTo(Notice.info("No changes specified. Use the options to set defaults."));
         assertThat(settings.updateDefaults(new DefaultsChange("test-image-b", null, null, null, null), form.version()))
-                .isEqualTo("✅ Updated default settings:\nModel: test-image-b");
+                .isEqualTo(Notice.success("Updated default settings:\nModel: Test Image B (test-image-b)"));
 
         TestUser ana = users.member(workspace, "Ana");
         LoggedIn.as(ana, memberships);
@@ -151,10 +153,10 @@ class WorkspaceSettingsServiceTest {
         int version = settings.defaultsForm().version();
 
         assertThat(settings.updateDefaults(new DefaultsChange("GPT Image 2", "1024x1536 (Portrait)", "High", "WEBP",
-                "opaque"), version)).isEqualTo("✅ Updated default settings:\nModel: gpt-image-2\nSize: 1024x1536"
-                + "\nQuality: high\nOutput format: webp\nBackground: opaque");
+                "opaque"), version)).isEqualTo(Notice.success("Updated default settings:\nModel: GPT Image 2 (gpt-image-2)"
+                + "\nSize: 1024x1536 (Portrait)\nQuality: High\nOutput format: WEBP\nBackground: Opaque"));
         assertThat(settings.updateDefaults(new DefaultsChange("gpt-image-2", "1024x1536", null, null, null),
-                settings.defaultsForm().version())).isEqualTo("No changes specified. Use the options to set defaults.");
+                settings.defaultsForm().version())).isEqualTo(Notice.info("No changes specified. Use the options to set defaults."));
         assertThat(settings.overview().defaults()).containsExactly("Model: GPT Image 2 (gpt-image-2)",
                 "Size: 1024x1536 (Portrait)", "Quality: High", "Output format: WEBP", "Background: Opaque",
                 "New edit threads: Conversation", "Conversation model: GPT-5.4 mini (gpt-5.4-mini)");
@@ -192,7 +194,7 @@ class WorkspaceSettingsServiceTest {
         assertThat(accessControl.limitsFor(workspace, dana.id(), true).cooldownSeconds()).isZero();
 
         assertThat(settings.setAdminExemptFromCooldown(false, settings.defaultsForm().version()))
-                .isEqualTo("✅ Workspace admins wait out cooldowns like everyone else.");
+                .isEqualTo(Notice.success("Workspace admins wait out cooldowns like everyone else."));
 
         assertThat(accessControl.limitsFor(workspace, dana.id(), true).cooldownSeconds()).isEqualTo(120);
     }
@@ -213,7 +215,7 @@ class WorkspaceSettingsServiceTest {
                 .isInstanceOf(UserInputException.class).hasMessageStartingWith("Choose a conversation model from the list");
 
         assertThat(settings.updateThreadDefaults(EditThreadDefaults.Mode.DIRECT_EDIT, " GPT-5.4 ", version))
-                .isEqualTo("✅ New edit threads: Direct edit · conversation model gpt-5.4");
+                .isEqualTo(Notice.success("New edit threads: Direct edit · conversation model GPT-5.4 (gpt-5.4)"));
         assertThat(settings.overview().defaults()).contains("New edit threads: Direct edit",
                 "Conversation model: GPT-5.4 (gpt-5.4)");
         assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5.5", version))
@@ -224,7 +226,7 @@ class WorkspaceSettingsServiceTest {
 
     @Test
     void theOverviewListsEveryRuleOrOpenAccess() {
-        assertThat(settings.overview().access()).containsExactly("🌐 Open access (no role restrictions)");
+        assertThat(settings.overview().access()).containsExactly("Open access (no role restrictions)");
         roleWithRule("Designers", 30);
         roleWithRule("Marketing", 0);
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
@@ -81,7 +82,7 @@ class WebhookTest {
     @Test
     void aSucceededGenerationPostsOneSlackAndDiscordCompatibleMessage() throws Exception {
         LoggedIn.as(dana, memberships);
-        assertThat(webhooks.set(receiver.url("/hooks/secret-path"))).startsWith("✅ Generation logs will be sent to http://127.0.0.1:");
+        assertThat(webhooks.set(receiver.url("/hooks/secret-path"))).startsWith("Generation logs will be sent to http://127.0.0.1:");
         String prompt = XSS + " " + "x".repeat(1_500);
 
         GenerationDetails done = generateAs(ana, prompt);
@@ -175,7 +176,7 @@ class WebhookTest {
         webhooks.set(receiver.url("/hook"));
         receiver.redirectTo(receiver.url("/elsewhere"));
 
-        assertThat(webhooks.test().get()).isEqualTo("Test message failed: HTTP 302 (redirects are not followed)");
+        assertThat(webhooks.test().get()).isEqualTo(Notice.error("Test message failed: HTTP 302 (redirects are not followed)"));
 
         assertThat(receiver.received()).extracting(WebhookReceiver.Received::path).containsExactly("/hook");
         assertThat(webhooks.settings().orElseThrow().lastStatus()).isEqualTo("failed");
@@ -186,10 +187,10 @@ class WebhookTest {
         LoggedIn.as(dana, memberships);
         webhooks.set(receiver.url("/hooks/T000/B000/very-secret"));
 
-        assertThat(webhooks.test().get()).isEqualTo("✅ Test message delivered.");
+        assertThat(webhooks.test().get()).isEqualTo(Notice.success("Test message delivered."));
         assertThat(json.readTree(receiver.received().get(0).body()).get("content").asText())
                 .startsWith("🧪 Test message from ImGen Studio\nUser: Dana\n");
-        assertThat(webhooks.clear()).isEqualTo("✅ Generation logging disabled. The audit log stays on.");
+        assertThat(webhooks.clear()).isEqualTo("Generation logging disabled. The audit log stays on.");
         assertThat(webhooks.clear()).isEqualTo("No webhook is configured.");
         assertThat(webhooks.settings()).isEmpty();
 

@@ -138,7 +138,7 @@ class ModelCatalogServiceTest {
     void anAddedModelIsOfferedAndAudited() {
         String message = catalogue.add(draft("gpt-image-2.5-flare", d -> d));
 
-        assertThat(message).isEqualTo("✅ Added GPT Image Test (gpt-image-2.5-flare) to the catalogue. Members can choose it now.");
+        assertThat(message).isEqualTo("Added GPT Image Test (gpt-image-2.5-flare) to the catalogue. Members can choose it now.");
         assertThat(catalog.offered()).extracting(ImageModel::id).contains("gpt-image-2.5-flare");
         ImageModel added = catalog.find("gpt-image-2.5-flare").orElseThrow();
         assertThat(added.sizes()).containsExactly("auto", "1024x1024", "2048x1152");
@@ -159,7 +159,7 @@ class ModelCatalogServiceTest {
                 d.imageIn(), d.imageInCached(), new BigDecimal("30.5"), d.textOut(), d.deprecatedFrom(), d.shutdownOn(),
                 d.replacement(), d.ratesEstimated(), d.supportsCustomSizes())));
 
-        assertThat(message).isEqualTo("✅ Updated GPT Image Two: label, image output $/M.");
+        assertThat(message).isEqualTo("Updated GPT Image Two: label, image output $/M.");
         assertThat(catalog.find("gpt-image-2").orElseThrow().prices().imageOutPerMillion()).isEqualByComparingTo("30.5");
         assertThat(audit("catalog.model_updated")).singleElement().satisfies(row -> assertThat(row.getDetails().data())
                 .contains("label: GPT Image 2; image output $/M: 32.00")
@@ -168,7 +168,7 @@ class ModelCatalogServiceTest {
 
     @Test
     void aDisabledModelIsNeitherOfferedNorAcceptedOnSubmit() {
-        assertThat(catalogue.setEnabled("test-image-b", false)).startsWith("✅ Disabled Test Image B.");
+        assertThat(catalogue.setEnabled("test-image-b", false)).startsWith("Disabled Test Image B.");
 
         assertThat(catalog.offered()).extracting(ImageModel::id).doesNotContain("test-image-b");
         TestUser member = users.member(workspace, "Mia");
@@ -188,7 +188,7 @@ class ModelCatalogServiceTest {
 
         assertThat(catalogue.uncataloguedModels()).extracting(SeenModel::id).contains(seen)
                 .doesNotContain(seen + "-2026-11-30", "gpt-image-2", "test-image-a", "gpt-5.4");
-        assertThat(catalogue.addSeen(seen)).isEqualTo("✅ Added " + seen + " with conservative capabilities and"
+        assertThat(catalogue.addSeen(seen)).isEqualTo("Added " + seen + " with conservative capabilities and"
                 + " estimated rates. Edit it to enter what OpenAI documents for it.");
 
         ImageModel added = catalog.find(seen).orElseThrow();
@@ -218,14 +218,14 @@ class ModelCatalogServiceTest {
                 });
 
         assertThat(catalogue.addChat(new ChatModelDraft(" GPT-5.6 ", "GPT-5.6", true, true, null, null, null)))
-                .isEqualTo("✅ Added GPT-5.6 (gpt-5.6) to the chat models. Admins can choose it for conversations now.");
+                .isEqualTo("Added GPT-5.6 (gpt-5.6) to the chat models. Admins can choose it for conversations now.");
         assertThatThrownBy(() -> catalogue.addChat(new ChatModelDraft("gpt-image-2", "x", true, true, null, null,
                 null))).hasMessageStartingWith("“gpt-image-2” is an image model.");
         assertThatThrownBy(() -> catalogue.updateChat(new ChatModelDraft("gpt-5.6", "GPT-5.6", true, true, null,
                 null, "gpt-7"))).hasMessage("The replacement must be another chat model in the catalogue, e.g. gpt-5.4.");
         LocalDate shutdown = catalog.today().plusDays(90);
         assertThat(catalogue.updateChat(new ChatModelDraft("gpt-5.6", "GPT-5.6", true, true, null, shutdown,
-                "gpt-5.5"))).isEqualTo("✅ Updated GPT-5.6: shutdown on, replacement.");
+                "gpt-5.5"))).isEqualTo("Updated GPT-5.6: shutdown on, replacement.");
         assertThat(audit("catalog.chat_model_added")).hasSize(1);
         assertThat(audit("catalog.chat_model_updated")).singleElement()
                 .satisfies(row -> assertThat(row.getDetails().data()).contains("replacement: gpt-5.5"));

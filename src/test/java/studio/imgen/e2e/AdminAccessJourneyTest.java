@@ -45,13 +45,13 @@ class AdminAccessJourneyTest extends BrowserTest {
 
         page.getByLabel("New API key").fill(CANARY);
         button("Set key").click();
-        assertThat(notice("✅ OpenAI API key has been set for this workspace.")).isVisible();
+        assertThat(notice("OpenAI API key has been set for this workspace.")).isVisible();
         assertThat(page.locator(".key-status"))
-                .hasText(Pattern.compile("✅ Configured · ends with …" + CANARY.substring(CANARY.length() - 4) + " · set by Dana on .*"));
+                .hasText(Pattern.compile("Configured · ends with …" + CANARY.substring(CANARY.length() - 4) + " · set by Dana on .*"));
         assertThat(page.getByLabel("New API key")).hasValue("");
         button("Test key").click();
         assertThat(page.locator(".key-test-result"))
-                .hasText(Pattern.compile("✅ OpenAI accepted the key\\. It can use \\d+ models of the catalogue\\."));
+                .hasText(Pattern.compile("OpenAI accepted the key\\. It can use \\d+ models of the catalogue\\."));
         screenshot("admin-settings");
 
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Roles & access")).click();
@@ -65,7 +65,9 @@ class AdminAccessJourneyTest extends BrowserTest {
         checkbox("1024x1024 (Square)").check();
         checkbox("Low").check();
         button("Save rule").click();
-        assertThat(notice("✅ Updated access for Interns.")).isVisible();
+        // Dana holds no role: saving the first rule warns her; she does not need to generate here.
+        button("Save without it").click();
+        assertThat(notice("Updated access for Interns.")).isVisible();
         assertThat(page.locator("vaadin-grid-cell-content").filter(text("Interns: 120s cooldown"))).hasText(
                 "Interns: 120s cooldown · Models: Test Image B · Sizes: 1024x1024 (Square) · Qualities: Low");
         screenshot("admin-roles");
@@ -77,7 +79,7 @@ class AdminAccessJourneyTest extends BrowserTest {
         page.locator("vaadin-grid-cell-content").filter(text(ian.username())).first().click();
         checkbox("Interns").check();
         button("Save roles").click();
-        assertThat(notice("✅ Roles of Ian: Interns.")).isVisible();
+        assertThat(notice("Roles of Ian: Interns.")).isVisible();
         assertThat(page.locator(".members-grid vaadin-grid-cell-content .role-badge").filter(text("Interns"))).isVisible();
         screenshot("admin-members");
 

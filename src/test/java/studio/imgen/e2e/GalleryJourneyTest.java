@@ -123,6 +123,7 @@ class GalleryJourneyTest extends BrowserTest {
             assertThat(opened.status()).isEqualTo(404);
             assertThat(anonymous.cookies()).noneMatch(c -> c.name.equals("JSESSIONID"));
         }
+        assertNoConsoleErrors();
     }
 
     @Test
@@ -197,6 +198,7 @@ class GalleryJourneyTest extends BrowserTest {
                     () -> menu.getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("Download")).click());
             assertThat(fromMenu.suggestedFilename()).matches("imgen-[0-9a-f-]{36}\\.png");
         }
+        assertNoConsoleErrors();
     }
 
     private void logIn(Page target, TestUser user) {

@@ -95,7 +95,7 @@ class ModelLifecycleJourneyTest extends BrowserTest {
         page.navigate(url("admin"));
         button(page, "Test key").click();
         assertThat(page.locator(".key-test-result"))
-                .hasText(Pattern.compile("✅ OpenAI accepted the key\\. It can use \\d+ models of the catalogue\\."));
+                .hasText(Pattern.compile("OpenAI accepted the key\\. It can use \\d+ models of the catalogue\\."));
         Locator notice = page.locator(".overview-card .shutdown-notice");
         assertThat(notice).containsText("Test Image B (test-image-b) shuts down on");
         assertThat(notice).containsText("(in 7 days). Used by the workspace default model, the rule of the Designers"
@@ -103,7 +103,7 @@ class ModelLifecycleJourneyTest extends BrowserTest {
         shots(page, "lifecycle-settings-notice");
         button(page, "Use Test Image A everywhere").click();
         assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(
-                "✅ Test Image A replaces Test Image B for the workspace default model, the rule of the Designers role.")))
+                "Test Image A replaces Test Image B for the workspace default model, the rule of the Designers role.")))
                 .isVisible();
         assertThat(notice).hasCount(0);
         assertThat(page.locator(".overview-card")).containsText("Models: GPT Image 2, Test Image A");
@@ -120,7 +120,7 @@ class ModelLifecycleJourneyTest extends BrowserTest {
             shots(admin, "lifecycle-catalogue-seen");
             button(admin, "Add " + seen + " to the catalogue").click();
             assertThat(admin.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(
-                    "✅ Added " + seen + " with conservative capabilities and estimated rates."))).isVisible();
+                    "Added " + seen + " with conservative capabilities and estimated rates."))).isVisible();
             assertThat(admin.locator(".catalogue-grid vaadin-grid-cell-content").filter(
                     new Locator.FilterOptions().setHasText(seen)).first()).isVisible();
             assertThat(admin.locator(".chat-model-grid vaadin-grid-cell-content").filter(

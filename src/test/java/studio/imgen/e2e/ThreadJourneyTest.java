@@ -56,7 +56,7 @@ class ThreadJourneyTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate").setExact(true)).click();
         assertThat(page.locator(".result-thumb")).hasCount(1);
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit this image").setExact(true)).click();
         assertThat(page).hasURL(Pattern.compile(".*/threads/[0-9a-f-]{36}$"));
         String threadUrl = page.url();
         assertThat(page.locator(".turn")).hasCount(1);

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import studio.imgen.admin.RetentionSettings;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.storage.ImageFormat;
@@ -81,7 +82,7 @@ class RetentionJobTest {
     @Test
     void imagesOlderThanTheRetentionAreExpiredAuditedAndAnswerGone() {
         LoggedIn.as(dana, memberships);
-        assertThat(retention.setDays(30)).contains("older than 30 days");
+        assertThat(retention.setDays(30)).isEqualTo(Notice.success("Images older than 30 days will be deleted within the hour."));
 
         assertThat(job.runOnce()).isGreaterThanOrEqualTo(1);
 
@@ -134,7 +135,7 @@ class RetentionJobTest {
     @Test
     void zeroKeepsForeverAndOnlyAdminsMayChangeIt() {
         LoggedIn.as(dana, memberships);
-        assertThat(retention.setDays(0)).isEqualTo("Nothing changed.");
+        assertThat(retention.setDays(0)).isEqualTo(Notice.info("Nothing changed."));
         assertThatThrownBy(() -> retention.setDays(-1)).isInstanceOf(UserInputException.class);
         assertThatThrownBy(() -> retention.setDays(RetentionSettings.MAX_DAYS + 1)).isInstanceOf(UserInputException.class);
         job.runOnce();

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
+import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.S3ImageStore;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.testsupport.IntegrationTest;
@@ -42,6 +43,8 @@ class StorageCleanerTest {
     ImageStore localStore;
     @Autowired
     MaintenanceLease lease;
+    @Autowired
+    PendingUploads pendingUploads;
     @Autowired
     TestUsers users;
 
@@ -79,7 +82,7 @@ class StorageCleanerTest {
     }
 
     private StorageCleaner cleaner(ImageStore store, Clock time, Duration clockAhead) {
-        return new StorageCleaner(store, db, lease, Clock.offset(time, clockAhead), Duration.ofHours(1));
+        return new StorageCleaner(store, pendingUploads, db, lease, Clock.offset(time, clockAhead), Duration.ofHours(1));
     }
 
     @ParameterizedTest

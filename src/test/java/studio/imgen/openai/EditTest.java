@@ -103,8 +103,7 @@ class EditTest extends GatewayTestBase {
         assertThatThrownBy(() -> gateway.edit(Gateways.KEY, request, ProgressListener.NONE))
                 .isInstanceOfSatisfying(OpenAiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.INVALID_IMAGE);
-                    assertThat(e.userMessage()).isEqualTo(
-                            "One of the images could not be used (PNG, JPEG or WEBP, RGB/RGBA).");
+                    assertThat(e.userMessage()).isEqualTo(RequestProblems.MASK);
                     assertThat(e.detail()).contains("param=mask");
                 });
         assertThat(fake.requests()).hasSize(1);

@@ -143,13 +143,13 @@ class GenerateTest extends GatewayTestBase {
     }
 
     @Test
-    void openAiValidationErrorsAreBadRequestsWithOpenAisMessage() {
+    void openAiValidationErrorsAreBadRequestsThatSayWhatToChange() {
         assertThatThrownBy(() -> gateway.generate(Gateways.KEY, new GenerateRequest("gpt-image-1.5", "a fox", null,
                 null, null, "transparent", "jpeg", null, null, 0, null), ProgressListener.NONE))
                 .isInstanceOfSatisfying(OpenAiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.BAD_REQUEST);
-                    assertThat(e.userMessage()).startsWith(
-                            "OpenAI refused the request: Transparent background is not supported");
+                    assertThat(e.userMessage()).isEqualTo(RequestProblems.BACKGROUND);
+                    assertThat(e.detail()).contains("Transparent background is not supported");
                     assertThat(e.detail()).contains("HTTP 400", "param=background");
                     assertThat(e.requestMayHaveBeenSent()).isFalse();
                     assertThat(e.refundsCooldown()).isTrue();

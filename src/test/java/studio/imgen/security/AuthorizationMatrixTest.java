@@ -241,6 +241,10 @@ class AuthorizationMatrixTest extends ServerTest {
                 change("RoleAccessService.deleteRole", t -> roles.deleteRole(t.role()), ADMIN_BY_ID),
                 change("RoleAccessService.saveRule", t -> roles.saveRule(
                         new RuleDraft(t.role(), null, "3600", Set.of(), Set.of(), Set.of(), null, null, null)), ADMIN_BY_ID),
+                read("RoleAccessService.ruleWouldLockMeOut", t -> roles.ruleWouldLockMeOut(
+                        new RuleDraft(t.role(), null, "3600", Set.of(), Set.of(), Set.of(), null, null, null)), ADMIN_BY_ID),
+                change("RoleAccessService.saveRuleAndTakeRole", t -> roles.saveRuleAndTakeRole(
+                        new RuleDraft(t.role(), null, "3600", Set.of(), Set.of(), Set.of(), null, null, null)), ADMIN_BY_ID),
                 change("RoleAccessService.removeRule", t -> roles.removeRule(t.role()), ADMIN_BY_ID),
                 change("RoleAccessService.clearRules", t -> roles.clearRules(), ADMIN),
 

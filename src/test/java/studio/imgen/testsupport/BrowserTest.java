@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -34,6 +35,8 @@ public abstract class BrowserTest extends ServerTest {
 
     protected BrowserContext browserContext;
     protected Page page;
+    /** Errors the page logged to its console or threw, in order; a journey may require there are none. */
+    protected final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void openPage() {
@@ -45,6 +48,12 @@ public abstract class BrowserTest extends ServerTest {
         }
         browserContext = browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
         page = browserContext.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+        page.onPageError(error -> consoleErrors.add(error));
         // CI runs on 2 shared cores: give pushes and renders time, assertions still wait only as long as needed.
         page.setDefaultTimeout(20_000);
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
@@ -55,6 +64,11 @@ public abstract class BrowserTest extends ServerTest {
         if (browserContext != null) {
             browserContext.close();
         }
+    }
+
+    /** Fails on any error the page logged or threw so far (a template error, a failed request, a closed channel). */
+    protected void assertNoConsoleErrors() {
+        Assertions.assertEquals(List.of(), List.copyOf(consoleErrors), "console errors");
     }
 
     /** Logs in through the real login form. */

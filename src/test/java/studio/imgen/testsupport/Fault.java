@@ -62,6 +62,11 @@ public final class Fault {
         return new Fault(Mode.STATUS, status, body, Map.of(), null, null, null);
     }
 
+    /** A 400 {@code invalid_request_error} about one request field, as OpenAI words it (param and code set). */
+    public static Fault badRequest(String param, String code, String message) {
+        return rawStatus(400, Json.write(ApiError.body(message, "invalid_request_error", param, code)));
+    }
+
     public static Fault moderationBlocked() {
         ObjectNode body = ApiError.body("Your request was rejected by the safety system. If you believe this is an "
                 + "error, contact us at help.openai.com and include the request ID. safety_violations=[violence].",

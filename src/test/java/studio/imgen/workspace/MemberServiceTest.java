@@ -82,7 +82,7 @@ class MemberServiceTest {
         String username = TestUsers.unique("erin");
 
         assertThat(members.createMember(new NewMember(username, "Erin", NEW_PASSWORD, false)))
-                .isEqualTo("✅ Created Erin (" + username + "). They must choose their own password at first login.");
+                .isEqualTo("Created Erin (" + username + "). They must choose their own password at first login.");
 
         MemberSummary erin = member(username);
         assertThat(erin.mustChangePassword()).isTrue();
@@ -102,7 +102,7 @@ class MemberServiceTest {
         TestUser bea = users.admin(beta, "Bea");
         TestUser gus = users.member(beta, "Gus");
 
-        assertThat(members.addExistingUser(gus.username(), false)).isEqualTo("✅ Added Gus to this workspace.");
+        assertThat(members.addExistingUser(gus.username(), false)).isEqualTo("Added Gus to this workspace.");
         assertThatThrownBy(() -> members.addExistingUser(gus.username(), false))
                 .hasMessage("Gus is already a member of this workspace.");
         assertThatThrownBy(() -> members.addExistingUser("nobody-" + gus.username(), false))
@@ -122,10 +122,10 @@ class MemberServiceTest {
         UUID marketing = acme.role("Marketing");
 
         assertThat(members.assignRoles(acme.ana().id(), Set.of(designers, marketing)))
-                .isEqualTo("✅ Roles of Ana: Designers, Marketing.");
+                .isEqualTo("Roles of Ana: Designers, Marketing.");
         assertThat(member(acme.ana().username()).roles()).extracting(WorkspaceRole::name)
                 .containsExactly("Designers", "Marketing");
-        assertThat(members.assignRoles(acme.ana().id(), Set.of())).isEqualTo("✅ Ana now holds no roles.");
+        assertThat(members.assignRoles(acme.ana().id(), Set.of())).isEqualTo("Ana now holds no roles.");
 
         UUID beta = users.workspace("Beta");
         LoggedIn.as(users.admin(beta, "Bea"), memberships);
@@ -141,7 +141,7 @@ class MemberServiceTest {
     @Test
     void resetPasswordMustBeChangedAtNextLoginAndNeedsTheWholeReach() {
         assertThat(members.resetPassword(acme.ana().id(), NEW_PASSWORD))
-                .isEqualTo("✅ New password set for Ana. They must change it at their next login.");
+                .isEqualTo("New password set for Ana. They must change it at their next login.");
         var row = db.selectFrom(APP_USER).where(APP_USER.ID.eq(acme.ana().id())).fetchOne();
         assertThat(row.getMustChangePassword()).isTrue();
         assertThat(encoder.matches(NEW_PASSWORD, row.getPasswordHash())).isTrue();
@@ -169,7 +169,7 @@ class MemberServiceTest {
 
         acme.asDana();
         assertThat(members.setActive(acme.ana().id(), false))
-                .isEqualTo("✅ Deactivated Ana. Their sessions have ended and 1 generation was cancelled.");
+                .isEqualTo("Deactivated Ana. Their sessions have ended and 1 generation was cancelled.");
 
         assertThat(status(queued)).isEqualTo("cancelled");
         assertThat(member(acme.ana().username()).active()).isFalse();
@@ -179,7 +179,7 @@ class MemberServiceTest {
         assertThatThrownBy(() -> generations.form(null)).isInstanceOf(AccessDeniedException.class);
 
         acme.asDana();
-        assertThat(members.setActive(acme.ana().id(), true)).isEqualTo("✅ Reactivated Ana. They can log in again.");
+        assertThat(members.setActive(acme.ana().id(), true)).isEqualTo("Reactivated Ana. They can log in again.");
         assertThat(member(acme.ana().username()).active()).isTrue();
         assertThatThrownBy(() -> members.setActive(acme.dana().id(), false))
                 .hasMessage("You cannot deactivate your own account.");
@@ -217,9 +217,9 @@ class MemberServiceTest {
                 .hasMessage("You are the last admin of this workspace, so you cannot remove your own admin right."
                         + " Make another member an admin first.");
 
-        assertThat(members.setAdmin(acme.ana().id(), true)).isEqualTo("✅ Ana is now an admin of this workspace.");
+        assertThat(members.setAdmin(acme.ana().id(), true)).isEqualTo("Ana is now an admin of this workspace.");
         assertThat(members.setAdmin(acme.dana().id(), false))
-                .isEqualTo("✅ Dana is no longer an admin of this workspace.");
+                .isEqualTo("Dana is no longer an admin of this workspace.");
 
         // Dana's session still says admin; the database no longer does, so every admin call is refused at once.
         assertThatThrownBy(() -> members.members()).isInstanceOf(AccessDeniedException.class);

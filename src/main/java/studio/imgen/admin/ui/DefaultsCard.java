@@ -50,7 +50,7 @@ class DefaultsCard extends Div {
         background.setLabel("Background");
         background.setItemLabelGenerator(v -> v.substring(0, 1).toUpperCase(Locale.ROOT) + v.substring(1));
         Div fields = new Div(model, size, quality, format, background);
-        fields.addClassName("form-row");
+        fields.addClassNames("form-row", "defaults-row");
 
         Button save = new Button("Save defaults", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -59,7 +59,7 @@ class DefaultsCard extends Div {
                 + " role with a rule, and quotas and budgets still apply to them.");
         exempt.addValueChangeListener(e -> {
             if (!loading && e.isFromClient()) {
-                if (!Actions.run(() -> settings.setAdminExemptFromCooldown(e.getValue(), form.version()), onChange)) {
+                if (!Actions.report(() -> settings.setAdminExemptFromCooldown(e.getValue(), form.version()), onChange)) {
                     onChange.run();
                 }
             }
@@ -84,7 +84,7 @@ class DefaultsCard extends Div {
         Paragraph hint = new Paragraph("Conversation keeps the thread's context at OpenAI; direct edit re-sends the"
                 + " previous image and is cheaper. Members can switch each thread.");
         hint.addClassName("hint");
-        Button saveThreads = new Button("Save edit-thread defaults", e -> Actions.run(() ->
+        Button saveThreads = new Button("Save edit-thread defaults", e -> Actions.report(() ->
                 settings.updateThreadDefaults(threadMode.getValue(), mainlineModel.getValue(), form.version()), onChange));
         Div section = new Div(new H4("Edit threads"), hint, fields, saveThreads);
         section.addClassName("thread-defaults");
@@ -123,7 +123,7 @@ class DefaultsCard extends Div {
         DefaultsChange change = new DefaultsChange(changed(model.getValue(), form.model()),
                 changed(size.getValue(), form.size()), changed(quality.getValue(), form.quality()),
                 changed(format.getValue(), form.format()), changed(background.getValue(), form.background()));
-        Actions.run(() -> settings.updateDefaults(change, form.version()), onChange);
+        Actions.report(() -> settings.updateDefaults(change, form.version()), onChange);
     }
 
     private static String changed(String chosen, String loaded) {

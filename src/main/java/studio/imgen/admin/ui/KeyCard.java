@@ -1,20 +1,20 @@
 package studio.imgen.admin.ui;
 
 import studio.imgen.base.ui.Actions;
-import studio.imgen.base.ui.Feedback;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import studio.imgen.admin.ApiKeyPolicy;
 import studio.imgen.admin.SettingsOverview;
 import studio.imgen.admin.WorkspaceSettingsService;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
+import studio.imgen.base.ui.Notifications;
+import studio.imgen.base.ui.StatusLine;
 
 /**
  * The workspace's OpenAI key: write-only. The field is emptied right after every attempt, the reveal button is off,
@@ -24,11 +24,11 @@ class KeyCard extends Div {
 
     private final WorkspaceSettingsService settings;
     private final Runnable onChange;
-    private final Span status = new Span();
+    private final StatusLine status = new StatusLine();
     private final PasswordField key = new PasswordField("New API key");
     private final Button test = new Button("Test key");
     private final Button clear = new Button("Clear key…");
-    private final Paragraph testResult = new Paragraph();
+    private final StatusLine testResult = new StatusLine();
 
     KeyCard(WorkspaceSettingsService settings, Runnable onChange) {
         this.settings = settings;
@@ -50,14 +50,13 @@ class KeyCard extends Div {
         Div buttons = new Div(set, test, clear);
         buttons.addClassName("button-row");
         testResult.addClassName("key-test-result");
-        testResult.getElement().setAttribute("role", "status");
         testResult.setVisible(false);
 
         add(new H3("OpenAI API key"), status, key, buttons, testResult);
     }
 
     void show(SettingsOverview overview) {
-        status.setText(overview.keyLine());
+        status.show(overview.keyConfigured() ? Notice.success(overview.keyLine()) : Notice.error(overview.keyLine()));
         test.setEnabled(overview.keyConfigured());
         clear.setEnabled(overview.keyConfigured());
     }
@@ -67,20 +66,20 @@ class KeyCard extends Div {
         // Emptied before anything else, so not even a refusal leaves the key in the component.
         key.clear();
         try {
-            Feedback.result(settings.setApiKey(value));
+            Notifications.success(settings.setApiKey(value));
             testResult.setVisible(false);
             onChange.run();
             // Testing a new key right away also reads which models it can use.
             testKey();
         } catch (UserInputException e) {
-            Feedback.error(e.getMessage());
+            Notifications.error(e.getMessage());
         }
     }
 
     private void confirmClear() {
         ConfirmDialog confirm = new ConfirmDialog("Remove the OpenAI key?",
                 "Members cannot generate images until an admin sets a key again.", "Remove key",
-                e -> Actions.run(settings::clearApiKey, () -> {
+                e -> Actions.report(settings::clearApiKey, () -> {
                     testResult.setVisible(false);
                     onChange.run();
                 }));
@@ -97,10 +96,10 @@ class KeyCard extends Div {
             try {
                 return settings.testApiKey();
             } catch (RuntimeException e) {
-                return "❌ The key could not be tested. Try again in a moment.";
+                return Notice.error("The key could not be tested. Try again in a moment.");
             }
         }, result -> {
-            testResult.setText(result);
+            testResult.show(result);
             testResult.setVisible(true);
             test.setText("Test key");
             test.setEnabled(true);
@@ -109,7 +108,7 @@ class KeyCard extends Div {
         if (!started) {
             test.setText("Test key");
             test.setEnabled(true);
-            Feedback.error("Too many key tests are running. Try again in a moment.");
+            Notifications.error("Too many key tests are running. Try again in a moment.");
         }
     }
 }

@@ -1,7 +1,6 @@
 package studio.imgen.admin.ui;
 
 import studio.imgen.base.ui.Actions;
-import studio.imgen.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -9,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import studio.imgen.admin.RetentionSettings;
+import studio.imgen.base.ui.Notifications;
 
 /** How long the workspace keeps images: 0 keeps them forever; anything else deletes older images every hour. */
 class RetentionCard extends Div {
@@ -23,23 +23,25 @@ class RetentionCard extends Div {
         days.setMax(RetentionSettings.MAX_DAYS);
         days.setStepButtonsVisible(true);
         days.setSuffixComponent(new Span("days"));
-        days.setHelperText("0 keeps images forever.");
 
         Button save = new Button("Save retention", e -> {
             Integer value = days.getValue();
             if (value == null || days.isInvalid()) {
-                Feedback.error("Enter a number of days from 0 (keep images forever) to 36,500.");
+                Notifications.error("Enter a number of days from 0 (keep images forever) to 36,500.");
                 return;
             }
-            Actions.run(() -> retention.setDays(value), onChange);
+            Actions.report(() -> retention.setDays(value), onChange);
         });
 
         Paragraph intro = new Paragraph("Older images and their thumbnails are deleted for good, for every member."
                 + " The audit log keeps its entries and shows \"Image expired\" where an image was.");
         intro.addClassName("hint");
+        // No helper text under the field: the button lines up with the field's box, the hint sits below both.
         Div row = new Div(days, save);
-        row.addClassName("form-row");
-        add(new H3("Retention"), intro, row);
+        row.addClassName("retention-row");
+        Span forever = new Span("0 keeps images forever.");
+        forever.addClassName("hint");
+        add(new H3("Retention"), intro, row, forever);
     }
 
     void show(int current) {

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
 import studio.imgen.admin.RoleAccessService;
 import studio.imgen.admin.RoleOverview;
+import studio.imgen.base.Notice;
+import studio.imgen.base.ui.StatusLine;
 
 /**
  * Roles & access: the role access grid. One rule per role (cooldown, allowed models, sizes and qualities, quotas,
@@ -22,14 +24,14 @@ import studio.imgen.admin.RoleOverview;
  */
 class RolesTab extends Div {
 
-    static final String OPEN = "🌐 Open access: no role has an access rule, so every member may generate with every"
+    static final String OPEN = "Open access: no role has an access rule, so every member may generate with every"
             + " model, size and quality, without cooldowns or limits.";
     static final String RESTRICTED = "Access is restricted: only members who hold at least one role with an access"
             + " rule may generate, within the most generous of their roles' rules.";
 
     private final RoleAccessService service;
     private final Grid<RoleOverview> grid = new Grid<>();
-    private final Paragraph state = new Paragraph();
+    private final StatusLine state = new StatusLine();
     private final Div panel = new Div();
     private final Button ruleButton;
     private List<RoleOverview> roles = List.of();
@@ -74,7 +76,7 @@ class RolesTab extends Div {
         roles = service.roles();
         grid.setItems(roles);
         boolean anyRule = roles.stream().anyMatch(r -> r.rule().isPresent());
-        state.setText(anyRule ? RESTRICTED : OPEN);
+        state.show(anyRule ? Notice.info(RESTRICTED) : Notice.info(OPEN));
         state.getElement().setAttribute("data-open", String.valueOf(!anyRule));
         ruleButton.setEnabled(!roles.isEmpty());
         RoleOverview again = selected == null ? null

@@ -1,6 +1,6 @@
 package studio.imgen.admin.ui;
 
-import studio.imgen.base.ui.DialogForm;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -11,6 +11,8 @@ import studio.imgen.admin.RoleOverview;
 import studio.imgen.admin.RoleRule;
 import studio.imgen.admin.RuleDraft;
 import studio.imgen.admin.RuleOptions;
+import studio.imgen.base.UserInputException;
+import studio.imgen.base.ui.DialogForm;
 import studio.imgen.workspace.WorkspaceRole;
 import studio.imgen.catalog.Money;
 
@@ -20,6 +22,9 @@ import studio.imgen.catalog.Money;
  */
 class RuleDialog extends DialogForm {
 
+    private final RoleAccessService service;
+    private final Fields fields;
+
     RuleDialog(RoleAccessService service, List<RoleOverview> roles, RoleOverview preselected, Runnable onSaved) {
         this(service, roles, preselected, onSaved, new Fields(service.ruleOptions(), roles));
     }
@@ -28,6 +33,8 @@ class RuleDialog extends DialogForm {
                        Runnable onSaved, Fields f) {
         super("Access rule", "Save rule", () -> service.saveRule(f.draft()), onSaved, f.role, f.cooldown, f.models,
                 f.sizes, f.customSizeMax, f.qualities, f.daily, f.monthly, f.budget, f.note);
+        this.service = service;
+        this.fields = f;
         f.role.addValueChangeListener(e -> f.show(roles.stream()
                 .filter(r -> e.getValue() != null && r.role().id().equals(e.getValue().id()))
                 .findFirst().flatMap(RoleOverview::rule)));
@@ -36,6 +43,39 @@ class RuleDialog extends DialogForm {
         } else {
             f.show(Optional.empty());
         }
+    }
+
+    /**
+     * Once a rule exists only members holding a role with a rule may generate, admins too: an admin about to lock
+     * themselves out is told, and offered the rule's role.
+     */
+    @Override
+    protected void beforeSave(Runnable save) {
+        WorkspaceRole role = fields.role.getValue();
+        boolean lockOut;
+        try {
+            lockOut = role != null && service.ruleWouldLockMeOut(fields.draft());
+        } catch (UserInputException invalid) {
+            // The save shows why in the dialog.
+            lockOut = false;
+        }
+        if (!lockOut) {
+            save.run();
+            return;
+        }
+        ConfirmDialog warning = new ConfirmDialog();
+        warning.addClassName("lockout-warning");
+        warning.setHeader("You would lose access to image generation");
+        warning.setText("With this rule, only members holding a role that has an access rule may generate, admins"
+                + " included. You hold no such role. Take the " + role.name() + " role to keep your access?");
+        warning.setConfirmText("Save and take " + role.name());
+        warning.addConfirmListener(e -> save(() -> service.saveRuleAndTakeRole(fields.draft())));
+        warning.setRejectable(true);
+        warning.setRejectText("Save without it");
+        warning.addRejectListener(e -> save.run());
+        warning.setCancelable(true);
+        warning.setCancelText("Back to the rule");
+        warning.open();
     }
 
     /** The form's fields; a rule's values fill them when its role is picked. */

@@ -85,7 +85,21 @@ class AuditDetailDialog extends Dialog {
                 Anchor full = new Anchor(ImageUrls.original(imageId), thumb);
                 full.setTarget(AnchorTarget.BLANK);
                 full.setRouterIgnore(true);
-                images.add(full);
+                // Each image of a set can be edited on its own, not only the first one.
+                Div tile = new Div(full);
+                tile.addClassName("audit-image-tile");
+                if ("generation".equals(entry.category())) {
+                    // Checked first (role, key, cooldown, quota), like every Edit this image: a refusal opens nothing.
+                    Button edit = new Button("Edit this image", VaadinIcon.PENCIL.create(), e -> {
+                        if (EditThisImage.open(imageId)) {
+                            close();
+                        }
+                    });
+                    edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                    edit.addClassName("audit-image-edit");
+                    tile.add(edit);
+                }
+                images.add(tile);
             }
             add(images);
         }
@@ -94,7 +108,7 @@ class AuditDetailDialog extends Dialog {
             Div details = new Div();
             details.addClassName("audit-facts");
             for (Map.Entry<String, Object> item : entry.details().entrySet()) {
-                fact(details, item.getKey(), item.getValue());
+                fact(details, AuditText.detailLabel(item.getKey()), AuditText.detailValue(item.getKey(), item.getValue()));
             }
             add(details);
         }
@@ -104,17 +118,6 @@ class AuditDetailDialog extends Dialog {
             reuse.setQueryParameters(QueryParameters.of(GenerateView.REUSE_PARAMETER, entry.generationId().toString()));
             reuse.addClassName("audit-reuse");
             getFooter().add(reuse);
-            if (entry.imageIds() != null && !entry.imageIds().isEmpty()) {
-                UUID first = entry.imageIds().get(0);
-                Button edit = new Button("Edit this image", VaadinIcon.PENCIL.create(), e -> {
-                    if (EditThisImage.open(first)) {
-                        close();
-                    }
-                });
-                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                edit.addClassName("audit-edit");
-                getFooter().add(edit);
-            }
         }
         getFooter().add(new Button("Close", e -> close()));
     }

@@ -91,17 +91,25 @@ public class AuditView extends Div {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPageSize(PAGE_SIZE);
         grid.addColumn(r -> AuditText.time(r.at())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditRow::actorName).setHeader("User").setAutoWidth(true);
+        grid.addColumn(AuditRow::actorName).setHeader("User").setWidth("7rem").setFlexGrow(0)
+                .setTooltipGenerator(AuditRow::actorName);
         grid.addColumn(r -> AuditText.action(r.category(), r.action())).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(AuditRow::model).setHeader("Model").setAutoWidth(true);
-        grid.addColumn(AuditRow::size).setHeader("Size").setAutoWidth(true);
-        grid.addColumn(AuditRow::quality).setHeader("Quality").setAutoWidth(true);
+        // Model, size and quality share a column (two lines): at 1280 px the prompt then fits beside the rest.
+        grid.addColumn(LitRenderer.<AuditRow>of("<div class=\"audit-model\">${item.model}</div>"
+                                + "<div class=\"audit-options\">${item.options}</div>")
+                        .withProperty("model", r -> r.model() == null ? "" : r.model())
+                        .withProperty("options", r -> r.size() == null ? "" : r.size() + " · " + r.quality()))
+                .setHeader("Model · size · quality").setWidth("10rem").setFlexGrow(0)
+                .setTooltipGenerator(r -> r.model() == null ? "" : r.model() + " · " + r.size() + " · " + r.quality());
         // Lit's ${} bindings set text and attribute values, never markup.
         grid.addColumn(LitRenderer.<AuditRow>of("<span theme=\"badge ${item.theme}\">${item.status}</span>")
                         .withProperty("status", r -> r.status() == null ? "" : r.status())
                         .withProperty("theme", r -> AuditText.badge(r.status())))
                 .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> r.costMicros() == null ? "" : Money.cost(r.costMicros(), r.costEstimated())).setHeader("Cost")
+        // "≈" marks an estimate; the words "(estimated)" are in the tooltip and the entry's details.
+        grid.addColumn(r -> r.costMicros() == null ? "" : r.costEstimated() ? "≈ " + Money.format(r.costMicros())
+                        : Money.format(r.costMicros())).setHeader("Cost")
+                .setTooltipGenerator(r -> r.costMicros() == null ? "" : Money.cost(r.costMicros(), r.costEstimated()))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(LitRenderer.<AuditRow>of(
                         "<img class=\"audit-thumb\" src=\"${item.src}\" alt=\"\" loading=\"lazy\" ?hidden=\"${!item.src}\">"
@@ -111,6 +119,7 @@ public class AuditView extends Div {
                                 : ImageUrls.thumbnail(r.imageIds().get(0)))
                         .withProperty("expired", r -> !r.imageIds().isEmpty() && expired.contains(r.imageIds().get(0))))
                 .setHeader("Image").setWidth("5rem").setFlexGrow(0);
+        // The prompt takes what the fixed columns leave: at 1280 px it shows a readable line, not a few words.
         grid.addColumn(AuditRow::promptPreview).setHeader("Prompt").setWidth("12rem").setFlexGrow(3)
                 .setTooltipGenerator(AuditRow::promptPreview);
         grid.setEmptyStateText("No audit entries match these filters.");

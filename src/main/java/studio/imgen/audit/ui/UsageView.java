@@ -88,8 +88,8 @@ public class UsageView extends Div {
             Div bar = new Div();
             bar.addClassName("usage-bar");
             bar.getStyle().set("--share", Math.max(1, Math.round(100.0 * line.costMicros() / max)) + "%");
-            Span figures = new Span(Money.total(line.costMicros(), line.estimatedCostMicros()) + " · " + line.images() + " images · "
-                    + line.generations() + " generations");
+            Span figures = new Span(Money.total(line.costMicros(), line.estimatedCostMicros()) + " · "
+                    + count(line.images(), "image", "images") + " · " + count(line.generations(), "generation", "generations"));
             figures.addClassName("usage-bar-figures");
             Div row = new Div(label, bar, figures);
             row.addClassName("usage-bar-row");
@@ -111,5 +111,9 @@ public class UsageView extends Div {
                 : " of " + Money.format(a.monthlyBudgetMicros()) + ", "
                         + Money.format(Math.max(0, a.monthlyBudgetMicros() - a.spentThisMonthMicros())) + " left")));
         return card;
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

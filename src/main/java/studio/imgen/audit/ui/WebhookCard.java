@@ -65,9 +65,9 @@ class WebhookCard extends Div {
         test.setEnabled(false);
         status.setText("Sending a test message…");
         UI ui = UI.getCurrent();
-        webhooks.test().thenAccept(UiUpdates.forCurrentUser(ui, sentence -> {
+        webhooks.test().thenAccept(UiUpdates.forCurrentUser(ui, outcome -> {
             test.setEnabled(true);
-            Notifications.info(sentence);
+            Notifications.show(outcome);
             refresh();
         }));
     }

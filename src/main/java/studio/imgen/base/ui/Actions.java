@@ -1,6 +1,7 @@
 package studio.imgen.base.ui;
 
 import java.util.function.Supplier;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 
 /** Runs an admin action from a button: the outcome sentence on success, the refusal sentence on a user error. */
@@ -9,14 +10,19 @@ public final class Actions {
     private Actions() {
     }
 
-    /** Returns whether the action succeeded; {@code afterSuccess} refreshes what the action changed. */
+    /** For actions whose answer always means it worked. Returns whether it did. */
     public static boolean run(Supplier<String> action, Runnable afterSuccess) {
+        return report(() -> Notice.success(action.get()), afterSuccess);
+    }
+
+    /** For actions that say themselves how it went ("No changes specified" is information, not success). */
+    public static boolean report(Supplier<Notice> action, Runnable afterSuccess) {
         try {
-            Feedback.result(action.get());
+            Notifications.show(action.get());
             afterSuccess.run();
             return true;
         } catch (UserInputException e) {
-            Feedback.error(e.getMessage());
+            Notifications.error(e.getMessage());
             return false;
         }
     }

@@ -16,8 +16,10 @@ public class DialogForm extends Dialog {
 
     private final Div error = new Div();
     private final Button save;
+    private final Runnable afterSuccess;
 
     public DialogForm(String title, String saveLabel, Supplier<String> action, Runnable afterSuccess, Component... fields) {
+        this.afterSuccess = afterSuccess;
         setHeaderTitle(title);
         addClassName("admin-dialog");
         error.addClassName("form-error");
@@ -25,17 +27,7 @@ public class DialogForm extends Dialog {
         Div body = new Div(fields);
         body.addClassName("dialog-fields");
         add(error, body);
-        save = new Button(saveLabel, e -> {
-            try {
-                String message = action.get();
-                close();
-                Feedback.result(message);
-                afterSuccess.run();
-            } catch (UserInputException ex) {
-                error.setText(ex.getMessage());
-                error.setVisible(true);
-            }
-        });
+        save = new Button(saveLabel, e -> beforeSave(() -> save(action)));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", e -> close());
         getFooter().add(cancel, save);
@@ -43,5 +35,23 @@ public class DialogForm extends Dialog {
 
     public Button saveButton() {
         return save;
+    }
+
+    /** A form that must ask something before saving overrides this; {@code save} runs the form's own action. */
+    protected void beforeSave(Runnable save) {
+        save.run();
+    }
+
+    /** Runs a save action: success closes the dialog and reports, a refusal stays in the dialog. */
+    protected void save(Supplier<String> action) {
+        try {
+            String message = action.get();
+            close();
+            Notifications.success(message);
+            afterSuccess.run();
+        } catch (UserInputException ex) {
+            error.setText(ex.getMessage());
+            error.setVisible(true);
+        }
     }
 }

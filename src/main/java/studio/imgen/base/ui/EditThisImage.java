@@ -3,8 +3,6 @@ package studio.imgen.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -46,13 +44,6 @@ public final class EditThisImage {
     /** For a view's {@code beforeEnter} that receives an old "edit" link. */
     public static void forward(BeforeEvent event, UUID imageId) {
         event.forwardTo(ROUTE, query(imageId));
-    }
-
-    public static RouterLink link(String text, UUID imageId) {
-        RouterLink link = new RouterLink(text, RouteConfiguration.forApplicationScope().getRoute(ROUTE)
-                .orElseThrow(() -> new IllegalStateException("No view at route " + ROUTE)));
-        link.setQueryParameters(query(imageId));
-        return link;
     }
 
     /** The refusal, with the end of a wait in the member's time zone: "… Try again in 1:42 — at 14:05." */

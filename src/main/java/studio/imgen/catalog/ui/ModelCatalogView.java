@@ -161,8 +161,9 @@ public class ModelCatalogView extends Div implements BeforeEnterObserver {
                 "Image out " + rate(p.imageOutPerMillion()) + " · text out " + rate(p.textOutPerMillion())};
     }
 
+    /** Words, not check marks: a machine without a symbol font draws those as empty boxes. */
     private static String flag(String name, boolean supported) {
-        return (supported ? "✓ " : "✗ ") + name;
+        return supported ? name : "no " + name;
     }
 
     private static String rate(BigDecimal rate) {

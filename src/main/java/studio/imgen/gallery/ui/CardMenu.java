@@ -7,6 +7,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.function.Consumer;
+import studio.imgen.base.ui.Downloads;
 import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.gallery.GalleryItem;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +27,7 @@ class CardMenu extends ContextMenu {
         setTarget(grid);
         addItem("Details", e -> withCurrent(onOpen));
         addItem("Open full size", e -> withCurrent(item -> page().open(ImageUrls.original(item.imageId()), "_blank")));
-        addItem("Download", e -> withCurrent(item -> page().open(ImageUrls.download(item.imageId()), "_self")));
+        addItem("Download", e -> withCurrent(item -> Downloads.start(UI.getCurrent(), ImageUrls.download(item.imageId()))));
         addItem("Reuse settings", e -> withCurrent(item -> actions.reuse(item.generationId())));
         addItem("Edit this image", e -> withCurrent(item -> actions.edit(item.imageId())));
         addSeparator();

@@ -22,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * server as the member scrolls (the list asks for the rows it is about to show), and a card is a few fields of JSON rendered by a Lit
  * template on the client, not a tree of server components, so 10,000 images cost what the visible ones cost.
  * Prompts and names are bound as text (Lit escapes them); the thumbnail is the only image a card loads, lazily.
+ * The list renders rows before their data arrives (with no {@code cards} at all), hence the template's fallback.
  */
 class GalleryGrid extends Composite<VirtualList<GalleryRow>> {
 
@@ -38,7 +39,7 @@ class GalleryGrid extends Composite<VirtualList<GalleryRow>> {
             "(event.target.closest('[data-image]') || {dataset: {}}).dataset.image || ''";
 
     private static final String TEMPLATE = """
-            <div class="gallery-row">${item.cards.map(card => card.id ? html`<div class="gallery-card" tabindex="0" \
+            <div class="gallery-row">${(item.cards || []).map(card => card.id ? html`<div class="gallery-card" tabindex="0" \
             role="button" data-image="${card.id}" @click=${() => open(card.id)} \
             @keydown=${e => { if (e.key === 'Enter') { open(card.id); } }}><img class="gallery-thumb" \
             src="${card.thumb}" loading="lazy" alt=""><span class="gallery-card-prompt">${card.prompt}</span>\

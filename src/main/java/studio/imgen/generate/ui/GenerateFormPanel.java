@@ -24,6 +24,7 @@ import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
 
 /**
@@ -54,12 +55,13 @@ class GenerateFormPanel extends Div {
     private GenerateForm form;
     private boolean applying;
 
-    GenerateFormPanel(Function<String, GenerateForm> formLoader, Thumbnails thumbnails, MaskPicker maskPicker,
+    GenerateFormPanel(Function<String, GenerateForm> formLoader, PendingUploads pendingUploads, Thumbnails thumbnails,
+                      MaskPicker maskPicker,
                       Consumer<GenerationRequest> onSubmit) {
         this.formLoader = formLoader;
         this.maskPicker = maskPicker;
         addClassName("generate-form");
-        references = new ReferencePicker(thumbnails, this::updateDependentFields);
+        references = new ReferencePicker(pendingUploads, thumbnails, this::updateDependentFields);
 
         prompt.setMaxLength(MAX_PROMPT);
         prompt.setPlaceholder("Describe the image: subject, style, light, composition…");
@@ -205,7 +207,7 @@ class GenerateFormPanel extends Div {
     private GenerationRequest request() {
         String chosenFormat = format.getValue();
         boolean compressible = !"png".equals(chosenFormat);
-        List<GenerationRequest.Upload> files = references.files();
+        List<GenerationRequest.Upload> files = references.uploads();
         return new GenerationRequest(UUID.randomUUID(), prompt.getValue(),
                 model.getValue() == null ? null : model.getValue().id(),
                 chosenSize(),

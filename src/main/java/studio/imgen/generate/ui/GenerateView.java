@@ -33,6 +33,7 @@ import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationEvent;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
 import studio.imgen.base.ui.EditThisImage;
 
@@ -70,12 +71,13 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private Registration pollRegistration;
     private final Clock clock;
 
-    GenerateView(GenerationService generations, Thumbnails thumbnails, Clock clock) {
+    GenerateView(GenerationService generations, PendingUploads pendingUploads, Thumbnails thumbnails, Clock clock) {
         this.generations = generations;
         this.clock = clock;
         this.countdown = new CooldownCountdown(clock);
         addClassName("generate-view");
-        formPanel = new GenerateFormPanel(generations::form, thumbnails, new MaskPicker(generations), this::submit);
+        formPanel = new GenerateFormPanel(generations::form, pendingUploads, thumbnails, new MaskPicker(generations),
+                this::submit);
         banner.addClassName("banner");
         banner.setVisible(false);
         modelGone.addClassNames("banner", "model-gone");

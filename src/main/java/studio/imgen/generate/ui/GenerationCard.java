@@ -64,6 +64,9 @@ class GenerationCard extends Div {
         if (updated.referenceCount() > 0) {
             chips.add(chip(updated.referenceCount() + " reference" + (updated.referenceCount() == 1 ? "" : "s")));
         }
+        if (updated.masked()) {
+            chips.add(MaskPicker.usedBadge());
+        }
         chips.addClassName("chips");
         add(new Div(new Span(updated.title()), chips), prompt);
 
@@ -117,7 +120,7 @@ class GenerationCard extends Div {
             Anchor full = new Anchor(ImageUrls.original(image.id()), "Full size");
             full.setTarget("_blank");
             full.addClassName("result-action");
-            Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> onEdit.accept(image, details));
+            Button edit = new Button("Edit this image", VaadinIcon.EDIT.create(), e -> onEdit.accept(image, details));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             edit.setTooltipText("Edit this image in a new edit thread");
             edit.addClassName("result-action");

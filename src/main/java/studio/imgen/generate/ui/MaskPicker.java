@@ -14,6 +14,7 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.storage.PendingUploads.PendingFile;
 import studio.imgen.storage.ValidatedMask;
 
 /**
@@ -29,8 +30,8 @@ public class MaskPicker extends Div {
         record Stored(UUID imageId, int width, int height) implements Target {
         }
 
-        /** An uploaded reference: it takes an uploaded mask. */
-        record Uploaded(GenerationRequest.Upload file) implements Target {
+        /** An uploaded reference, waiting on disk: it takes an uploaded mask. */
+        record Uploaded(PendingFile file) implements Target {
         }
     }
 
@@ -90,6 +91,15 @@ public class MaskPicker extends Div {
         paint.setVisible(next instanceof Target.Stored);
     }
 
+    /** The badge of a generation or turn that was edited with a mask. */
+    public static Span usedBadge() {
+        Span badge = new Span(VaadinIcon.PAINTBRUSH.create(), new Span("Mask"));
+        badge.getElement().getThemeList().add("badge contrast");
+        badge.addClassName("mask-used");
+        badge.getElement().setAttribute("title", "Edited with an inpainting mask: only the painted area could change");
+        return badge;
+    }
+
     /** The attached mask, or null. */
     public GenerationRequest.Upload mask() {
         return mask;
@@ -131,7 +141,8 @@ public class MaskPicker extends Div {
         if (target instanceof Target.Stored stored) {
             return generations.checkMask(stored.imageId(), file);
         }
-        return generations.checkMask(((Target.Uploaded) target).file(), file);
+        PendingFile first = ((Target.Uploaded) target).file();
+        return generations.checkMask(new GenerationRequest.Upload(first.displayName(), first.read()), file);
     }
 
     private void setMask(GenerationRequest.Upload file, int paintedPercent) {

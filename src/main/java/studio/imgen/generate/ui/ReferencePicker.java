@@ -7,34 +7,41 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
-import studio.imgen.base.ui.CappedUploadHandler;
+import java.util.Map;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.storage.PendingUploads;
+import studio.imgen.storage.PendingUploads.PendingFile;
 import studio.imgen.storage.Thumbnails;
 
 /**
  * Reference images: drag and drop or browse, up to the model's limit, each shown as a small thumbnail with remove.
- * Files are only received here; the service validates and re-encodes them on submit.
+ * Files wait on disk (only their thumbnails stay in memory) with the caps enforced while they arrive; the service
+ * validates and re-encodes them on submit.
  */
 class ReferencePicker extends Div {
 
     static final long MAX_FILE_BYTES = 25_000_000;
+    /** What one request may carry in uploads together, checked while they arrive. */
+    static final long MAX_TOTAL_BYTES = 100_000_000;
 
-    private final List<GenerationRequest.Upload> files = new ArrayList<>();
+    private final UploadInbox inbox;
+    private final Map<PendingFile, String> thumbnailUrls = new HashMap<>();
     private final Div thumbnails = new Div();
     private final Upload upload;
     private final Thumbnails thumbnailer;
     private final Runnable onChange;
     private int maxFiles = 16;
 
-    ReferencePicker(Thumbnails thumbnailer, Runnable onChange) {
+    ReferencePicker(PendingUploads pendingUploads, Thumbnails thumbnailer, Runnable onChange) {
         this.thumbnailer = thumbnailer;
         this.onChange = onChange;
         addClassName("reference-picker");
-        upload = new Upload(new CappedUploadHandler(MAX_FILE_BYTES, 16 * MAX_FILE_BYTES, this::add, Notifications::error));
+        inbox = new UploadInbox(pendingUploads, MAX_FILE_BYTES, MAX_TOTAL_BYTES, this, this::add, Notifications::error);
+        upload = new Upload(inbox);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
         upload.setMaxFileSize((int) MAX_FILE_BYTES);
         upload.setDropAllowed(true);
@@ -45,12 +52,17 @@ class ReferencePicker extends Div {
         add(upload, thumbnails);
     }
 
-    List<GenerationRequest.Upload> files() {
-        return List.copyOf(files);
+    /** The files as they are submitted (read from disk now). */
+    List<GenerationRequest.Upload> uploads() {
+        return inbox.uploads();
+    }
+
+    List<PendingFile> files() {
+        return inbox.files();
     }
 
     boolean isEmpty() {
-        return files.isEmpty();
+        return inbox.files().isEmpty();
     }
 
     void setMaxFiles(int max) {
@@ -60,36 +72,47 @@ class ReferencePicker extends Div {
     }
 
     void clear() {
-        files.clear();
+        inbox.clear();
+        thumbnailUrls.clear();
         upload.clearFileList();
         render();
     }
 
-    private void add(String name, byte[] bytes) {
-        if (files.size() >= maxFiles) {
+    private void add(PendingFile file) {
+        upload.clearFileList();
+        if (inbox.files().size() > maxFiles) {
+            inbox.remove(file);
             Notifications.error("You can attach at most " + maxFiles + " reference images for this model.");
             return;
         }
-        files.add(new GenerationRequest.Upload(name, bytes));
-        upload.clearFileList();
+        thumbnailUrls.put(file, thumbnailUrl(file));
         render();
+    }
+
+    /** A small JPEG kept as a data URL; null for a file that is no image (the service names it on submit). */
+    private String thumbnailUrl(PendingFile file) {
+        try {
+            return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(thumbnailer.thumbnail(file.read()));
+        } catch (RuntimeException notAnImage) {
+            return null;
+        }
     }
 
     private void render() {
         thumbnails.removeAll();
-        for (GenerationRequest.Upload file : files) {
+        for (PendingFile file : inbox.files()) {
             Div tile = new Div();
             tile.addClassName("reference-tile");
-            try {
-                byte[] small = thumbnailer.thumbnail(file.bytes());
-                Image image = new Image("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(small), file.displayName());
-                tile.add(image);
-            } catch (RuntimeException notAnImage) {
+            String url = thumbnailUrls.get(file);
+            if (url != null) {
+                tile.add(new Image(url, file.displayName()));
+            } else {
                 tile.add(new Span(file.displayName()));
                 tile.addClassName("reference-unreadable");
             }
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                files.remove(file);
+                inbox.remove(file);
+                thumbnailUrls.remove(file);
                 render();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);

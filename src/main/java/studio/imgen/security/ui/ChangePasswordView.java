@@ -42,7 +42,8 @@ public class ChangePasswordView extends VerticalLayout {
         Paragraph intro = new Paragraph(me.mustChangePassword()
                 ? "Your password was set by an administrator. Choose a new one to continue."
                 : "Use at least " + PasswordPolicy.MIN_CHARACTERS + " characters; a short sentence works well.");
-        next.setHelperText("At least " + PasswordPolicy.MIN_CHARACTERS + " characters. No other rules.");
+        next.setHelperText("At least " + PasswordPolicy.MIN_CHARACTERS + " characters, not a commonly used password and not"
+                + " your username. No rules about digits or symbols.");
         for (PasswordField field : new PasswordField[] {current, next, confirm}) {
             field.setWidthFull();
             field.setMaxLength(200);

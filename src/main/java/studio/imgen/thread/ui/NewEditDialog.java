@@ -10,16 +10,20 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import studio.imgen.base.UserInputException;
-import studio.imgen.base.ui.CappedUploadHandler;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.ui.MaskPicker;
+import studio.imgen.generate.ui.UploadInbox;
+import studio.imgen.storage.PendingUploads.PendingFile;
+import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
 import studio.imgen.thread.TurnRequest;
 
@@ -30,19 +34,23 @@ import studio.imgen.thread.TurnRequest;
 class NewEditDialog extends Dialog {
 
     static final long MAX_FILE_BYTES = 25_000_000;
+    static final long MAX_TOTAL_BYTES = 100_000_000;
 
-    private final List<GenerationRequest.Upload> files = new ArrayList<>();
+    private final UploadInbox inbox;
+    private final Map<PendingFile, String> thumbnailUrls = new HashMap<>();
     private final Div tiles = new Div();
     private final Thumbnails thumbnailer;
     private TurnInputBar input;
 
-    NewEditDialog(Function<String, GenerateForm> formLoader, Thumbnails thumbnailer,
-                  BiConsumer<TurnRequest, List<GenerationRequest.Upload>> onStart, Clock clock) {
+    NewEditDialog(Function<String, GenerateForm> formLoader, MaskPicker maskPicker, PendingUploads pendingUploads,
+                  Thumbnails thumbnailer, BiConsumer<TurnRequest, List<GenerationRequest.Upload>> onStart,
+                  Clock clock) {
         this.thumbnailer = thumbnailer;
         addClassName("new-edit-dialog");
         setHeaderTitle("New edit");
-        Upload upload = new Upload(new CappedUploadHandler(MAX_FILE_BYTES, 16 * MAX_FILE_BYTES, this::add,
-                Notifications::error));
+        // On disk until Start, deleted when the dialog closes (its detach), whether it started a thread or not.
+        inbox = new UploadInbox(pendingUploads, MAX_FILE_BYTES, MAX_TOTAL_BYTES, this, this::add, Notifications::error);
+        Upload upload = new Upload(inbox);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", ".png", ".jpg", ".jpeg", ".webp");
         upload.setMaxFileSize((int) MAX_FILE_BYTES);
         upload.setDropAllowed(true);
@@ -54,9 +62,12 @@ class NewEditDialog extends Dialog {
         Paragraph hint = new Paragraph("The first image is the one you edit; more images guide the edit. All must"
                 + " have the same size.");
         hint.addClassName("hint");
-        input = new TurnInputBar(formLoader, "Start", request -> {
+        // The first turn may be masked too: the mask applies to the first upload (and goes when that one does).
+        input = new TurnInputBar(formLoader, maskPicker, "Start", request -> {
             try {
-                onStart.accept(request, List.copyOf(files));
+                onStart.accept(request, inbox.uploads());
+                // Submitted: the files go now, not only when the closed dialog is detached (a round trip later).
+                inbox.clear();
                 close();
             } catch (UserInputException refused) {
                 Notifications.error(refused.getMessage());
@@ -70,24 +81,28 @@ class NewEditDialog extends Dialog {
         setWidth("min(720px, 96vw)");
     }
 
-    private void add(String name, byte[] bytes) {
-        files.add(new GenerationRequest.Upload(name, bytes));
+    private void add(PendingFile file) {
+        try {
+            thumbnailUrls.put(file, "data:image/jpeg;base64,"
+                    + Base64.getEncoder().encodeToString(thumbnailer.thumbnail(file.read())));
+        } catch (RuntimeException notAnImage) {
+            // Shown by name; the service says why it cannot be used on Start.
+        }
         render();
     }
 
     private void render() {
+        List<PendingFile> files = inbox.files();
+        input.editing(files.isEmpty() ? null : new MaskPicker.Target.Uploaded(files.get(0)));
         tiles.removeAll();
-        for (GenerationRequest.Upload file : files) {
+        for (PendingFile file : files) {
             Div tile = new Div();
             tile.addClassName("reference-tile");
-            try {
-                tile.add(new Image("data:image/jpeg;base64,"
-                        + Base64.getEncoder().encodeToString(thumbnailer.thumbnail(file.bytes())), file.displayName()));
-            } catch (RuntimeException notAnImage) {
-                tile.add(new Span(file.displayName()));
-            }
+            String url = thumbnailUrls.get(file);
+            tile.add(url != null ? new Image(url, file.displayName()) : new Span(file.displayName()));
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                files.remove(file);
+                inbox.remove(file);
+                thumbnailUrls.remove(file);
                 render();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);

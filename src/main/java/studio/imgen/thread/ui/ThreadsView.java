@@ -32,6 +32,8 @@ import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.shell.MainLayout;
 import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ui.MaskPicker;
+import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
 import studio.imgen.thread.ThreadService;
 import studio.imgen.thread.ThreadSummary;
@@ -49,13 +51,16 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
     private final ThreadService threads;
     private final GenerationService generations;
     private final Thumbnails thumbnails;
+    private final PendingUploads pendingUploads;
     private final TextField search = new TextField();
     private final Div list = new Div();
     private final Div empty = new Div();
     private final Clock clock;
 
-    ThreadsView(ThreadService threads, GenerationService generations, Thumbnails thumbnails, Clock clock) {
+    ThreadsView(ThreadService threads, GenerationService generations, PendingUploads pendingUploads,
+                Thumbnails thumbnails, Clock clock) {
         this.threads = threads;
+        this.pendingUploads = pendingUploads;
         this.clock = clock;
         this.generations = generations;
         this.thumbnails = thumbnails;
@@ -156,7 +161,7 @@ public class ThreadsView extends Div implements BeforeEnterObserver {
     }
 
     private void openNewEdit() {
-        new NewEditDialog(generations::form, thumbnails, (request, files) -> {
+        new NewEditDialog(generations::form, new MaskPicker(generations), pendingUploads, thumbnails, (request, files) -> {
             UUID thread = threads.startFromUploads(request, files);
             UI.getCurrent().navigate(ThreadView.class, ThreadView.parameters(thread));
         }, clock).open();

@@ -19,6 +19,7 @@ import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.catalog.Money;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ui.MaskPicker;
 import studio.imgen.thread.ThreadTurn;
 
 /**
@@ -121,6 +122,9 @@ class TurnCard extends Div {
         t.settings().ifPresent(g -> {
             chips.add(chip(g.model()), chip(label(g.size())), chip(label(g.quality())),
                     chip(g.outputFormat().toUpperCase(Locale.ROOT)));
+            if (g.masked()) {
+                chips.add(MaskPicker.usedBadge());
+            }
         });
         if (!t.start()) {
             chips.add(chip(t.fellBack() ? "Direct edit (fallback)"

@@ -53,11 +53,6 @@ class TurnInputBar extends Div {
     private boolean applying;
     private boolean busy;
 
-    /** An input bar without mask tools (starting from uploads: the mask comes with the next turn). */
-    TurnInputBar(Function<String, GenerateForm> formLoader, String sendLabel, Consumer<TurnRequest> onSend, Clock clock) {
-        this(formLoader, null, sendLabel, onSend, clock);
-    }
-
     TurnInputBar(Function<String, GenerateForm> formLoader, MaskPicker maskPicker, String sendLabel,
                  Consumer<TurnRequest> onSend, Clock clock) {
         this.formLoader = formLoader;
@@ -77,6 +72,7 @@ class TurnInputBar extends Div {
             }
         });
         size.setAriaLabel("Size");
+        size.addClassName("turn-size");
         size.setItemLabelGenerator(Choice::label);
         size.addValueChangeListener(e -> customSize.setVisible(CustomSizeField.CUSTOM.equals(e.getValue())));
         quality.setAriaLabel("Quality");
@@ -97,9 +93,7 @@ class TurnInputBar extends Div {
         send.setDisableOnClick(true);
         send.addClassName("turn-send");
         tools.addClassName("turn-tools");
-        if (maskPicker != null) {
-            tools.add(maskPicker);
-        }
+        tools.add(maskPicker);
         blocked.addClassName("turn-blocked");
         blocked.setVisible(false);
         Div options = new Div(model, size, quality, format);
@@ -181,17 +175,13 @@ class TurnInputBar extends Div {
 
     /** The image the next turn edits: a mask is painted or uploaded for it. */
     void editing(MaskPicker.Target image) {
-        if (maskPicker != null) {
-            maskPicker.setTarget(image);
-        }
+        maskPicker.setTarget(image);
     }
 
     void sent() {
         reload();
         prompt.clear();
-        if (maskPicker != null) {
-            maskPicker.clear();
-        }
+        maskPicker.clear();
     }
 
     /** After a refused send: everything stays as typed. */
@@ -256,7 +246,7 @@ class TurnInputBar extends Div {
                 CustomSizeField.CUSTOM.equals(size.getValue()) ? customSize.value().orElse(null)
                         : size.getValue() == null ? null : size.getValue().value(),
                 quality.getValue() == null ? null : quality.getValue().value(), format.getValue(),
-                maskPicker == null ? null : maskPicker.mask());
+                maskPicker.mask());
     }
 
     private static void select(Select<Choice> select, String value) {

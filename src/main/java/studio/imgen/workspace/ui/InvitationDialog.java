@@ -1,6 +1,5 @@
 package studio.imgen.workspace.ui;
 
-import studio.imgen.base.ui.Feedback;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -19,6 +18,7 @@ import studio.imgen.workspace.InvitationExpiry;
 import studio.imgen.workspace.InvitationService;
 import studio.imgen.workspace.WorkspaceRole;
 import studio.imgen.base.UserInputException;
+import studio.imgen.base.ui.Notifications;
 
 /**
  * Creates an invitation link: roles, admin right, expiry. The second step shows the link once, ready to copy; it
@@ -85,15 +85,23 @@ class InvitationDialog extends Dialog {
         Button copy = new Button("Copy link", VaadinIcon.COPY.create(), e -> {
             link.getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0).then(() => true)"
                     + " : false", created.link()).then(Boolean.class, copied ->
-                    Feedback.result(Boolean.TRUE.equals(copied) ? "✅ Link copied." : "Select the link and copy it."));
+                    showCopyOutcome(Boolean.TRUE.equals(copied)));
         });
         copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // Dialog text, not a toast: the success mark is already implied by the link being there.
-        Paragraph message = new Paragraph(created.message().replaceFirst("^✅ ", ""));
+        Paragraph message = new Paragraph(created.message());
         message.addClassName("invitation-message");
         Div body = new Div(message, link);
         body.addClassName("dialog-fields");
         add(body);
         getFooter().add(new Button("Done", e -> close()), copy);
+    }
+
+    private static void showCopyOutcome(boolean copied) {
+        if (copied) {
+            Notifications.success("Link copied.");
+        } else {
+            Notifications.info("Select the link and copy it.");
+        }
     }
 }

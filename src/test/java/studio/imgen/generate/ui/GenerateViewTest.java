@@ -122,7 +122,7 @@ class GenerateViewTest extends KaribuTest {
         awaitFinished(id);
         MockVaadin.clientRoundtrip(false); // false: the default (a failing UI task fails the test)
 
-        _click(_get(Button.class, spec -> spec.withText("Edit")));
+        _click(_get(Button.class, spec -> spec.withText("Edit this image")));
 
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).matches("threads/[0-9a-f-]{36}");
         UUID imageId = generations.find(id).orElseThrow().images().get(0).id();
