@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +40,7 @@ import studio.imgen.catalog.Money;
  * right in the database, and a session whose right was revoked sees "page not found".
  */
 @Route(value = "admin/workspaces", layout = MainLayout.class)
+@Menu(title = "Workspaces", order = 8, icon = "vaadin:building")
 @PageTitle("Workspaces · ImGen Studio")
 @RolesAllowed("INSTANCE_ADMIN")
 public class WorkspacesView extends Div implements BeforeEnterObserver {
