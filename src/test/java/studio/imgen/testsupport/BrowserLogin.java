@@ -9,7 +9,8 @@ import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Logs a page in through the real form, waiting for the login form's web component first: text filled into the
- * inputs before it upgrades can be lost, which made journeys flaky on a busy runner. Then waits for the app shell.
+ * inputs before it upgrades can be lost, which made journeys flaky on a busy runner. {@link #logIn} then waits for the
+ * app shell; {@link #submit} leaves the outcome (refused, password change) to the caller.
  */
 public final class BrowserLogin {
 
@@ -17,6 +18,22 @@ public final class BrowserLogin {
     }
 
     public static void logIn(Page page, String loginUrl, String username, String password) {
+        submit(page, loginUrl, username, password);
+        try {
+            // Logging in hashes a password; on a busy two-core runner that can take a few seconds.
+            assertThat(page.locator("vaadin-side-nav")).isAttached(new LocatorAssertions.IsAttachedOptions().setTimeout(20_000));
+        } catch (AssertionError e) {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(java.nio.file.Paths.get("target", "screenshots", "login-failed-" + username + ".png")));
+            throw new AssertionError("Login of " + username + " did not reach the app; page is " + page.url(), e);
+        }
+    }
+
+    /**
+     * Fills and sends the login form once it has upgraded, and waits until the browser left the login page or the
+     * form answered (a refused login stays there with {@code ?error}); the caller checks where it landed.
+     */
+    public static void submit(Page page, String loginUrl, String username, String password) {
         page.navigate(loginUrl);
         page.waitForFunction("() => customElements.get('vaadin-login-form') !== undefined");
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -25,27 +42,19 @@ public final class BrowserLogin {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
             // Vaadin 25's login form can still render its fields anew just after they were filled (a busy runner
             // widens that moment): the click then finds them empty, the form refuses to submit and stays. Only
-            // that case is tried again; a refused login (?error) or anything else goes on to the check below.
+            // that case is tried again; a refused login (?error) or anything else goes on to the caller's check.
             try {
-                page.waitForFunction("() => document.querySelector('vaadin-side-nav') !== null"
+                page.waitForFunction("() => !location.pathname.endsWith('/login')"
                         + " || location.search.includes('error')"
-                        + " || (location.pathname.endsWith('/login') && document.querySelector('input[name=username]') !== null"
+                        + " || (document.querySelector('input[name=username]') !== null"
                         + "     && document.querySelector('input[name=username]').value === '')",
                         null, new Page.WaitForFunctionOptions().setTimeout(20_000));
             } catch (PlaywrightException notYet) {
-                break;
+                return;
             }
             if (!page.url().endsWith("/login") || !page.locator("input[name=username]").inputValue().isEmpty()) {
-                break;
+                return;
             }
-        }
-        try {
-            // Logging in hashes a password; on a busy two-core runner that can take a few seconds.
-            assertThat(page.locator("vaadin-side-nav")).isAttached(new LocatorAssertions.IsAttachedOptions().setTimeout(20_000));
-        } catch (AssertionError e) {
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(java.nio.file.Paths.get("target", "screenshots", "login-failed-" + username + ".png")));
-            throw new AssertionError("Login of " + username + " did not reach the app; page is " + page.url(), e);
         }
     }
 }

@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -71,12 +70,9 @@ public abstract class BrowserTest extends ServerTest {
         Assertions.assertEquals(List.of(), List.copyOf(consoleErrors), "console errors");
     }
 
-    /** Logs in through the real login form. */
+    /** Sends the real login form (see {@link BrowserLogin#submit}); the test checks the outcome. */
     protected void logIn(String username, String password) {
-        page.navigate(url("login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        BrowserLogin.submit(page, url("login"), username, password);
     }
 
     private static synchronized Browser browser() {
