@@ -30,19 +30,20 @@ public final class BrowserLogin {
     }
 
     /**
-     * Fills and sends the login form once it has upgraded, and waits until the browser left the login page or the
-     * form answered (a refused login stays there with {@code ?error}); the caller checks where it landed.
+     * Fills and sends the login form once it has upgraded and the page's Vaadin client is idle, and waits until the
+     * browser left the login page or the form answered (a refused login stays there with {@code ?error}); the caller
+     * checks where it landed.
      */
     public static void submit(Page page, String loginUrl, String username, String password) {
-        page.navigate(loginUrl);
-        page.waitForFunction("() => customElements.get('vaadin-login-form') !== undefined");
         for (int attempt = 1; attempt <= 3; attempt++) {
+            page.navigate(loginUrl);
+            page.waitForFunction(FORM_READY);
             page.locator("input[name=username]").fill(username);
             page.locator("input[name=password]").fill(password);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-            // Vaadin 25's login form can still render its fields anew just after they were filled (a busy runner
-            // widens that moment): the click then finds them empty, the form refuses to submit and stays. Only
-            // that case is tried again; a refused login (?error) or anything else goes on to the caller's check.
+            // The form can still be rendered anew (or the page reloaded by its client) just after it was filled: the
+            // click then finds it empty, it refuses to submit and stays. Only that case is tried again, from a fresh
+            // page; a refused login (?error) or anything else goes on to the caller's check.
             try {
                 page.waitForFunction("() => !location.pathname.endsWith('/login')"
                         + " || location.search.includes('error')"
@@ -57,4 +58,10 @@ public final class BrowserLogin {
             }
         }
     }
+
+    /** The login form's element is defined and in the page, and no request of the page's Vaadin client is under way. */
+    private static final String FORM_READY = "() => customElements.get('vaadin-login-form') !== undefined"
+            + " && document.querySelector('input[name=username]') !== null"
+            + " && !(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+            + "      && Object.values(window.Vaadin.Flow.clients).some(c => c.isActive && c.isActive()))";
 }
