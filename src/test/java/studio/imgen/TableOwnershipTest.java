@@ -80,7 +80,7 @@ class TableOwnershipTest {
             "gallery → WorkspaceMember",  // GalleryQuery: creator filter
             "gallery → Generation",       // GalleryQuery: prompt, model and status beside each image
             "gallery → Image",            // GalleryQuery, ImageAccess, StorageCleaner; WRITES: soft delete, RetentionJob expiry
-            "generate → AppUser",         // GenerationJobs: creator names in details
+            "generate → AppUser",         // GenerationDetailsRepository: creator names in details
             "thread → AppUser",           // ThreadRepository: creator names
             "thread → Generation",        // ThreadRepository: each turn's generation
             "thread → Image",             // ThreadRepository: each turn's images

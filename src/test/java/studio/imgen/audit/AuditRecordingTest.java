@@ -186,7 +186,7 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
 
     @Test
     void anInterruptedGenerationIsRecordedAsAFailureWithItsReason() throws Exception {
-        // Recovery itself is the generate module's (GenerationJobsTest); here: the row it leaves and the event it sends.
+        // Recovery itself is the generate module's (GenerationRepositoryTest); here: the row it leaves and the event it sends.
         UUID id = db.insertInto(GENERATION)
                 .set(GENERATION.WORKSPACE_ID, ana.workspaceId()).set(GENERATION.USER_ID, ana.id())
                 .set(GENERATION.SUBMISSION_ID, UUID.randomUUID()).set(GENERATION.KIND, "generate")
