@@ -74,8 +74,6 @@ class TableOwnershipTest {
             "audit → WorkspaceMember",    // AuditService, LoginAuditor: which workspaces see a login
             "audit → MemberRole",         // UsageService: usage per role
             "audit → WorkspaceRole",      // UsageService: role names
-            "audit → Generation",         // GenerationAuditor, WebhookNotifier: re-read of a finished generation
-            "audit → Image",              // GenerationAuditor, WebhookNotifier: its images
             "gallery → AppUser",          // GalleryQuery: creator names
             "gallery → WorkspaceMember",  // GalleryQuery: creator filter
             "gallery → Generation",       // GalleryQuery: prompt, model and status beside each image

@@ -19,12 +19,10 @@ class GenerationMetrics {
     private static final BigDecimal MICROS_PER_DOLLAR = BigDecimal.valueOf(1_000_000);
 
     private final MeterRegistry registry;
-    private final GenerationRepository generations;
 
     GenerationMetrics(MeterRegistry registry, GenerationRepository generations, ImageRepository images,
                       GenerationWorker worker, UpstreamBreakers breakers) {
         this.registry = registry;
-        this.generations = generations;
         Gauge.builder("imgen.queue.depth", generations::queuedCount)
                 .description("Generations admitted and waiting for a worker, on all instances")
                 .register(registry);
@@ -46,21 +44,21 @@ class GenerationMetrics {
     /** Counts every recorded state (queued on admission, then how it finished) and the cost of successes. */
     @EventListener
     void on(GenerationRecorded recorded) {
-        var row = generations.find(recorded.generationId()).orElse(null);
-        String model = row == null ? "unknown" : row.getModel();
+        String model = recorded.request().model();
         Counter.builder("imgen.generations")
                 .description("Generations by the state they reached: queued when admitted, then how they ended")
                 .tag("status", recorded.status().dbValue())
                 .tag("model", model)
                 .register(registry)
                 .increment();
-        if (recorded.status() == GenerationStatus.SUCCEEDED && row != null && row.getCostMicros() != null) {
+        Long cost = recorded instanceof GenerationFinished finished ? finished.outcome().costMicros() : null;
+        if (recorded.status() == GenerationStatus.SUCCEEDED && cost != null) {
             Counter.builder("imgen.cost.usd")
                     .description("Estimated OpenAI cost of the successful generations, in US dollars")
                     .baseUnit("usd")
                     .tag("model", model)
                     .register(registry)
-                    .increment(BigDecimal.valueOf(row.getCostMicros()).divide(MICROS_PER_DOLLAR).doubleValue());
+                    .increment(BigDecimal.valueOf(cost).divide(MICROS_PER_DOLLAR).doubleValue());
         }
     }
 }

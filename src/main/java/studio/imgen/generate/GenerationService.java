@@ -31,12 +31,14 @@ public class GenerationService {
     private final GenerationRepository generations;
     private final GenerationDetailsRepository details;
     private final GenerationEvents events;
+    private final GenerationAnnouncer announcer;
     private final GenerationWorker worker;
     private final ModelAvailability availability;
 
     GenerationService(WorkspaceAccess access, GenerationChoices choices, GenerationSubmission submission,
                       SubmissionInputs inputs, GenerationRepository generations, GenerationDetailsRepository details,
-                      GenerationEvents events, GenerationWorker worker, ModelAvailability availability) {
+                      GenerationEvents events, GenerationAnnouncer announcer, GenerationWorker worker,
+                      ModelAvailability availability) {
         this.access = access;
         this.choices = choices;
         this.submission = submission;
@@ -44,6 +46,7 @@ public class GenerationService {
         this.generations = generations;
         this.details = details;
         this.events = events;
+        this.announcer = announcer;
         this.worker = worker;
         this.availability = availability;
     }
@@ -120,7 +123,7 @@ public class GenerationService {
         Member me = access.requireMember();
         GenerationRepository.CancelOutcome outcome = generations.requestCancel(generationId, me.workspaceId(), me.userId());
         switch (outcome) {
-            case CANCELLED -> events.finished(generationId, me.workspaceId(), me.userId(), GenerationStatus.CANCELLED);
+            case CANCELLED -> announcer.finished(generationId, GenerationStatus.CANCELLED);
             // The worker ends the job and announces it once; announcing here as well recorded it twice.
             case REQUESTED -> worker.interrupt(generationId);
             case NOTHING -> { }

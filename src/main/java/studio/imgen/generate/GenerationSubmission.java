@@ -41,13 +41,14 @@ class GenerationSubmission {
     private final GenerationRepository generations;
     private final ImageRepository images;
     private final GenerationEvents events;
+    private final GenerationAnnouncer announcer;
     private final ImageStore store;
     private final TransactionTemplate transaction;
     private final GenerationProperties properties;
 
     GenerationSubmission(AccessControl accessControl, Admission admission, ModelAvailability availability,
                          GenerationChoices choices, SubmissionInputs inputs, GenerationRepository generations,
-                         ImageRepository images, GenerationEvents events, ImageStore store,
+                         ImageRepository images, GenerationEvents events, GenerationAnnouncer announcer, ImageStore store,
                          TransactionTemplate transaction, GenerationProperties properties) {
         this.accessControl = accessControl;
         this.admission = admission;
@@ -57,6 +58,7 @@ class GenerationSubmission {
         this.generations = generations;
         this.images = images;
         this.events = events;
+        this.announcer = announcer;
         this.store = store;
         this.transaction = transaction;
         this.properties = properties;
@@ -164,7 +166,7 @@ class GenerationSubmission {
             }
             return generationId;
         });
-        events.publishRecorded(new GenerationRecorded(id, me.workspaceId(), me.userId(), GenerationStatus.QUEUED));
+        announcer.admitted(id);
         return id;
     }
 }

@@ -121,6 +121,15 @@ class ImageRepository {
                 .fetchOptional(IMAGE.ID);
     }
 
+    /** A generation's result images, in order. */
+    List<UUID> resultIds(UUID workspaceId, UUID generationId) {
+        return db.select(IMAGE.ID).from(IMAGE)
+                .where(IMAGE.GENERATION_ID.eq(generationId).and(IMAGE.WORKSPACE_ID.eq(workspaceId))
+                        .and(IMAGE.ROLE.eq("result")))
+                .orderBy(IMAGE.POSITION)
+                .fetch(IMAGE.ID);
+    }
+
     /** Bytes of every image not deleted, across workspaces (a gauge). */
     long storedBytes() {
         BigDecimal sum = db.select(DSL.sum(IMAGE.BYTES)).from(IMAGE).where(IMAGE.DELETED_AT.isNull()).fetchOne().value1();

@@ -26,18 +26,19 @@ class ResultWriter {
 
     private final GenerationRepository generations;
     private final ImageRepository images;
-    private final GenerationEvents events;
+    private final GenerationAnnouncer announcer;
     private final Admission admission;
     private final ImageStore store;
     private final Thumbnails thumbnails;
     private final ImageInspector inspector;
     private final TransactionTemplate transaction;
 
-    ResultWriter(GenerationRepository generations, ImageRepository images, GenerationEvents events, Admission admission,
+    ResultWriter(GenerationRepository generations, ImageRepository images, GenerationAnnouncer announcer,
+                 Admission admission,
                  ImageStore store, Thumbnails thumbnails, ImageInspector inspector, TransactionTemplate transaction) {
         this.generations = generations;
         this.images = images;
-        this.events = events;
+        this.announcer = announcer;
         this.admission = admission;
         this.store = store;
         this.thumbnails = thumbnails;
@@ -112,7 +113,7 @@ class ResultWriter {
     }
 
     private void announce(GenerationRecord job, GenerationStatus status) {
-        events.finished(job.getId(), job.getWorkspaceId(), job.getUserId(), status);
+        announcer.finished(job.getId(), status);
     }
 
     private void deleteFiles(UUID workspaceId, List<ImageRepository.ResultRow> rows) {

@@ -1,0 +1,56 @@
+package studio.imgen.generate;
+
+import static studio.imgen.generate.GenerationRepository.instant;
+
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import imgen.db.tables.records.GenerationRecord;
+
+/**
+ * Announces a committed state: to the views following the generation, and to other modules with everything they
+ * need ({@link GenerationAdmitted}, {@link GenerationFinished}), read once here instead of once per listener.
+ */
+@Component
+class GenerationAnnouncer {
+
+    private final GenerationRepository generations;
+    private final ImageRepository images;
+    private final GenerationEvents events;
+
+    GenerationAnnouncer(GenerationRepository generations, ImageRepository images, GenerationEvents events) {
+        this.generations = generations;
+        this.images = images;
+        this.events = events;
+    }
+
+    void admitted(UUID generationId) {
+        GenerationRecord job = generations.find(generationId).orElseThrow();
+        events.publishRecorded(new GenerationAdmitted(job.getId(), job.getWorkspaceId(), job.getUserId(), request(job)));
+    }
+
+    /** A generation ended: views following it are told, and so are other modules (audit, webhook, metrics). */
+    void finished(UUID generationId, GenerationStatus status) {
+        events.publish(new GenerationEvent.Finished(generationId, status));
+        GenerationRecord job = generations.find(generationId).orElseThrow();
+        events.publishRecorded(new GenerationFinished(job.getId(), job.getWorkspaceId(), job.getUserId(), status,
+                request(job), outcome(job),
+                status == GenerationStatus.SUCCEEDED ? images.resultIds(job.getWorkspaceId(), job.getId())
+                        : java.util.List.of()));
+    }
+
+    private static RecordedRequest request(GenerationRecord job) {
+        return new RecordedRequest(job.getSubmissionId(), job.getKind(), job.getPrompt(), job.getModel(), job.getSize(),
+                job.getQuality(), job.getN(), job.getBackground(), job.getOutputFormat(), job.getOutputCompression(),
+                job.getModeration(), job.getInputFidelity(), job.getReferenceCount(), job.getHasMask(),
+                job.getParentImageId(), instant(job.getCreatedAt()));
+    }
+
+    private static GenerationFinished.Outcome outcome(GenerationRecord job) {
+        return new GenerationFinished.Outcome(job.getErrorCode(), job.getErrorMessage(), job.getErrorDetail(),
+                job.getOpenaiRequestId(), job.getTextInputTokens(), job.getImageInputTokens(),
+                job.getImageOutputTokens(), job.getTextOutputTokens(), job.getCostMicros(), job.getCostEstimated(),
+                job.getResultSize(), job.getResultQuality(), job.getResultBackground(), job.getRevisedPrompt(),
+                job.getAttempt(), instant(job.getStartedAt()), instant(job.getRequestSentAt()),
+                instant(job.getFinishedAt()));
+    }
+}
