@@ -80,8 +80,6 @@ class TableOwnershipTest {
             "gallery → Image",            // GalleryQuery, ImageAccess, StorageCleaner; WRITES: soft delete, RetentionJob expiry
             "generate → AppUser",         // GenerationDetailsRepository: creator names in details
             "thread → AppUser",           // ThreadRepository: creator names
-            "thread → Generation",        // ThreadRepository: each turn's generation
-            "thread → Image",             // ThreadRepository: each turn's images
             "workspace → AppUser",        // WorkspaceMembers, InvitationRepository, WorkspaceRepository: member names
             "workspace → RoleRule");      // WorkspaceRoles.hasRule: a role that has a rule is not deleted
 
