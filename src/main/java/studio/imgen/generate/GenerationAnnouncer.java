@@ -2,7 +2,11 @@ package studio.imgen.generate;
 
 import static studio.imgen.generate.GenerationRepository.instant;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import imgen.db.tables.records.GenerationRecord;
 
@@ -12,6 +16,8 @@ import imgen.db.tables.records.GenerationRecord;
  */
 @Component
 class GenerationAnnouncer {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationAnnouncer.class);
 
     private final GenerationRepository generations;
     private final ImageRepository images;
@@ -24,18 +30,28 @@ class GenerationAnnouncer {
     }
 
     void admitted(UUID generationId) {
-        GenerationRecord job = generations.find(generationId).orElseThrow();
-        events.publishRecorded(new GenerationAdmitted(job.getId(), job.getWorkspaceId(), job.getUserId(), request(job)));
+        announce(generationId, job -> new GenerationAdmitted(job.getId(), job.getWorkspaceId(), job.getUserId(),
+                request(job)));
     }
 
     /** A generation ended: views following it are told, and so are other modules (audit, webhook, metrics). */
     void finished(UUID generationId, GenerationStatus status) {
         events.publish(new GenerationEvent.Finished(generationId, status));
-        GenerationRecord job = generations.find(generationId).orElseThrow();
-        events.publishRecorded(new GenerationFinished(job.getId(), job.getWorkspaceId(), job.getUserId(), status,
+        announce(generationId, job -> new GenerationFinished(job.getId(), job.getWorkspaceId(), job.getUserId(), status,
                 request(job), outcome(job),
-                status == GenerationStatus.SUCCEEDED ? images.resultIds(job.getWorkspaceId(), job.getId())
-                        : java.util.List.of()));
+                status == GenerationStatus.SUCCEEDED ? images.resultIds(job.getWorkspaceId(), job.getId()) : List.of()));
+    }
+
+    /**
+     * Like the listeners' own failures, a failed read here never reaches the member or the worker: the state is
+     * already committed.
+     */
+    private void announce(UUID generationId, Function<GenerationRecord, GenerationRecorded> event) {
+        try {
+            generations.find(generationId).map(event).ifPresent(events::publishRecorded);
+        } catch (RuntimeException e) {
+            log.error("Could not announce generation {}", generationId, e);
+        }
     }
 
     private static RecordedRequest request(GenerationRecord job) {
