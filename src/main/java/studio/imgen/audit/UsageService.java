@@ -20,10 +20,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
-import studio.imgen.admin.AccessControl;
-import studio.imgen.admin.Admission;
-import studio.imgen.admin.EffectiveLimits;
-import studio.imgen.admin.UsageSnapshot;
+import studio.imgen.access.AccessControl;
+import studio.imgen.access.Admission;
+import studio.imgen.access.EffectiveLimits;
+import studio.imgen.access.UsageSnapshot;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
 

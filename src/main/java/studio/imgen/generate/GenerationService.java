@@ -16,21 +16,19 @@ import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import studio.imgen.admin.AccessControl;
-import studio.imgen.admin.AccessPolicy;
-import studio.imgen.admin.AccessRefusedException;
-import studio.imgen.admin.Admission;
-import studio.imgen.admin.AllowedOptions;
-import studio.imgen.admin.EffectiveLimits;
-import studio.imgen.admin.ModelChoice;
+import studio.imgen.access.AccessControl;
+import studio.imgen.access.Admission;
+import studio.imgen.access.MemberChoices;
+import studio.imgen.access.AllowedOptions;
+import studio.imgen.access.ModelChoice;
 import studio.imgen.admin.ModelShutdowns;
-import studio.imgen.admin.OptionCatalog;
-import studio.imgen.admin.Outcome;
-import studio.imgen.admin.Refusal;
-import studio.imgen.admin.RequestedOptions;
-import studio.imgen.admin.ResolvedOptions;
+import studio.imgen.access.Outcome;
+import studio.imgen.access.Refusal;
+import studio.imgen.access.RequestedOptions;
+import studio.imgen.access.ResolvedOptions;
 import studio.imgen.admin.ShutdownNotice;
 import studio.imgen.admin.WorkspaceSettings;
+import studio.imgen.admin.WorkspaceSettingsQuery;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
@@ -62,7 +60,6 @@ public class GenerationService {
 
     private final WorkspaceAccess access;
     private final AccessControl accessControl;
-    private final Admission admission;
     private final ModelCatalog catalog;
     private final GenerationJobs jobs;
     private final GenerationEvents events;
@@ -75,16 +72,18 @@ public class GenerationService {
     private final GenerationProperties properties;
     private final ModelAvailability availability;
     private final ModelShutdowns shutdowns;
+    private final WorkspaceSettingsQuery workspaceSettings;
 
-    GenerationService(WorkspaceAccess access, AccessControl accessControl, Admission admission, ModelCatalog catalog,
+    GenerationService(WorkspaceAccess access, AccessControl accessControl, ModelCatalog catalog,
                       GenerationJobs jobs, GenerationEvents events, GenerationWorker worker, UploadValidator uploads,
                       UploadLimits uploadLimits, ImageStore store, TransactionTemplate transaction, DSLContext db,
-                      GenerationProperties properties, ModelAvailability availability, ModelShutdowns shutdowns) {
+                      GenerationProperties properties, ModelAvailability availability, ModelShutdowns shutdowns,
+                      WorkspaceSettingsQuery workspaceSettings) {
         this.availability = availability;
         this.shutdowns = shutdowns;
+        this.workspaceSettings = workspaceSettings;
         this.access = access;
         this.accessControl = accessControl;
-        this.admission = admission;
         this.catalog = catalog;
         this.jobs = jobs;
         this.events = events;
@@ -101,23 +100,21 @@ public class GenerationService {
     @PermitAll
     public GenerateForm form(String modelId) {
         Member me = access.requireMember();
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
+        WorkspaceSettings settings = workspaceSettings.settings(me.workspaceId());
         List<ImageModel> offered = availability.offeredTo(me.workspaceId());
-        OptionCatalog options = optionCatalogue(offered);
+        MemberChoices choices = accessControl.choices(me.workspaceId(), me.userId(), me.admin(), offered, modelId);
         List<ShutdownNotice> shutdownLines = me.admin() ? shutdowns.notices(me.workspaceId()) : List.of();
         boolean keyConfigured = settings.key().configured();
-        Optional<Refusal> wait = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now());
+        Optional<Refusal> wait = choices.refusal();
 
-        Outcome<ResolvedOptions> preselection = AccessPolicy.resolve(limits, options, settings.defaults(),
-                new RequestedOptions(modelId, null, null));
+        Outcome<ResolvedOptions> preselection = choices.preselection();
         if (preselection instanceof Outcome.Refused<ResolvedOptions> refused) {
             return new GenerateForm(keyConfigured, me.admin(), Optional.of(refused.refusal().message()), List.of(),
                     null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty(), List.of(),
                     0, shutdownLines);
         }
         ResolvedOptions selected = preselection.orElseThrow();
-        AllowedOptions allowed = AccessPolicy.options(limits, options, selected.model().id()).orElseThrow();
+        AllowedOptions allowed = choices.allowed().orElseThrow();
         Set<String> allowedIds = allowed.models().stream().map(ModelChoice::id).collect(java.util.stream.Collectors.toSet());
         List<GenerateForm.ModelOption> models = offered.stream().filter(m -> allowedIds.contains(m.id()))
                 .map(m -> new GenerateForm.ModelOption(m.id(), m.label(), m.retirementWarning(catalog.today()),
@@ -132,7 +129,7 @@ public class GenerationService {
                 selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
                 wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt),
                 wait.filter(w -> noticeOnly && !coolingDown).map(Refusal::message),
-                accessControl.memberLimits(me.workspaceId(), me.userId(), me.admin()).lines(),
+                choices.limitLines(),
                 allowed.customSizeMaxPixels(), shutdownLines);
     }
 
@@ -144,18 +141,12 @@ public class GenerationService {
     @PermitAll
     public Optional<GenerationBlocked> blockedNow() {
         Member me = access.requireMember();
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
+        WorkspaceSettings settings = workspaceSettings.settings(me.workspaceId());
         if (!settings.key().configured()) {
             return Optional.of(new GenerationBlocked(NO_KEY, Optional.empty()));
         }
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
-        Optional<Refusal> refusal = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()),
-                admission.now());
-        if (refusal.isEmpty() && AccessPolicy.resolve(limits, optionCatalogue(availability.offeredTo(me.workspaceId())),
-                settings.defaults(), new RequestedOptions(null, null, null)) instanceof Outcome.Refused<ResolvedOptions> r) {
-            refusal = Optional.of(r.refusal());
-        }
-        return refusal.map(r -> new GenerationBlocked(r.message(), r.retryAt()));
+        return accessControl.choices(me.workspaceId(), me.userId(), me.admin(),
+                availability.offeredTo(me.workspaceId()), null).blocked().map(r -> new GenerationBlocked(r.message(), r.retryAt()));
     }
 
     /**
@@ -194,18 +185,16 @@ public class GenerationService {
                 return earlier.get();
             }
         }
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
+        WorkspaceSettings settings = workspaceSettings.settings(me.workspaceId());
         if (!settings.key().configured()) {
             throw new UserInputException(NO_KEY);
         }
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
-        AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now()).ifPresent(refusal -> {
-            throw new AccessRefusedException(refusal);
-        });
+        AccessControl.Admissible admissible = accessControl.admissible(me.workspaceId(), me.userId(), me.admin());
         List<ImageModel> offered = availability.offeredTo(me.workspaceId());
         refuseRetired(request.model(), offered);
-        ResolvedOptions resolved = AccessPolicy.resolve(limits, optionCatalogue(offered), settings.defaults(),
-                new RequestedOptions(request.model(), request.size(), request.quality())).orElseThrow();
+        AccessControl.Permit permit = admissible.permit(offered,
+                new RequestedOptions(request.model(), request.size(), request.quality()));
+        ResolvedOptions resolved = permit.options();
         ImageModel model = offered.stream().filter(m -> m.id().equals(resolved.model().id())).findFirst().orElseThrow();
         GenerationParameters parameters = GenerationParameters.validate(request, model, settings);
         List<SourceImage> sources = sourceImages(me.workspaceId(), request.sourceImages());
@@ -235,7 +224,7 @@ public class GenerationService {
                     || jobs.activeCount(GENERATION.WORKSPACE_ID.eq(me.workspaceId())) >= properties.maxActivePerWorkspace()) {
                 throw new UserInputException("Busy: too many images are being generated right now. Try again in a moment.");
             }
-            Admission.Ticket ticket = admission.admit(me.workspaceId(), me.userId(), limits);
+            Admission.Ticket ticket = accessControl.admit(permit);
             GenerationRecord job = new GenerationRecord();
             job.setWorkspaceId(me.workspaceId());
             job.setUserId(me.userId());
@@ -479,12 +468,5 @@ public class GenerationService {
 
     private ValidatedMask validateMask(GenerationRequest.Upload mask, int width, int height) {
         return uploads.validateMask(mask.displayName(), new ByteArrayInputStream(mask.bytes()), width, height);
-    }
-
-    static OptionCatalog optionCatalogue(List<ImageModel> offered) {
-        return OptionCatalog.of(offered.stream()
-                .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities()),
-                        m.supportsCustomSizes()))
-                .toList());
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import studio.imgen.admin.Admission;
+import studio.imgen.access.Admission;
 import studio.imgen.admin.ApiKeyVault;
 import studio.imgen.admin.ModelLifecycleGuard;
 import studio.imgen.admin.OpenAiQuotaNotice;

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import studio.imgen.admin.Choice;
+import studio.imgen.access.Choice;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import studio.imgen.admin.Choice;
+import studio.imgen.access.Choice;
 import studio.imgen.base.ui.CooldownCountdown;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.ModelGone;
