@@ -23,6 +23,7 @@ import studio.imgen.generate.ModelGone;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
+import studio.imgen.generate.GenerationRequest;
 import studio.imgen.catalog.CustomSize;
 import studio.imgen.generate.ui.CustomSizeField;
 import studio.imgen.generate.ui.MaskPicker;
@@ -61,7 +62,7 @@ class TurnInputBar extends Div {
         addClassName("turn-input");
         prompt.setPlaceholder("Describe the change: “make it night”, “add a red scarf”…");
         prompt.setAriaLabel("Edit prompt");
-        prompt.setMaxLength(32_000);
+        prompt.setMaxLength(GenerationRequest.MAX_PROMPT);
         prompt.setWidthFull();
         prompt.addClassName("turn-prompt");
         model.setAriaLabel("Model");
