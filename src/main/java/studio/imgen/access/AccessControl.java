@@ -1,6 +1,5 @@
 package studio.imgen.access;
 
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
