@@ -34,12 +34,15 @@ class GenerationAnnouncer {
                 request(job)));
     }
 
-    /** A generation ended: views following it are told, and so are other modules (audit, webhook, metrics). */
+    /**
+     * A generation ended: other modules (audit, webhook, metrics) are told, then the views following it, so whoever
+     * sees the end (an API caller waiting for its image) finds it in the audit log too.
+     */
     void finished(UUID generationId, GenerationStatus status) {
-        events.publish(new GenerationEvent.Finished(generationId, status));
         announce(generationId, job -> new GenerationFinished(job.getId(), job.getWorkspaceId(), job.getUserId(), status,
                 request(job), outcome(job),
                 status == GenerationStatus.SUCCEEDED ? images.resultIds(job.getWorkspaceId(), job.getId()) : List.of()));
+        events.publish(new GenerationEvent.Finished(generationId, status));
     }
 
     /**

@@ -202,7 +202,7 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
                 new RecordedRequest(UUID.randomUUID(), "generate", "lost in a restart", "gpt-image-2", "auto", "auto", 1,
                         "auto", "png", null, null, null, 0, false, null, clock.instant().minusSeconds(240)),
                 new GenerationFinished.Outcome("interrupted", "The app restarted", null, null, null, null, null, null,
-                        null, null, null, null, null, null, 1, clock.instant().minusSeconds(200),
+                        null, false, null, null, null, null, 1, clock.instant().minusSeconds(200),
                         clock.instant().minusSeconds(180), clock.instant()),
                 List.of()));
 
