@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * module's classes may name it (its class, its record, or a field of {@code Tables} of its type). Other modules
  * read through the owner's API or a read model fed by events. The few cross-module touches that remain are listed
  * in {@link #NOT_YET_MOVED}: a new one fails the build, and so does a listed one that is gone (the list only shrinks).
+ * Read models the owner {@link #PUBLISHED} may be read by any module.
  */
 class TableOwnershipTest {
 
@@ -33,6 +34,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("MaintenanceLease", "base"),
             Map.entry("AppUser", "security"),
+            Map.entry("UserDirectory", "security"),
             Map.entry("LoginEvent", "security"),
             Map.entry("LoginThrottle", "security"),
             Map.entry("Workspace", "workspace"),
@@ -41,13 +43,15 @@ class TableOwnershipTest {
             Map.entry("MemberRole", "workspace"),
             Map.entry("Invitation", "workspace"),
             Map.entry("InvitationRole", "workspace"),
+            Map.entry("WorkspaceMembership", "workspace"),
+            Map.entry("MemberRoleName", "workspace"),
             Map.entry("ImageModel", "catalog"),
             Map.entry("ChatModel", "catalog"),
             Map.entry("WorkspaceModelStatus", "catalog"),
             Map.entry("WorkspaceModelCheck", "catalog"),
             Map.entry("WorkspaceSettings", "admin"),
-            Map.entry("RoleRule", "admin"),
-            Map.entry("MemberUsage", "admin"),
+            Map.entry("RoleRule", "access"),
+            Map.entry("MemberUsage", "access"),
             Map.entry("Generation", "generate"),
             Map.entry("GenerationPreview", "generate"),
             Map.entry("GenerationInput", "generate"),
@@ -61,27 +65,19 @@ class TableOwnershipTest {
             Map.entry("WorkspaceWebhook", "audit"));
 
     /**
+     * Read models an owner publishes for other modules to join (views in {@code db/migration} that refuse writes):
+     * names and memberships stay one query per page without anyone else naming the owner's tables.
+     */
+    static final Set<String> PUBLISHED = Set.of("UserDirectory", "WorkspaceMembership", "MemberRoleName");
+
+    /**
      * Cross-module touches still to move behind the owner's API or an event-fed read model ("module → table").
      * Reads unless marked otherwise.
      */
     static final Set<String> NOT_YET_MOVED = Set.of(
-            "admin → AppUser",            // WorkspaceSettingsRepository: who changed the key (display name)
             "admin → Workspace",          // WorkspaceSettingsRepository: workspace name in the settings overview
-            "admin → MemberRole",         // RoleRules: roles held by a member, for the access policy
-            "admin → WorkspaceRole",      // RoleRules: role names beside their rules
-            "api → AppUser",              // ApiTokenRepository: the token's member (username, display name, enabled) and owner names
-            "audit → AppUser",            // AuditLog, AuditService, LoginAuditor: actor names
-            "audit → WorkspaceMember",    // AuditService, LoginAuditor: which workspaces see a login
-            "audit → MemberRole",         // UsageService: usage per role
-            "audit → WorkspaceRole",      // UsageService: role names
-            "gallery → AppUser",          // GalleryQuery: creator names
-            "gallery → WorkspaceMember",  // GalleryQuery: creator filter
             "gallery → Generation",       // GalleryQuery: prompt, model and status beside each image
-            "gallery → Image",            // GalleryQuery, ImageAccess, StorageCleaner; WRITES: soft delete, RetentionJob expiry
-            "generate → AppUser",         // GenerationDetailsRepository: creator names in details
-            "thread → AppUser",           // ThreadRepository: creator names
-            "workspace → AppUser",        // WorkspaceMembers, InvitationRepository, WorkspaceRepository: member names
-            "workspace → RoleRule");      // WorkspaceRoles.hasRule: a role that has a rule is not deleted
+            "gallery → Image");           // GalleryQuery, ImageAccess, StorageCleaner; WRITES: soft delete, RetentionJob expiry
 
     @Test
     void everyTableHasAnOwner() {
@@ -113,7 +109,7 @@ class TableOwnershipTest {
             String module = module(origin);
             tablesNamedBy(origin).forEach(table -> {
                 String owner = OWNER.get(table);
-                if (owner != null && !owner.equals(module)) {
+                if (owner != null && !owner.equals(module) && !PUBLISHED.contains(table)) {
                     touches.computeIfAbsent(module + " → " + table, k -> new TreeSet<>()).add(origin.getName());
                 }
             });

@@ -1,5 +1,8 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.Choice;
+import studio.imgen.access.ModelChoice;
+
 import java.util.List;
 
 /**

@@ -1,18 +1,17 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.RoleRule;
+import studio.imgen.access.RuleModels;
+import studio.imgen.access.ModelReplacements;
+
 import studio.imgen.workspace.AdminActionPerformed;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,16 +35,18 @@ public class ModelShutdowns {
     static final int NOTICE_DAYS = 30;
 
     private final WorkspaceSettingsRepository settings;
-    private final RoleRules rules;
+    private final RuleModels rules;
+    private final ModelReplacements replacements;
     private final ModelCatalog catalog;
     private final ModelAvailability availability;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    ModelShutdowns(WorkspaceSettingsRepository settings, RoleRules rules, ModelCatalog catalog,
-                   ModelAvailability availability, ApplicationEventPublisher events, TransactionTemplate transaction) {
+    ModelShutdowns(WorkspaceSettingsRepository settings, RuleModels rules, ModelReplacements replacements,
+                   ModelCatalog catalog, ModelAvailability availability, ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.settings = settings;
         this.rules = rules;
+        this.replacements = replacements;
         this.catalog = catalog;
         this.availability = availability;
         this.events = events;
@@ -84,15 +85,9 @@ public class ModelShutdowns {
                 after.add(what + to.id());
             }
             if (!model.chat()) {
-                for (RoleRule rule : rules.rulesOf(workspaceId)) {
-                    if (rule.models().contains(modelId)) {
-                        Set<String> replaced = new TreeSet<>(rule.models());
-                        replaced.remove(modelId);
-                        replaced.add(to.id());
-                        rules.upsert(workspaceId, rule.withModels(replaced));
-                        before.add("rule " + rule.roleName() + ": " + String.join(" ", new TreeSet<>(rule.models())));
-                        after.add("rule " + rule.roleName() + ": " + String.join(" ", replaced));
-                    }
+                for (RuleModels.Move move : rules.replace(workspaceId, modelId, to.id())) {
+                    before.add(move.before());
+                    after.add(move.after());
                 }
             }
             if (before.isEmpty()) {
@@ -120,28 +115,6 @@ public class ModelShutdowns {
         return moved;
     }
 
-    /**
-     * The image model ids a member's rules and defaults name, with each model that is shut down for this workspace
-     * read as its replacement, so access never lapses between the shutdown date and the move above.
-     */
-    Set<String> current(UUID workspaceId, Set<String> modelIds) {
-        if (modelIds.isEmpty()) {
-            return modelIds;
-        }
-        LocalDate today = catalog.today();
-        WorkspaceModels status = availability.of(workspaceId);
-        Map<String, ImageModel> shutDown = catalog.all().stream()
-                .filter(m -> modelIds.contains(m.id()))
-                .filter(m -> status.shutdownOf(m.id(), m.shutdownOn()).filter(d -> !today.isBefore(d)).isPresent())
-                .collect(Collectors.toMap(ImageModel::id, m -> m));
-        if (shutDown.isEmpty()) {
-            return modelIds;
-        }
-        return modelIds.stream().map(id -> Optional.ofNullable(shutDown.get(id))
-                        .flatMap(m -> imageReplacement(m, status, today)).map(ImageModel::id).orElse(id))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
     private List<Retiring> retiring(UUID workspaceId) {
         WorkspaceModels status = availability.of(workspaceId);
         LocalDate today = catalog.today();
@@ -159,7 +132,7 @@ public class ModelShutdowns {
                 workspaceRules.stream().filter(r -> r.models().contains(m.id()))
                         .forEach(r -> uses.add("the rule of the " + r.roleName() + " role"));
                 retiring.add(new Retiring(m.id(), m.label(), false, shutdown.get(), uses,
-                        imageReplacement(m, status, today).map(r -> new Replacement(r.id(), r.label()))));
+                        replacements.replacement(m, status, today).map(r -> new Replacement(r.id(), r.label()))));
             }
         }
         for (ChatModel m : catalog.chatModels()) {
@@ -173,11 +146,6 @@ public class ModelShutdowns {
             }
         }
         return retiring;
-    }
-
-    private Optional<ImageModel> imageReplacement(ImageModel model, WorkspaceModels status, LocalDate today) {
-        return catalog.imageModelReplacing(model.id(), r -> status.usable(r.id())
-                && status.announcedShutdown(r.id()).filter(d -> !today.isBefore(d)).isEmpty());
     }
 
     private record Replacement(String id, String label) {

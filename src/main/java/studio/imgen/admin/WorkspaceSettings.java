@@ -1,5 +1,7 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.WorkspaceDefaults;
+
 import java.time.Instant;
 import java.util.UUID;
 

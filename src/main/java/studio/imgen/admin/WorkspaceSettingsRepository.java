@@ -1,6 +1,6 @@
 package studio.imgen.admin;
 
-import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.USER_DIRECTORY;
 import static imgen.db.Tables.WORKSPACE;
 import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
@@ -25,14 +25,14 @@ class WorkspaceSettingsRepository {
     /** The workspace's settings; a workspace created without a row gets the defaults. */
     WorkspaceSettings find(UUID workspaceId) {
         db.insertInto(WORKSPACE_SETTINGS).set(WORKSPACE_SETTINGS.WORKSPACE_ID, workspaceId).onConflictDoNothing().execute();
-        return db.select(WORKSPACE_SETTINGS.asterisk(), APP_USER.DISPLAY_NAME)
+        return db.select(WORKSPACE_SETTINGS.asterisk(), USER_DIRECTORY.DISPLAY_NAME)
                 .from(WORKSPACE_SETTINGS)
-                .leftJoin(APP_USER).on(APP_USER.ID.eq(WORKSPACE_SETTINGS.API_KEY_SET_BY))
+                .leftJoin(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_SETTINGS.API_KEY_SET_BY))
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
                 .fetchOne(r -> {
                     var s = r.into(WORKSPACE_SETTINGS);
                     WorkspaceSettings.KeyStatus key = s.getApiKeyCiphertext() == null ? WorkspaceSettings.KeyStatus.NOT_SET
-                            : new WorkspaceSettings.KeyStatus(true, s.getApiKeyLast4(), r.get(APP_USER.DISPLAY_NAME),
+                            : new WorkspaceSettings.KeyStatus(true, s.getApiKeyLast4(), r.get(USER_DIRECTORY.DISPLAY_NAME),
                                     s.getApiKeySetAt() == null ? null : s.getApiKeySetAt().toInstant());
                     return new WorkspaceSettings(workspaceId, s.getDefaultModel(), s.getDefaultSize(), s.getDefaultQuality(),
                             s.getDefaultFormat(), s.getDefaultBackground(), s.getAdminExemptFromCooldown(), key, s.getVersion());

@@ -1,5 +1,13 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.CatalogOptions;
+import studio.imgen.access.Choice;
+import studio.imgen.access.Choices;
+import studio.imgen.access.ModelChoice;
+import studio.imgen.access.OptionCatalog;
+import studio.imgen.access.RuleModels;
+import studio.imgen.access.RuleSummary;
+
 import studio.imgen.workspace.AdminActionPerformed;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
@@ -49,7 +57,7 @@ public class WorkspaceSettingsService {
     private final ApiKeyVault vault;
     private final OpenAiGateway gateway;
     private final ModelCatalog catalog;
-    private final RoleRules rules;
+    private final RuleModels rules;
     private final ApplicationEventPublisher events;
     private final OpenAiQuotaNotice quotaNotice;
     private final ObjectProvider<LogDestination> logDestination;
@@ -58,7 +66,7 @@ public class WorkspaceSettingsService {
     private final ModelShutdowns shutdowns;
 
     WorkspaceSettingsService(WorkspaceAccess access, WorkspaceSettingsRepository settings, ApiKeyVault vault,
-                             OpenAiGateway gateway, ModelCatalog catalog, RoleRules rules,
+                             OpenAiGateway gateway, ModelCatalog catalog, RuleModels rules,
                              ApplicationEventPublisher events, OpenAiQuotaNotice quotaNotice,
                              ObjectProvider<LogDestination> logDestination, ModelAvailability availability,
                              ModelStatusRefresh modelStatus, ModelShutdowns shutdowns) {

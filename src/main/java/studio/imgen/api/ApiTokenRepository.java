@@ -1,7 +1,7 @@
 package studio.imgen.api;
 
 import static imgen.db.Tables.API_TOKEN;
-import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.USER_DIRECTORY;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,10 +45,10 @@ class ApiTokenRepository {
     }
 
     Optional<Credential> findBySecret(byte[] sha256) {
-        return db.select(API_TOKEN.ID, API_TOKEN.NAME, API_TOKEN.WORKSPACE_ID, API_TOKEN.USER_ID, APP_USER.USERNAME,
-                        APP_USER.DISPLAY_NAME, APP_USER.ENABLED, API_TOKEN.EXPIRES_AT, API_TOKEN.REVOKED_AT,
+        return db.select(API_TOKEN.ID, API_TOKEN.NAME, API_TOKEN.WORKSPACE_ID, API_TOKEN.USER_ID, USER_DIRECTORY.USERNAME,
+                        USER_DIRECTORY.DISPLAY_NAME, USER_DIRECTORY.ENABLED, API_TOKEN.EXPIRES_AT, API_TOKEN.REVOKED_AT,
                         API_TOKEN.LAST_USED_AT)
-                .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.USER_ID))
+                .from(API_TOKEN).join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(API_TOKEN.USER_ID))
                 .where(API_TOKEN.SECRET_SHA256.eq(sha256))
                 .fetchOptional(r -> new Credential(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), instant(r.value8()), instant(r.value9()), instant(r.value10())));
@@ -90,10 +90,10 @@ class ApiTokenRepository {
     }
 
     private List<ApiToken> list(Condition condition, Instant now) {
-        return db.select(API_TOKEN.ID, API_TOKEN.USER_ID, APP_USER.DISPLAY_NAME, API_TOKEN.NAME, API_TOKEN.HINT,
+        return db.select(API_TOKEN.ID, API_TOKEN.USER_ID, USER_DIRECTORY.DISPLAY_NAME, API_TOKEN.NAME, API_TOKEN.HINT,
                         API_TOKEN.CREATED_AT, API_TOKEN.EXPIRES_AT, API_TOKEN.LAST_USED_AT, API_TOKEN.LAST_USED_IP,
                         API_TOKEN.REVOKED_AT)
-                .from(API_TOKEN).join(APP_USER).on(APP_USER.ID.eq(API_TOKEN.USER_ID))
+                .from(API_TOKEN).join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(API_TOKEN.USER_ID))
                 .where(condition)
                 .orderBy(API_TOKEN.CREATED_AT.desc(), API_TOKEN.ID)
                 .fetch(r -> token(r, now));
@@ -102,7 +102,7 @@ class ApiTokenRepository {
     private static ApiToken token(Record r, Instant now) {
         Instant expiresAt = instant(r.get(API_TOKEN.EXPIRES_AT));
         Instant revokedAt = instant(r.get(API_TOKEN.REVOKED_AT));
-        return new ApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.USER_ID), r.get(APP_USER.DISPLAY_NAME),
+        return new ApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.USER_ID), r.get(USER_DIRECTORY.DISPLAY_NAME),
                 r.get(API_TOKEN.NAME), r.get(API_TOKEN.HINT), instant(r.get(API_TOKEN.CREATED_AT)), expiresAt,
                 instant(r.get(API_TOKEN.LAST_USED_AT)), r.get(API_TOKEN.LAST_USED_IP), revokedAt,
                 ApiToken.stateAt(now, expiresAt, revokedAt));

@@ -1,7 +1,7 @@
 package studio.imgen.audit;
 
-import static imgen.db.Tables.APP_USER;
 import static imgen.db.Tables.AUDIT_LOG;
+import static imgen.db.Tables.USER_DIRECTORY;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -138,7 +138,7 @@ public class AuditLog {
     /** The user's display name now, kept in the row so renames and deletions do not rewrite history. */
     String displayName(UUID userId) {
         return userId == null ? null
-                : db.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOne(APP_USER.DISPLAY_NAME);
+                : db.select(USER_DIRECTORY.DISPLAY_NAME).from(USER_DIRECTORY).where(USER_DIRECTORY.ID.eq(userId)).fetchOne(USER_DIRECTORY.DISPLAY_NAME);
     }
 
     JSONB json(Map<String, ?> details) {

@@ -1,7 +1,7 @@
 package studio.imgen.audit;
 
-import static imgen.db.Tables.APP_USER;
-import static imgen.db.Tables.WORKSPACE_MEMBER;
+import static imgen.db.Tables.USER_DIRECTORY;
+import static imgen.db.Tables.WORKSPACE_MEMBERSHIP;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStream;
@@ -87,10 +87,10 @@ public class AuditService {
     @RolesAllowed("ADMIN")
     public AuditFilterOptions filterOptions() {
         Member me = access.requireAdmin();
-        List<AuditFilterOptions.Person> people = db.select(APP_USER.ID, APP_USER.DISPLAY_NAME)
-                .from(WORKSPACE_MEMBER).join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
-                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(me.workspaceId()))
-                .orderBy(APP_USER.DISPLAY_NAME, APP_USER.ID)
+        List<AuditFilterOptions.Person> people = db.select(USER_DIRECTORY.ID, USER_DIRECTORY.DISPLAY_NAME)
+                .from(WORKSPACE_MEMBERSHIP).join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_MEMBERSHIP.USER_ID))
+                .where(WORKSPACE_MEMBERSHIP.WORKSPACE_ID.eq(me.workspaceId()))
+                .orderBy(USER_DIRECTORY.DISPLAY_NAME, USER_DIRECTORY.ID)
                 .fetch(r -> new AuditFilterOptions.Person(r.value1(), r.value2()));
         List<AuditFilterOptions.Model> models = catalog.all().stream()
                 .map(m -> new AuditFilterOptions.Model(m.id(), m.label())).toList();

@@ -14,6 +14,7 @@ import studio.imgen.generate.GenerationAdmitted;
 import studio.imgen.generate.GenerationDenied;
 import studio.imgen.generate.GenerationFinished;
 import studio.imgen.generate.GenerationRecorded;
+import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationStatus;
 import studio.imgen.generate.RecordedRequest;
 
@@ -25,7 +26,6 @@ import studio.imgen.generate.RecordedRequest;
 @Component
 class GenerationAuditor {
 
-    static final int MAX_PROMPT = 32_000;
     /** Details key naming the API token a generation came through (absent for the UI). */
     static final String VIA_TOKEN = "via_token";
 
@@ -128,7 +128,7 @@ class GenerationAuditor {
         row.setOutcome("denied");
         row.setReason(AuditLog.cap(event.reason(), AuditLog.MAX_TEXT));
         // What was asked, as typed: a refusal may be about exactly these values, so they are not normalised.
-        row.setPrompt(AuditLog.cap(event.prompt(), MAX_PROMPT));
+        row.setPrompt(AuditLog.cap(event.prompt(), GenerationRequest.MAX_PROMPT));
         row.setModel(AuditLog.cap(event.model(), 100));
         row.setSize(AuditLog.cap(event.size(), 100));
         row.setQuality(AuditLog.cap(event.quality(), 100));
@@ -136,7 +136,7 @@ class GenerationAuditor {
         row.setReferenceCount(event.referenceCount());
         row.setClientIp(ClientAddress.current());
         Map<String, Object> details = new LinkedHashMap<>();
-        if (event.prompt() != null && event.prompt().length() > MAX_PROMPT) {
+        if (event.prompt() != null && event.prompt().length() > GenerationRequest.MAX_PROMPT) {
             details.put("prompt_truncated_from", event.prompt().length());
         }
         details.put(VIA_TOKEN, TokenUse.current());

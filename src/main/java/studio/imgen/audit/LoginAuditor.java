@@ -1,7 +1,7 @@
 package studio.imgen.audit;
 
-import static imgen.db.Tables.APP_USER;
-import static imgen.db.Tables.WORKSPACE_MEMBER;
+import static imgen.db.Tables.USER_DIRECTORY;
+import static imgen.db.Tables.WORKSPACE_MEMBERSHIP;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +40,8 @@ class LoginAuditor {
         UUID userId = event.userId() != null ? event.userId() : accountOf(typed);
         String name = userId == null ? null : auditLog.displayName(userId);
         List<UUID> workspaces = userId == null ? List.of()
-                : db.select(WORKSPACE_MEMBER.WORKSPACE_ID).from(WORKSPACE_MEMBER)
-                        .where(WORKSPACE_MEMBER.USER_ID.eq(userId)).fetch(WORKSPACE_MEMBER.WORKSPACE_ID);
+                : db.select(WORKSPACE_MEMBERSHIP.WORKSPACE_ID).from(WORKSPACE_MEMBERSHIP)
+                        .where(WORKSPACE_MEMBERSHIP.USER_ID.eq(userId)).fetch(WORKSPACE_MEMBERSHIP.WORKSPACE_ID);
         List<AuditLogRecord> rows = new ArrayList<>();
         for (UUID workspaceId : workspaces.isEmpty() ? java.util.Collections.<UUID>singletonList(null) : workspaces) {
             AuditLogRecord row = new AuditLogRecord();
@@ -63,8 +63,8 @@ class LoginAuditor {
     }
 
     private UUID accountOf(String username) {
-        return db.select(APP_USER.ID).from(APP_USER).where(DSL.lower(APP_USER.USERNAME).eq(username.strip().toLowerCase(java.util.Locale.ROOT)))
-                .fetchOptional(APP_USER.ID).orElse(null);
+        return db.select(USER_DIRECTORY.ID).from(USER_DIRECTORY).where(DSL.lower(USER_DIRECTORY.USERNAME).eq(username.strip().toLowerCase(java.util.Locale.ROOT)))
+                .fetchOptional(USER_DIRECTORY.ID).orElse(null);
     }
 
     static String status(LoginAttempted.Outcome outcome) {

@@ -2,8 +2,7 @@ package studio.imgen.audit;
 
 import static imgen.db.Tables.AUDIT_LOG;
 import static imgen.db.Tables.AUDIT_USAGE_DAILY;
-import static imgen.db.Tables.MEMBER_ROLE;
-import static imgen.db.Tables.WORKSPACE_ROLE;
+import static imgen.db.Tables.MEMBER_ROLE_NAME;
 
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
@@ -20,10 +19,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
-import studio.imgen.admin.AccessControl;
-import studio.imgen.admin.Admission;
-import studio.imgen.admin.EffectiveLimits;
-import studio.imgen.admin.UsageSnapshot;
+import studio.imgen.access.AccessControl;
+import studio.imgen.access.Admission;
+import studio.imgen.access.EffectiveLimits;
+import studio.imgen.access.UsageSnapshot;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
 
@@ -111,14 +110,13 @@ public class UsageService {
      * role under "(no role)".
      */
     private List<UsageReport.Line> perRole(Condition scope, Comparator<UsageReport.Line> order) {
-        var role = DSL.coalesce(WORKSPACE_ROLE.NAME, DSL.inline("(no role)"));
+        var role = DSL.coalesce(MEMBER_ROLE_NAME.ROLE_NAME, DSL.inline("(no role)"));
         List<UsageReport.Line> lines = new ArrayList<>(db.select(role, DSL.sum(AUDIT_USAGE_DAILY.GENERATIONS),
                         DSL.sum(AUDIT_USAGE_DAILY.IMAGES), DSL.sum(AUDIT_USAGE_DAILY.COST_MICROS),
                         DSL.sum(AUDIT_USAGE_DAILY.ESTIMATED_COST_MICROS))
                 .from(AUDIT_USAGE_DAILY)
-                .leftJoin(MEMBER_ROLE).on(MEMBER_ROLE.WORKSPACE_ID.eq(AUDIT_USAGE_DAILY.WORKSPACE_ID)
-                        .and(MEMBER_ROLE.USER_ID.eq(AUDIT_USAGE_DAILY.ACTOR_ID)))
-                .leftJoin(WORKSPACE_ROLE).on(WORKSPACE_ROLE.ID.eq(MEMBER_ROLE.ROLE_ID))
+                .leftJoin(MEMBER_ROLE_NAME).on(MEMBER_ROLE_NAME.WORKSPACE_ID.eq(AUDIT_USAGE_DAILY.WORKSPACE_ID)
+                        .and(MEMBER_ROLE_NAME.USER_ID.eq(AUDIT_USAGE_DAILY.ACTOR_ID)))
                 .where(scope)
                 .groupBy(role)
                 .fetch(r -> new UsageReport.Line(r.value1(), longOf(r.value2()), longOf(r.value3()), longOf(r.value4()),

@@ -3,7 +3,7 @@
  * {@link studio.imgen.audit.AuditLog#recordAdminChange}), its admin view and CSV export, usage and cost reporting,
  * and the optional per-workspace log webhook.
  */
-@ApplicationModule(allowedDependencies = {"base", "security", "workspace", "catalog", "admin", "gallery", "generate", "generate :: ui", "shell"})
+@ApplicationModule(allowedDependencies = {"base", "security", "workspace", "catalog", "access", "admin", "gallery", "generate", "generate :: ui", "shell"})
 package studio.imgen.audit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,9 +1,9 @@
 package studio.imgen.gallery;
 
-import static imgen.db.Tables.APP_USER;
 import static imgen.db.Tables.GENERATION;
 import static imgen.db.Tables.IMAGE;
-import static imgen.db.Tables.WORKSPACE_MEMBER;
+import static imgen.db.Tables.USER_DIRECTORY;
+import static imgen.db.Tables.WORKSPACE_MEMBERSHIP;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,11 +44,11 @@ class GalleryQuery {
             where = where.and(DSL.row(IMAGE.CREATED_AT, IMAGE.ID).lt(utc(after.createdAt()), after.imageId()));
         }
         return db.select(IMAGE.ID, IMAGE.GENERATION_ID, DSL.substring(GENERATION.PROMPT, 1, GalleryService.EXCERPT)
-                                .as("prompt_excerpt"), GENERATION.MODEL, IMAGE.OWNER_ID, APP_USER.DISPLAY_NAME,
+                                .as("prompt_excerpt"), GENERATION.MODEL, IMAGE.OWNER_ID, USER_DIRECTORY.DISPLAY_NAME,
                         IMAGE.CREATED_AT, IMAGE.WIDTH, IMAGE.HEIGHT)
                 .from(IMAGE)
                 .join(GENERATION).on(GENERATION.ID.eq(IMAGE.GENERATION_ID).and(GENERATION.WORKSPACE_ID.eq(workspaceId)))
-                .join(APP_USER).on(APP_USER.ID.eq(IMAGE.OWNER_ID))
+                .join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(IMAGE.OWNER_ID))
                 .where(where)
                 .orderBy(IMAGE.CREATED_AT.desc(), IMAGE.ID.desc())
                 .limit(limit)
@@ -95,10 +95,10 @@ class GalleryQuery {
     }
 
     List<GalleryFilterOptions.MemberOption> members(UUID workspaceId) {
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME)
-                .from(WORKSPACE_MEMBER).join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
-                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(APP_USER.DISPLAY_NAME.lower(), APP_USER.ID)
+        return db.select(USER_DIRECTORY.ID, USER_DIRECTORY.DISPLAY_NAME)
+                .from(WORKSPACE_MEMBERSHIP).join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_MEMBERSHIP.USER_ID))
+                .where(WORKSPACE_MEMBERSHIP.WORKSPACE_ID.eq(workspaceId))
+                .orderBy(USER_DIRECTORY.DISPLAY_NAME.lower(), USER_DIRECTORY.ID)
                 .fetch(r -> new GalleryFilterOptions.MemberOption(r.value1(), r.value2()));
     }
 

@@ -3,7 +3,7 @@ package studio.imgen.generate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import studio.imgen.admin.Choice;
+import studio.imgen.access.Choice;
 import studio.imgen.admin.ShutdownNotice;
 
 /**

@@ -5,20 +5,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import studio.imgen.admin.AccessControl;
-import studio.imgen.admin.AccessPolicy;
-import studio.imgen.admin.Admission;
-import studio.imgen.admin.AllowedOptions;
-import studio.imgen.admin.EffectiveLimits;
-import studio.imgen.admin.ModelChoice;
+import studio.imgen.access.AccessControl;
+import studio.imgen.access.AllowedOptions;
+import studio.imgen.access.MemberChoices;
+import studio.imgen.access.ModelChoice;
+import studio.imgen.access.Outcome;
+import studio.imgen.access.Refusal;
+import studio.imgen.access.ResolvedOptions;
 import studio.imgen.admin.ModelShutdowns;
-import studio.imgen.admin.OptionCatalog;
-import studio.imgen.admin.Outcome;
-import studio.imgen.admin.Refusal;
-import studio.imgen.admin.RequestedOptions;
-import studio.imgen.admin.ResolvedOptions;
 import studio.imgen.admin.ShutdownNotice;
 import studio.imgen.admin.WorkspaceSettings;
+import studio.imgen.admin.WorkspaceSettingsQuery;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
@@ -35,38 +32,36 @@ class GenerationChoices {
     static final String MODEL_GONE = "That model is no longer available.";
 
     private final AccessControl accessControl;
-    private final Admission admission;
+    private final WorkspaceSettingsQuery workspaceSettings;
     private final ModelCatalog catalog;
     private final ModelAvailability availability;
     private final ModelShutdowns shutdowns;
 
-    GenerationChoices(AccessControl accessControl, Admission admission, ModelCatalog catalog,
+    GenerationChoices(AccessControl accessControl, WorkspaceSettingsQuery workspaceSettings, ModelCatalog catalog,
                       ModelAvailability availability, ModelShutdowns shutdowns) {
         this.accessControl = accessControl;
-        this.admission = admission;
+        this.workspaceSettings = workspaceSettings;
         this.catalog = catalog;
         this.availability = availability;
         this.shutdowns = shutdowns;
     }
 
     GenerateForm form(Member me, String modelId) {
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
+        WorkspaceSettings settings = workspaceSettings.settings(me.workspaceId());
         List<ImageModel> offered = availability.offeredTo(me.workspaceId());
-        OptionCatalog options = optionCatalogue(offered);
+        MemberChoices choices = accessControl.choices(me.workspaceId(), me.userId(), me.admin(), offered, modelId);
         List<ShutdownNotice> shutdownLines = me.admin() ? shutdowns.notices(me.workspaceId()) : List.of();
         boolean keyConfigured = settings.key().configured();
-        Optional<Refusal> wait = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now());
+        Optional<Refusal> wait = choices.refusal();
 
-        Outcome<ResolvedOptions> preselection = AccessPolicy.resolve(limits, options, settings.defaults(),
-                new RequestedOptions(modelId, null, null));
+        Outcome<ResolvedOptions> preselection = choices.preselection();
         if (preselection instanceof Outcome.Refused<ResolvedOptions> refused) {
             return new GenerateForm(keyConfigured, me.admin(), Optional.of(refused.refusal().message()), List.of(),
                     null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty(), List.of(),
                     0, shutdownLines);
         }
         ResolvedOptions selected = preselection.orElseThrow();
-        AllowedOptions allowed = AccessPolicy.options(limits, options, selected.model().id()).orElseThrow();
+        AllowedOptions allowed = choices.allowed().orElseThrow();
         Set<String> allowedIds = allowed.models().stream().map(ModelChoice::id).collect(Collectors.toSet());
         List<GenerateForm.ModelOption> models = offered.stream().filter(m -> allowedIds.contains(m.id()))
                 .map(m -> new GenerateForm.ModelOption(m.id(), m.label(), m.retirementWarning(catalog.today()),
@@ -81,24 +76,18 @@ class GenerationChoices {
                 selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
                 wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt),
                 wait.filter(w -> noticeOnly && !coolingDown).map(Refusal::message),
-                accessControl.memberLimits(me.workspaceId(), me.userId(), me.admin()).lines(),
+                choices.limitLines(),
                 allowed.customSizeMaxPixels(), shutdownLines);
     }
 
     /** The first reason a submission would be refused with now, in the server's order; see the service. */
     Optional<GenerationBlocked> blockedNow(Member me) {
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
+        WorkspaceSettings settings = workspaceSettings.settings(me.workspaceId());
         if (!settings.key().configured()) {
             return Optional.of(new GenerationBlocked(GenerationService.NO_KEY, Optional.empty()));
         }
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
-        Optional<Refusal> refusal = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()),
-                admission.now());
-        if (refusal.isEmpty() && AccessPolicy.resolve(limits, optionCatalogue(availability.offeredTo(me.workspaceId())),
-                settings.defaults(), new RequestedOptions(null, null, null)) instanceof Outcome.Refused<ResolvedOptions> r) {
-            refusal = Optional.of(r.refusal());
-        }
-        return refusal.map(r -> new GenerationBlocked(r.message(), r.retryAt()));
+        return accessControl.choices(me.workspaceId(), me.userId(), me.admin(),
+                availability.offeredTo(me.workspaceId()), null).blocked().map(r -> new GenerationBlocked(r.message(), r.retryAt()));
     }
 
     /**
@@ -119,12 +108,5 @@ class GenerationChoices {
                 r -> offered.stream().anyMatch(o -> o.id().equals(r.id())));
         return Optional.of(new ModelGone(MODEL_GONE + replacement.map(r -> " Use " + r.label() + " instead.")
                 .orElse(" Choose another model."), replacement.map(ImageModel::id)));
-    }
-
-    static OptionCatalog optionCatalogue(List<ImageModel> offered) {
-        return OptionCatalog.of(offered.stream()
-                .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities()),
-                        m.supportsCustomSizes()))
-                .toList());
     }
 }

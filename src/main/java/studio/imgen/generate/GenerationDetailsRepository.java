@@ -1,6 +1,6 @@
 package studio.imgen.generate;
 
-import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.USER_DIRECTORY;
 import static imgen.db.Tables.GENERATION;
 import static imgen.db.Tables.IMAGE;
 import static studio.imgen.generate.GenerationRepository.instant;
@@ -44,8 +44,8 @@ class GenerationDetailsRepository {
     }
 
     private List<GenerationDetails> details(Condition where, int limit) {
-        List<Record> rows = db.select(GENERATION.asterisk(), APP_USER.DISPLAY_NAME)
-                .from(GENERATION).join(APP_USER).on(APP_USER.ID.eq(GENERATION.USER_ID))
+        List<Record> rows = db.select(GENERATION.asterisk(), USER_DIRECTORY.DISPLAY_NAME)
+                .from(GENERATION).join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(GENERATION.USER_ID))
                 .where(where)
                 .orderBy(GENERATION.CREATED_AT.desc(), GENERATION.ID.desc())
                 .limit(limit)
@@ -61,7 +61,7 @@ class GenerationDetailsRepository {
                                 i.getBytes()), Collectors.toList())));
         return rows.stream().map(r -> {
             GenerationRecord g = r.into(GENERATION);
-            return new GenerationDetails(g.getId(), g.getWorkspaceId(), g.getUserId(), r.get(APP_USER.DISPLAY_NAME),
+            return new GenerationDetails(g.getId(), g.getWorkspaceId(), g.getUserId(), r.get(USER_DIRECTORY.DISPLAY_NAME),
                     g.getKind(), GenerationStatus.of(g.getStatus()), g.getPrompt(), g.getModel(),
                     g.getSize(), g.getQuality(), g.getN(), g.getBackground(), g.getOutputFormat(), g.getOutputCompression(),
                     g.getModeration(), g.getInputFidelity(), g.getReferenceCount(), g.getErrorMessage(),

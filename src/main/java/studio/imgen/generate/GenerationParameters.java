@@ -23,7 +23,7 @@ record GenerationParameters(String prompt, int n, String background, String outp
         if (prompt.isEmpty()) {
             throw new UserInputException("Prompt is required.");
         }
-        if (prompt.length() > GenerationService.MAX_PROMPT) {
+        if (prompt.length() > GenerationRequest.MAX_PROMPT) {
             throw new UserInputException("The prompt is " + prompt.length() + " characters long; the limit is 32,000.");
         }
         int n = request.n() == null ? 1 : request.n();

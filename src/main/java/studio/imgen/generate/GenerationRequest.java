@@ -17,6 +17,9 @@ public record GenerationRequest(UUID submissionId, String prompt, String model, 
                                 String moderation, String inputFidelity, List<Upload> references,
                                 List<UUID> sourceImages, Upload mask) {
 
+    /** The longest prompt the images API takes for GPT-Image models, in characters; forms and the audit log use it too. */
+    public static final int MAX_PROMPT = 32_000;
+
     public GenerationRequest {
         references = references == null ? List.of() : List.copyOf(references);
         sourceImages = sourceImages == null ? List.of() : List.copyOf(sourceImages);

@@ -20,7 +20,6 @@ import studio.imgen.workspace.WorkspaceAccess.Member;
 @Service
 public class GenerationService {
 
-    static final int MAX_PROMPT = 32_000;
     /** Shown before submission (banner) and on a refused submission alike. */
     public static final String NO_KEY = "OpenAI API key not configured. A workspace admin needs to set it in workspace settings.";
 

@@ -7,14 +7,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import imgen.db.tables.records.GenerationRecord;
-import studio.imgen.admin.AccessControl;
-import studio.imgen.admin.AccessPolicy;
-import studio.imgen.admin.AccessRefusedException;
-import studio.imgen.admin.Admission;
-import studio.imgen.admin.EffectiveLimits;
-import studio.imgen.admin.RequestedOptions;
-import studio.imgen.admin.ResolvedOptions;
+import studio.imgen.access.AccessControl;
+import studio.imgen.access.Admission;
+import studio.imgen.access.RequestedOptions;
+import studio.imgen.access.ResolvedOptions;
 import studio.imgen.admin.WorkspaceSettings;
+import studio.imgen.admin.WorkspaceSettingsQuery;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
@@ -34,7 +32,7 @@ import studio.imgen.workspace.WorkspaceAccess.Member;
 class GenerationSubmission {
 
     private final AccessControl accessControl;
-    private final Admission admission;
+    private final WorkspaceSettingsQuery workspaceSettings;
     private final ModelAvailability availability;
     private final GenerationChoices choices;
     private final SubmissionInputs inputs;
@@ -46,12 +44,12 @@ class GenerationSubmission {
     private final TransactionTemplate transaction;
     private final GenerationProperties properties;
 
-    GenerationSubmission(AccessControl accessControl, Admission admission, ModelAvailability availability,
+    GenerationSubmission(AccessControl accessControl, WorkspaceSettingsQuery workspaceSettings, ModelAvailability availability,
                          GenerationChoices choices, SubmissionInputs inputs, GenerationRepository generations,
                          ImageRepository images, GenerationEvents events, GenerationAnnouncer announcer, ImageStore store,
                          TransactionTemplate transaction, GenerationProperties properties) {
         this.accessControl = accessControl;
-        this.admission = admission;
+        this.workspaceSettings = workspaceSettings;
         this.availability = availability;
         this.choices = choices;
         this.inputs = inputs;
@@ -82,21 +80,19 @@ class GenerationSubmission {
                 return earlier.get();
             }
         }
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
+        WorkspaceSettings settings = workspaceSettings.settings(me.workspaceId());
         if (!settings.key().configured()) {
             throw new UserInputException(GenerationService.NO_KEY);
         }
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
-        AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now()).ifPresent(refusal -> {
-            throw new AccessRefusedException(refusal);
-        });
+        AccessControl.Admissible admissible = accessControl.admissible(me.workspaceId(), me.userId(), me.admin());
         List<ImageModel> offered = availability.offeredTo(me.workspaceId());
         // A request naming a model this workspace can no longer use never reaches OpenAI: the member reads what to use.
         choices.goneNotice(request.model(), offered).ifPresent(gone -> {
             throw new UserInputException(gone.message());
         });
-        ResolvedOptions resolved = AccessPolicy.resolve(limits, GenerationChoices.optionCatalogue(offered),
-                settings.defaults(), new RequestedOptions(request.model(), request.size(), request.quality())).orElseThrow();
+        AccessControl.Permit permit = admissible.permit(offered,
+                new RequestedOptions(request.model(), request.size(), request.quality()));
+        ResolvedOptions resolved = permit.options();
         ImageModel model = offered.stream().filter(m -> m.id().equals(resolved.model().id())).findFirst().orElseThrow();
         GenerationParameters parameters = GenerationParameters.validate(request, model, settings);
         List<SubmissionInputs.SourceImage> sources = inputs.sourceImages(me.workspaceId(), request.sourceImages());
@@ -125,7 +121,7 @@ class GenerationSubmission {
                     || generations.activeCount(me.workspaceId(), null) >= properties.maxActivePerWorkspace()) {
                 throw new UserInputException("Busy: too many images are being generated right now. Try again in a moment.");
             }
-            Admission.Ticket ticket = admission.admit(me.workspaceId(), me.userId(), limits);
+            Admission.Ticket ticket = accessControl.admit(permit);
             GenerationRecord job = new GenerationRecord();
             job.setWorkspaceId(me.workspaceId());
             job.setUserId(me.userId());

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import imgen.db.tables.records.GenerationRecord;
-import studio.imgen.admin.Admission;
+import studio.imgen.access.Admission;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.openai.ImageResult;

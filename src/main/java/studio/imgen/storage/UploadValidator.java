@@ -22,8 +22,11 @@ import studio.imgen.base.UserInputException;
  */
 public class UploadValidator {
 
-    /** The images API wants a mask under 4,000,000 bytes. */
-    static final long MASK_MAX_BYTES = 3_999_999;
+    /**
+     * The largest mask the images API takes: it wants one "less than 4MB" (openai-images.md §4), so 4,000,000 bytes
+     * is already refused. The mask painter and picker stop at the same size.
+     */
+    public static final int MASK_MAX_BYTES = 3_999_999;
 
     public ValidatedImage validateReference(String displayName, InputStream in, UploadLimits limits) {
         String name = DisplayNames.quote(displayName);

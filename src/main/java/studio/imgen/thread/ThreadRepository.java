@@ -1,8 +1,8 @@
 package studio.imgen.thread;
 
-import static imgen.db.Tables.APP_USER;
 import static imgen.db.Tables.EDIT_THREAD;
 import static imgen.db.Tables.THREAD_TURN;
+import static imgen.db.Tables.USER_DIRECTORY;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -75,12 +75,12 @@ class ThreadRepository {
     }
 
     Optional<ThreadRow> find(UUID workspaceId, UUID threadId) {
-        return db.select(EDIT_THREAD.asterisk(), APP_USER.DISPLAY_NAME)
-                .from(EDIT_THREAD).join(APP_USER).on(APP_USER.ID.eq(EDIT_THREAD.OWNER_ID))
+        return db.select(EDIT_THREAD.asterisk(), USER_DIRECTORY.DISPLAY_NAME)
+                .from(EDIT_THREAD).join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(EDIT_THREAD.OWNER_ID))
                 .where(EDIT_THREAD.ID.eq(threadId).and(EDIT_THREAD.WORKSPACE_ID.eq(workspaceId))
                         .and(EDIT_THREAD.DELETED_AT.isNull()))
                 .fetchOptional(r -> new ThreadRow(r.get(EDIT_THREAD.ID), r.get(EDIT_THREAD.OWNER_ID),
-                        r.get(APP_USER.DISPLAY_NAME), r.get(EDIT_THREAD.TITLE), Mode.of(r.get(EDIT_THREAD.MODE)),
+                        r.get(USER_DIRECTORY.DISPLAY_NAME), r.get(EDIT_THREAD.TITLE), Mode.of(r.get(EDIT_THREAD.MODE)),
                         r.get(EDIT_THREAD.BRANCHED_FROM_THREAD_ID), r.get(EDIT_THREAD.BRANCHED_FROM_SEQ)));
     }
 

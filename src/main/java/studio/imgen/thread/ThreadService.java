@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.admin.EditThreadDefaults;
 import studio.imgen.admin.EditThreadDefaults.Mode;
-import studio.imgen.admin.AccessControl;
+import studio.imgen.admin.WorkspaceSettingsQuery;
 import studio.imgen.base.UserInputException;
 import studio.imgen.generate.ConversationTurn;
 import studio.imgen.generate.GenerationBlocked;
@@ -36,15 +36,15 @@ public class ThreadService {
 
     private final WorkspaceAccess access;
     private final GenerationService generations;
-    private final AccessControl accessControl;
+    private final WorkspaceSettingsQuery workspaceSettings;
     private final ThreadRepository threads;
     private final TransactionTemplate transaction;
 
-    ThreadService(WorkspaceAccess access, GenerationService generations, AccessControl accessControl,
+    ThreadService(WorkspaceAccess access, GenerationService generations, WorkspaceSettingsQuery workspaceSettings,
                   ThreadRepository threads, TransactionTemplate transaction) {
         this.access = access;
         this.generations = generations;
-        this.accessControl = accessControl;
+        this.workspaceSettings = workspaceSettings;
         this.threads = threads;
         this.transaction = transaction;
     }
@@ -68,7 +68,7 @@ public class ThreadService {
         generations.blockedNow().ifPresent(blocked -> {
             throw new UserInputException(blocked.message());
         });
-        Mode mode = accessControl.threadDefaults(me.workspaceId()).mode();
+        Mode mode = workspaceSettings.threadDefaults(me.workspaceId()).mode();
         return transaction.execute(status -> {
             UUID id = threads.insertThread(me.workspaceId(), me.userId(), title(origin.prompt()), mode, null, null);
             threads.insertTurn(id, 1, "start", null, imageId, null);
@@ -99,7 +99,7 @@ public class ThreadService {
         if (uploads == null || uploads.isEmpty()) {
             throw new UserInputException("Add at least one image to edit.");
         }
-        EditThreadDefaults defaults = accessControl.threadDefaults(me.workspaceId());
+        EditThreadDefaults defaults = workspaceSettings.threadDefaults(me.workspaceId());
         UUID generationId = generations.submit(generationRequest(request, uploads, List.of()),
                 defaults.mode() == Mode.CONVERSATION ? new ConversationTurn(defaults.mainlineModel(), null) : null);
         return transaction.execute(status -> {
@@ -137,7 +137,7 @@ public class ThreadService {
                 "This thread has no image to edit yet. Start a new edit from an image instead."));
         ConversationTurn conversation = null;
         if (row.mode() == Mode.CONVERSATION) {
-            conversation = new ConversationTurn(accessControl.threadDefaults(me.workspaceId()).mainlineModel(), responseId(threadId, current));
+            conversation = new ConversationTurn(workspaceSettings.threadDefaults(me.workspaceId()).mainlineModel(), responseId(threadId, current));
         }
         UUID generationId = generations.submit(
                 generationRequest(request, List.of(), List.of(current.image().orElseThrow())), conversation);

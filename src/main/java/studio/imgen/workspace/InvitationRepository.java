@@ -1,8 +1,8 @@
 package studio.imgen.workspace;
 
-import static imgen.db.Tables.APP_USER;
 import static imgen.db.Tables.INVITATION;
 import static imgen.db.Tables.INVITATION_ROLE;
+import static imgen.db.Tables.USER_DIRECTORY;
 import static imgen.db.Tables.WORKSPACE;
 import static imgen.db.Tables.WORKSPACE_ROLE;
 
@@ -111,10 +111,10 @@ class InvitationRepository {
 
     private List<Row> rows(org.jooq.Condition condition) {
         var found = db.select(INVITATION.ID, INVITATION.WORKSPACE_ID, WORKSPACE.NAME, INVITATION.IS_ADMIN,
-                        APP_USER.DISPLAY_NAME, INVITATION.CREATED_AT, INVITATION.EXPIRES_AT)
+                        USER_DIRECTORY.DISPLAY_NAME, INVITATION.CREATED_AT, INVITATION.EXPIRES_AT)
                 .from(INVITATION)
                 .join(WORKSPACE).on(WORKSPACE.ID.eq(INVITATION.WORKSPACE_ID))
-                .join(APP_USER).on(APP_USER.ID.eq(INVITATION.CREATED_BY))
+                .join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(INVITATION.CREATED_BY))
                 .where(condition)
                 .orderBy(INVITATION.EXPIRES_AT, INVITATION.ID)
                 .fetch();
@@ -131,7 +131,7 @@ class InvitationRepository {
                 .forEach(r -> roles.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new WorkspaceRole(r.value2(), r.value3(), r.value4())));
         return found.map(r -> new Row(r.get(INVITATION.ID), r.get(INVITATION.WORKSPACE_ID), r.get(WORKSPACE.NAME),
-                r.get(INVITATION.IS_ADMIN), r.get(APP_USER.DISPLAY_NAME), r.get(INVITATION.CREATED_AT).toInstant(),
+                r.get(INVITATION.IS_ADMIN), r.get(USER_DIRECTORY.DISPLAY_NAME), r.get(INVITATION.CREATED_AT).toInstant(),
                 r.get(INVITATION.EXPIRES_AT).toInstant(), List.copyOf(roles.getOrDefault(r.get(INVITATION.ID), List.of()))));
     }
 

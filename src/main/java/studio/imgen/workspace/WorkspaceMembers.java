@@ -1,6 +1,6 @@
 package studio.imgen.workspace;
 
-import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.USER_DIRECTORY;
 import static imgen.db.Tables.WORKSPACE_MEMBER;
 
 import java.time.Clock;
@@ -37,7 +37,7 @@ class WorkspaceMembers {
 
     List<Row> findAll(UUID workspaceId) {
         return select().where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
-                .orderBy(APP_USER.DISPLAY_NAME.lower(), APP_USER.USERNAME.lower())
+                .orderBy(USER_DIRECTORY.DISPLAY_NAME.lower(), USER_DIRECTORY.USERNAME.lower())
                 .fetch(WorkspaceMembers::toRow);
     }
 
@@ -69,9 +69,9 @@ class WorkspaceMembers {
      */
     int lockAndCountActiveAdmins(UUID workspaceId) {
         return db.select(WORKSPACE_MEMBER.USER_ID).from(WORKSPACE_MEMBER)
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId).and(WORKSPACE_MEMBER.IS_ADMIN.isTrue())
-                        .and(APP_USER.ENABLED.isTrue()))
+                        .and(USER_DIRECTORY.ENABLED.isTrue()))
                 .forUpdate().of(WORKSPACE_MEMBER)
                 .fetch().size();
     }
@@ -94,15 +94,15 @@ class WorkspaceMembers {
     }
 
     private org.jooq.SelectOnConditionStep<? extends Record> select() {
-        return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.ENABLED,
-                        WORKSPACE_MEMBER.IS_ADMIN, APP_USER.MUST_CHANGE_PASSWORD, WORKSPACE_MEMBER.JOINED_AT)
+        return db.select(USER_DIRECTORY.ID, USER_DIRECTORY.USERNAME, USER_DIRECTORY.DISPLAY_NAME, USER_DIRECTORY.ENABLED,
+                        WORKSPACE_MEMBER.IS_ADMIN, USER_DIRECTORY.MUST_CHANGE_PASSWORD, WORKSPACE_MEMBER.JOINED_AT)
                 .from(WORKSPACE_MEMBER)
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID));
+                .join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_MEMBER.USER_ID));
     }
 
     private static Row toRow(Record r) {
-        return new Row(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
-                r.get(APP_USER.ENABLED), r.get(WORKSPACE_MEMBER.IS_ADMIN), r.get(APP_USER.MUST_CHANGE_PASSWORD),
+        return new Row(r.get(USER_DIRECTORY.ID), r.get(USER_DIRECTORY.USERNAME), r.get(USER_DIRECTORY.DISPLAY_NAME),
+                r.get(USER_DIRECTORY.ENABLED), r.get(WORKSPACE_MEMBER.IS_ADMIN), r.get(USER_DIRECTORY.MUST_CHANGE_PASSWORD),
                 r.get(WORKSPACE_MEMBER.JOINED_AT).toInstant());
     }
 }

@@ -1,6 +1,6 @@
 package studio.imgen.workspace;
 
-import static imgen.db.Tables.APP_USER;
+import static imgen.db.Tables.USER_DIRECTORY;
 import static imgen.db.Tables.WORKSPACE;
 import static imgen.db.Tables.WORKSPACE_MEMBER;
 
@@ -45,8 +45,8 @@ class WorkspaceRepository {
         return db.select(WORKSPACE.ID, WORKSPACE.NAME, WORKSPACE_MEMBER.IS_ADMIN)
                 .from(WORKSPACE_MEMBER)
                 .join(WORKSPACE).on(WORKSPACE.ID.eq(WORKSPACE_MEMBER.WORKSPACE_ID))
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
-                .where(WORKSPACE_MEMBER.USER_ID.eq(userId).and(APP_USER.ENABLED.isTrue())
+                .join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .where(WORKSPACE_MEMBER.USER_ID.eq(userId).and(USER_DIRECTORY.ENABLED.isTrue())
                         .and(WORKSPACE.ARCHIVED_AT.isNull()))
                 .orderBy(WORKSPACE.NAME.lower(), WORKSPACE.ID)
                 .fetch(Records.mapping(WorkspaceSummary::new));
@@ -57,10 +57,10 @@ class WorkspaceRepository {
         return db.select(WORKSPACE.ID, WORKSPACE.NAME, WORKSPACE_MEMBER.IS_ADMIN)
                 .from(WORKSPACE_MEMBER)
                 .join(WORKSPACE).on(WORKSPACE.ID.eq(WORKSPACE_MEMBER.WORKSPACE_ID))
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_MEMBER.USER_ID))
                 .where(WORKSPACE_MEMBER.USER_ID.eq(userId)
                         .and(WORKSPACE_MEMBER.WORKSPACE_ID.eq(workspaceId))
-                        .and(APP_USER.ENABLED.isTrue())
+                        .and(USER_DIRECTORY.ENABLED.isTrue())
                         .and(WORKSPACE.ARCHIVED_AT.isNull()))
                 .fetchOptional(Records.mapping(WorkspaceSummary::new));
     }
@@ -73,8 +73,8 @@ class WorkspaceRepository {
     /** Every workspace, archived ones too, with its count of enabled members, in name order. */
     List<WorkspaceRecordSummary> findAll() {
         var members = DSL.selectCount().from(WORKSPACE_MEMBER)
-                .join(APP_USER).on(APP_USER.ID.eq(WORKSPACE_MEMBER.USER_ID))
-                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(WORKSPACE.ID).and(APP_USER.ENABLED.isTrue()))
+                .join(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_MEMBER.USER_ID))
+                .where(WORKSPACE_MEMBER.WORKSPACE_ID.eq(WORKSPACE.ID).and(USER_DIRECTORY.ENABLED.isTrue()))
                 .<Integer>asField("members");
         return db.select(WORKSPACE.ID, WORKSPACE.NAME, WORKSPACE.CREATED_AT, WORKSPACE.ARCHIVED_AT, members)
                 .from(WORKSPACE)

@@ -1,11 +1,11 @@
 package studio.imgen.workspace;
 
 import static imgen.db.Tables.MEMBER_ROLE;
-import static imgen.db.Tables.ROLE_RULE;
 import static imgen.db.Tables.WORKSPACE_ROLE;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +60,11 @@ public class WorkspaceRoles {
                 .execute() > 0;
     }
 
-    public boolean hasRule(UUID workspaceId, UUID roleId) {
-        return db.fetchExists(ROLE_RULE, ROLE_RULE.WORKSPACE_ID.eq(workspaceId).and(ROLE_RULE.ROLE_ID.eq(roleId)));
+    /** The ids of the roles the member holds in the workspace. */
+    public Set<UUID> heldBy(UUID workspaceId, UUID userId) {
+        return new HashSet<>(db.select(MEMBER_ROLE.ROLE_ID).from(MEMBER_ROLE)
+                .where(MEMBER_ROLE.WORKSPACE_ID.eq(workspaceId).and(MEMBER_ROLE.USER_ID.eq(userId)))
+                .fetch(MEMBER_ROLE.ROLE_ID));
     }
 
     /** Deletes the role and its assignments; the database refuses while the role still has a rule (D16). */

@@ -1,5 +1,9 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.RoleRule;
+import studio.imgen.access.RuleDraft;
+import studio.imgen.access.RoleAccessService;
+
 import studio.imgen.testsupport.Acme;
 import studio.imgen.workspace.MemberService;
 import studio.imgen.workspace.MemberSummary;

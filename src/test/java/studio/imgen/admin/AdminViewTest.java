@@ -1,5 +1,7 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.RoleOverview;
+
 import studio.imgen.workspace.MemberSummary;
 import studio.imgen.workspace.WorkspaceRole;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;

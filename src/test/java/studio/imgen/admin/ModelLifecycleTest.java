@@ -1,5 +1,8 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.AccessControl;
+import studio.imgen.access.RoleAccessService;
+
 import studio.imgen.testsupport.CatalogSnapshot;
 import studio.imgen.testsupport.Acme;
 import studio.imgen.workspace.MemberService;

@@ -1,5 +1,10 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.AccessControl;
+import studio.imgen.access.Choice;
+import studio.imgen.access.RuleDraft;
+import studio.imgen.access.RoleAccessService;
+
 import studio.imgen.testsupport.Jobs;
 import studio.imgen.workspace.AdminActionPerformed;
 import studio.imgen.workspace.MemberService;
@@ -48,6 +53,8 @@ class WorkspaceSettingsServiceTest {
     MemberService members;
     @Autowired
     AccessControl accessControl;
+    @Autowired
+    WorkspaceSettingsQuery settingsQuery;
     @Autowired
     ApiKeyVault vault;
     @Autowired
@@ -221,7 +228,7 @@ class WorkspaceSettingsServiceTest {
         assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5.5", version))
                 .isInstanceOf(UserInputException.class).hasMessage(WorkspaceSettingsService.CONFLICT);
 
-        assertThat(accessControl.threadDefaults(workspace).mode()).isEqualTo(EditThreadDefaults.Mode.DIRECT_EDIT);
+        assertThat(settingsQuery.threadDefaults(workspace).mode()).isEqualTo(EditThreadDefaults.Mode.DIRECT_EDIT);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.workspace.MemberService;
-import studio.imgen.admin.RoleAccessService;
+import studio.imgen.access.RoleAccessService;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.ServerTest;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.workspace.MemberService;
-import studio.imgen.admin.RoleAccessService;
+import studio.imgen.access.RoleAccessService;
 import studio.imgen.audit.AuditFilter;
 import studio.imgen.audit.AuditRow;
 import studio.imgen.audit.AuditService;

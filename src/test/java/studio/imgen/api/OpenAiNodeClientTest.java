@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.workspace.MemberService;
-import studio.imgen.admin.RoleAccessService;
+import studio.imgen.access.RoleAccessService;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.LoggedIn;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import studio.imgen.admin.RoleAccessService;
+import studio.imgen.access.RoleAccessService;
 import studio.imgen.gallery.Generated;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;

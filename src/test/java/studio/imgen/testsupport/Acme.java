@@ -1,7 +1,7 @@
 package studio.imgen.testsupport;
 
-import studio.imgen.admin.RoleAccessService;
-import studio.imgen.admin.RuleDraft;
+import studio.imgen.access.RoleAccessService;
+import studio.imgen.access.RuleDraft;
 import studio.imgen.workspace.MemberService;
 import java.util.Set;
 import java.util.UUID;

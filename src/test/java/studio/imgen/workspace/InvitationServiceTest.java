@@ -1,7 +1,7 @@
 package studio.imgen.workspace;
 
 import studio.imgen.testsupport.Acme;
-import studio.imgen.admin.RoleAccessService;
+import studio.imgen.access.RoleAccessService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static imgen.db.Tables.AUDIT_LOG;

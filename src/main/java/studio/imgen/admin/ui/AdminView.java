@@ -17,7 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import studio.imgen.workspace.InvitationService;
 import studio.imgen.workspace.MemberService;
 import studio.imgen.admin.RetentionSettings;
-import studio.imgen.admin.RoleAccessService;
+import studio.imgen.access.RoleAccessService;
 import studio.imgen.admin.WorkspaceSettingsService;
 import studio.imgen.shell.MainLayout;
 import studio.imgen.security.CurrentUser;

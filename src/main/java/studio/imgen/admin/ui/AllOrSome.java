@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import studio.imgen.admin.Choice;
-import studio.imgen.admin.RuleDraft;
+import studio.imgen.access.Choice;
+import studio.imgen.access.RuleDraft;
 
 /**
  * A rule dimension's multi-select with an explicit "All" (imgen-behaviour.md §6; ImGen's form said "leave empty

@@ -12,11 +12,11 @@ import com.vaadin.flow.component.select.Select;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import studio.imgen.admin.Choice;
+import studio.imgen.access.Choice;
 import studio.imgen.admin.DefaultsChange;
 import studio.imgen.admin.DefaultsForm;
 import studio.imgen.admin.EditThreadDefaults;
-import studio.imgen.admin.ModelChoice;
+import studio.imgen.access.ModelChoice;
 import studio.imgen.admin.WorkspaceSettingsService;
 
 /**

@@ -13,8 +13,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
-import studio.imgen.admin.RoleAccessService;
-import studio.imgen.admin.RoleOverview;
+import studio.imgen.access.RoleAccessService;
+import studio.imgen.access.RoleOverview;
 import studio.imgen.base.Notice;
 import studio.imgen.base.ui.StatusLine;
 

@@ -7,7 +7,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import studio.imgen.admin.Choice;
+import studio.imgen.access.Choice;
 import studio.imgen.catalog.CustomSize;
 import studio.imgen.generate.GenerateForm;
 

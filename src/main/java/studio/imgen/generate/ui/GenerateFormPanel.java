@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import studio.imgen.admin.Choice;
+import studio.imgen.access.Choice;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
@@ -33,7 +33,6 @@ import studio.imgen.storage.Thumbnails;
  */
 class GenerateFormPanel extends Div {
 
-    static final int MAX_PROMPT = 32_000;
 
     private final Function<String, GenerateForm> formLoader;
     private final TextArea prompt = new TextArea("Prompt");
@@ -63,7 +62,7 @@ class GenerateFormPanel extends Div {
         addClassName("generate-form");
         references = new ReferencePicker(pendingUploads, thumbnails, this::updateDependentFields);
 
-        prompt.setMaxLength(MAX_PROMPT);
+        prompt.setMaxLength(GenerationRequest.MAX_PROMPT);
         prompt.setPlaceholder("Describe the image: subject, style, light, composition…");
         prompt.setValueChangeMode(ValueChangeMode.TIMEOUT);
         prompt.setValueChangeTimeout(250);

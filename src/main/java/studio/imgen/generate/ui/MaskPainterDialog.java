@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.ImageUrls;
+import studio.imgen.storage.UploadValidator;
 
 /**
  * Paints an inpainting mask over a stored image: brush and eraser with an adjustable size, undo, clear and a preview
@@ -39,8 +40,6 @@ import studio.imgen.base.ui.ImageUrls;
  */
 public class MaskPainterDialog extends Dialog {
 
-    /** OpenAI refuses masks of 4 MB or more; anything larger is cut off before it is read to its end. */
-    public static final int MAX_MASK_BYTES = 4_000_000;
     static final int MIN_BRUSH = 5;
     static final int MAX_BRUSH = 120;
     static final int DEFAULT_BRUSH = 40;
@@ -198,10 +197,10 @@ public class MaskPainterDialog extends Dialog {
     private void receiveUpload(UploadEvent event) throws IOException {
         byte[] png;
         try (InputStream in = event.getInputStream()) {
-            png = in.readNBytes(MAX_MASK_BYTES + 1);
+            png = in.readNBytes(UploadValidator.MASK_MAX_BYTES + 1);
         }
         event.getUI().access(() -> {
-            if (png.length > MAX_MASK_BYTES) {
+            if (png.length > UploadValidator.MASK_MAX_BYTES) {
                 showError("The mask is too large. Masks must be smaller than 4,000,000 bytes.");
                 ready();
             } else {

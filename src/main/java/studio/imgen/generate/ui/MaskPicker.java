@@ -15,6 +15,7 @@ import studio.imgen.base.ui.Notifications;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.storage.PendingUploads.PendingFile;
+import studio.imgen.storage.UploadValidator;
 import studio.imgen.storage.ValidatedMask;
 
 /**
@@ -54,13 +55,13 @@ public class MaskPicker extends Div {
             String name = event.getFileName() == null ? "mask.png" : event.getFileName();
             byte[] bytes;
             try (InputStream in = event.getInputStream()) {
-                bytes = in.readNBytes(MaskPainterDialog.MAX_MASK_BYTES + 1);
+                bytes = in.readNBytes(UploadValidator.MASK_MAX_BYTES + 1);
             }
             event.getUI().access(() -> uploaded(name, bytes));
         });
         upload.setAcceptedFileTypes("image/png", ".png");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MaskPainterDialog.MAX_MASK_BYTES);
+        upload.setMaxFileSize(UploadValidator.MASK_MAX_BYTES);
         upload.setDropAllowed(false);
         Button uploadButton = new Button("Upload mask", VaadinIcon.UPLOAD.create());
         uploadButton.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -125,7 +126,7 @@ public class MaskPicker extends Div {
         if (target == null) {
             return;
         }
-        if (bytes.length > MaskPainterDialog.MAX_MASK_BYTES) {
+        if (bytes.length > UploadValidator.MASK_MAX_BYTES) {
             Notifications.error("“" + name + "” is too large. Mask must be smaller than 4,000,000 bytes.");
             return;
         }
