@@ -25,7 +25,7 @@ public final class BrowserLogin {
         submit(page, loginUrl, username, password);
         try {
             // Logging in hashes a password; on a busy two-core runner that can take a few seconds.
-            assertThat(page.locator("vaadin-side-nav")).isAttached(new LocatorAssertions.IsAttachedOptions().setTimeout(20_000));
+            assertThat(page.locator("vaadin-side-nav")).isAttached(new LocatorAssertions.IsAttachedOptions().setTimeout(BrowserTest.PATIENCE_MS));
         } catch (AssertionError e) {
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(java.nio.file.Paths.get("target", "screenshots", "login-failed-" + username + ".png")));
@@ -67,7 +67,7 @@ public final class BrowserLogin {
                         + " || location.search.includes('error')"
                         + " || (document.querySelector('input[name=username]') !== null"
                         + "     && document.querySelector('input[name=username]').value === '')",
-                        null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+                        null, new Page.WaitForFunctionOptions().setTimeout(BrowserTest.PATIENCE_MS));
             } catch (PlaywrightException notYet) {
                 return;
             }

@@ -34,6 +34,12 @@ public abstract class BrowserTest extends ServerTest {
 
     protected BrowserContext browserContext;
     protected Page page;
+    /**
+     * How long a browser step may wait for its condition. A passing step waits only until the condition holds; 45 s is
+     * what a two-core runner busy with other builds needed (20 s timed out on renders that did come).
+     */
+    public static final double PATIENCE_MS = 45_000;
+
     /** Errors the page logged to its console or threw, in order; a journey may require there are none. */
     protected final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
@@ -54,8 +60,8 @@ public abstract class BrowserTest extends ServerTest {
         });
         page.onPageError(error -> consoleErrors.add(error));
         // CI runs on 2 shared cores: give pushes and renders time, assertions still wait only as long as needed.
-        page.setDefaultTimeout(20_000);
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        page.setDefaultTimeout(PATIENCE_MS);
+        PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MS);
     }
 
     @AfterEach
