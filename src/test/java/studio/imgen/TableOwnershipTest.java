@@ -74,16 +74,12 @@ class TableOwnershipTest {
             "audit → WorkspaceMember",    // AuditService, LoginAuditor: which workspaces see a login
             "audit → MemberRole",         // UsageService: usage per role
             "audit → WorkspaceRole",      // UsageService: role names
-            "audit → Generation",         // GenerationAuditor, WebhookNotifier: re-read of a finished generation
-            "audit → Image",              // GenerationAuditor, WebhookNotifier: its images
             "gallery → AppUser",          // GalleryQuery: creator names
             "gallery → WorkspaceMember",  // GalleryQuery: creator filter
             "gallery → Generation",       // GalleryQuery: prompt, model and status beside each image
             "gallery → Image",            // GalleryQuery, ImageAccess, StorageCleaner; WRITES: soft delete, RetentionJob expiry
-            "generate → AppUser",         // GenerationJobs: creator names in details
+            "generate → AppUser",         // GenerationDetailsRepository: creator names in details
             "thread → AppUser",           // ThreadRepository: creator names
-            "thread → Generation",        // ThreadRepository: each turn's generation
-            "thread → Image",             // ThreadRepository: each turn's images
             "workspace → AppUser",        // WorkspaceMembers, InvitationRepository, WorkspaceRepository: member names
             "workspace → RoleRule");      // WorkspaceRoles.hasRule: a role that has a rule is not deleted
 

@@ -1,10 +1,7 @@
 package studio.imgen.audit;
 
-import static imgen.db.Tables.GENERATION;
-import static imgen.db.Tables.IMAGE;
-
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +10,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import imgen.db.tables.records.AuditLogRecord;
-import imgen.db.tables.records.GenerationRecord;
+import studio.imgen.generate.GenerationAdmitted;
 import studio.imgen.generate.GenerationDenied;
+import studio.imgen.generate.GenerationFinished;
 import studio.imgen.generate.GenerationRecorded;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.RecordedRequest;
 
 /**
- * One audit row per generation outcome: admitted, succeeded, failed, cancelled, interrupted (read from the committed
- * generation row, so the row holds what was really sent and returned) and denied (from the event, since a refused
- * submission has no row).
+ * One audit row per generation outcome: admitted, succeeded, failed, cancelled, interrupted (from the event, which
+ * carries the committed job: what was really sent and returned) and denied (what was asked, since a refused submission
+ * has no job).
  */
 @Component
 class GenerationAuditor {
@@ -53,69 +52,65 @@ class GenerationAuditor {
     }
 
     private AuditLogRecord rowFor(GenerationRecorded event) {
-        GenerationRecord g = db.selectFrom(GENERATION)
-                .where(GENERATION.ID.eq(event.generationId()).and(GENERATION.WORKSPACE_ID.eq(event.workspaceId())))
-                .fetchOptional()
-                .orElseThrow(() -> new IllegalStateException("generation row is gone"));
+        RecordedRequest g = event.request();
         AuditLogRecord row = new AuditLogRecord();
-        row.setWorkspaceId(g.getWorkspaceId());
-        row.setActorId(g.getUserId());
-        row.setActorName(auditLog.displayName(g.getUserId()));
+        row.setWorkspaceId(event.workspaceId());
+        row.setActorId(event.userId());
+        row.setActorName(auditLog.displayName(event.userId()));
         row.setCategory("generation");
-        row.setAction(g.getKind());
+        row.setAction(g.kind());
         row.setStatus(status(event.status()));
         row.setOutcome(outcome(event.status()));
         row.setTargetType("generation");
-        row.setTargetId(g.getId());
-        row.setGenerationId(g.getId());
-        row.setPrompt(g.getPrompt());
-        row.setModel(g.getModel());
-        row.setSize(g.getSize());
-        row.setQuality(g.getQuality());
-        row.setN(g.getN());
-        row.setBackground(g.getBackground());
-        row.setOutputFormat(g.getOutputFormat());
-        row.setModeration(g.getModeration());
-        row.setReferenceCount(g.getReferenceCount());
-        row.setHasMask(g.getHasMask());
-        row.setParentImageId(g.getParentImageId());
+        row.setTargetId(event.generationId());
+        row.setGenerationId(event.generationId());
+        row.setPrompt(g.prompt());
+        row.setModel(g.model());
+        row.setSize(g.size());
+        row.setQuality(g.quality());
+        row.setN(g.n());
+        row.setBackground(g.background());
+        row.setOutputFormat(g.outputFormat());
+        row.setModeration(g.moderation());
+        row.setReferenceCount(g.referenceCount());
+        row.setHasMask(g.hasMask());
+        row.setParentImageId(g.parentImageId());
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("submission_id", g.getSubmissionId().toString());
-        details.put("output_compression", g.getOutputCompression());
-        details.put("input_fidelity", g.getInputFidelity());
-        if (event.status() == GenerationStatus.QUEUED) {
-            // Admission happens on the member's request thread: its client address is known only now.
-            row.setClientIp(ClientAddress.current());
-            details.put(VIA_TOKEN, TokenUse.current());
-        } else {
-            details.put(VIA_TOKEN, TokenUse.recordedFor(db, g.getWorkspaceId(), g.getId()));
-            row.setReason(g.getErrorCode());
-            row.setLatencyMs(millisBetween(g.getCreatedAt(), g.getFinishedAt()));
-            row.setOpenaiRequestId(g.getOpenaiRequestId());
-            row.setTextInputTokens(g.getTextInputTokens());
-            row.setImageInputTokens(g.getImageInputTokens());
-            row.setImageOutputTokens(g.getImageOutputTokens());
-            row.setTextOutputTokens(g.getTextOutputTokens());
-            row.setCostMicros(g.getCostMicros());
-            row.setCostEstimated(g.getCostEstimated());
-            details.put("queue_ms", millisBetween(g.getCreatedAt(), g.getStartedAt()));
-            details.put("upstream_ms", millisBetween(g.getRequestSentAt(), g.getFinishedAt()));
-            details.put("attempts", g.getAttempt());
-            details.put("error_message", g.getErrorMessage());
-            // Raw upstream detail: the member never sees it, workspace admins do (imgen-behaviour §4.6).
-            details.put("error_detail", g.getErrorDetail());
-            details.put("result_size", g.getResultSize());
-            details.put("result_quality", g.getResultQuality());
-            details.put("result_background", g.getResultBackground());
-            details.put("revised_prompt", g.getRevisedPrompt());
-        }
-        if (event.status() == GenerationStatus.SUCCEEDED) {
-            row.setImageIds(db.select(IMAGE.ID).from(IMAGE)
-                    .where(IMAGE.GENERATION_ID.eq(g.getId()).and(IMAGE.WORKSPACE_ID.eq(g.getWorkspaceId()))
-                            .and(IMAGE.ROLE.eq("result")))
-                    .orderBy(IMAGE.POSITION)
-                    .fetch(IMAGE.ID)
-                    .toArray(java.util.UUID[]::new));
+        details.put("submission_id", g.submissionId().toString());
+        details.put("output_compression", g.outputCompression());
+        details.put("input_fidelity", g.inputFidelity());
+        switch (event) {
+            case GenerationAdmitted admitted -> {
+                // Admission happens on the member's request thread: its client address is known only now.
+                row.setClientIp(ClientAddress.current());
+                details.put(VIA_TOKEN, TokenUse.current());
+            }
+            case GenerationFinished finished -> {
+                GenerationFinished.Outcome o = finished.outcome();
+                details.put(VIA_TOKEN, TokenUse.recordedFor(db, event.workspaceId(), event.generationId()));
+                row.setReason(o.errorCode());
+                row.setLatencyMs(millisBetween(g.createdAt(), o.finishedAt()));
+                row.setOpenaiRequestId(o.openaiRequestId());
+                row.setTextInputTokens(o.textInputTokens());
+                row.setImageInputTokens(o.imageInputTokens());
+                row.setImageOutputTokens(o.imageOutputTokens());
+                row.setTextOutputTokens(o.textOutputTokens());
+                row.setCostMicros(o.costMicros());
+                row.setCostEstimated(o.costEstimated());
+                details.put("queue_ms", millisBetween(g.createdAt(), o.startedAt()));
+                details.put("upstream_ms", millisBetween(o.requestSentAt(), o.finishedAt()));
+                details.put("attempts", o.attempts());
+                details.put("error_message", o.errorMessage());
+                // Raw upstream detail: the member never sees it, workspace admins do (imgen-behaviour §4.6).
+                details.put("error_detail", o.errorDetail());
+                details.put("result_size", o.resultSize());
+                details.put("result_quality", o.resultQuality());
+                details.put("result_background", o.resultBackground());
+                details.put("revised_prompt", o.revisedPrompt());
+                if (event.status() == GenerationStatus.SUCCEEDED) {
+                    row.setImageIds(finished.imageIds().toArray(java.util.UUID[]::new));
+                }
+            }
         }
         details.values().removeIf(java.util.Objects::isNull);
         row.setDetails(auditLog.json(details));
@@ -162,7 +157,7 @@ class GenerationAuditor {
         };
     }
 
-    private static Long millisBetween(OffsetDateTime from, OffsetDateTime to) {
+    private static Long millisBetween(Instant from, Instant to) {
         return from == null || to == null ? null : Duration.between(from, to).toMillis();
     }
 }

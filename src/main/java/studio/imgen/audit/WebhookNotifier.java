@@ -1,8 +1,5 @@
 package studio.imgen.audit;
 
-import static imgen.db.Tables.GENERATION;
-import static imgen.db.Tables.IMAGE;
-
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -14,9 +11,9 @@ import studio.imgen.base.AppProperties;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.catalog.Money;
-import imgen.db.tables.records.GenerationRecord;
-import studio.imgen.generate.GenerationRecorded;
+import studio.imgen.generate.GenerationFinished;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.RecordedRequest;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -51,7 +48,7 @@ class WebhookNotifier {
     /** After the audit row (order 0): the message describes what the log already holds. */
     @EventListener
     @Order(100)
-    void on(GenerationRecorded event) {
+    void on(GenerationFinished event) {
         if (event.status() != GenerationStatus.SUCCEEDED) {
             return;
         }
@@ -63,20 +60,16 @@ class WebhookNotifier {
         }
     }
 
-    WebhookMessage message(GenerationRecorded event) {
-        GenerationRecord g = db.selectFrom(GENERATION)
-                .where(GENERATION.ID.eq(event.generationId()).and(GENERATION.WORKSPACE_ID.eq(event.workspaceId())))
-                .fetchSingle();
-        UUID firstImage = db.select(IMAGE.ID).from(IMAGE)
-                .where(IMAGE.GENERATION_ID.eq(g.getId()).and(IMAGE.WORKSPACE_ID.eq(g.getWorkspaceId()))
-                        .and(IMAGE.ROLE.eq("result")))
-                .orderBy(IMAGE.POSITION).limit(1).fetchOptional(IMAGE.ID).orElse(null);
-        String model = catalog.find(g.getModel()).map(ImageModel::label).orElse(g.getModel());
-        String via = TokenUse.recordedFor(db, g.getWorkspaceId(), g.getId());
-        return new WebhookMessage(WebhookMessage.title("edit".equals(g.getKind())),
-                auditLog.displayName(g.getUserId()) + (via == null ? "" : " (via token " + via + ")"),
-                g.getPrompt(), model, g.getSize(), g.getQuality(),
-                g.getCostMicros() == null ? null : Money.cost(g.getCostMicros(), g.getCostEstimated()),
+    WebhookMessage message(GenerationFinished event) {
+        RecordedRequest g = event.request();
+        Long cost = event.outcome().costMicros();
+        UUID firstImage = event.imageIds().isEmpty() ? null : event.imageIds().get(0);
+        String model = catalog.find(g.model()).map(ImageModel::label).orElse(g.model());
+        String via = TokenUse.recordedFor(db, event.workspaceId(), event.generationId());
+        return new WebhookMessage(WebhookMessage.title("edit".equals(g.kind())),
+                auditLog.displayName(event.userId()) + (via == null ? "" : " (via token " + via + ")"),
+                g.prompt(), model, g.size(), g.quality(),
+                cost == null ? null : Money.cost(cost, event.outcome().costEstimated()),
                 // Workers have no request to take an address from: without APP_PUBLIC_URL the message carries no link.
                 firstImage == null || publicUrl.isEmpty() ? null : publicUrl + "/img/" + firstImage);
     }

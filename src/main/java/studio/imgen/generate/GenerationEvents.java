@@ -55,12 +55,6 @@ class GenerationEvents {
         });
     }
 
-    /** A generation ended: views following it are told, and so are other modules (audit). */
-    void finished(UUID generationId, UUID workspaceId, UUID userId, GenerationStatus status) {
-        publish(new GenerationEvent.Finished(generationId, status));
-        publishRecorded(new GenerationRecorded(generationId, workspaceId, userId, status));
-    }
-
     /** The generations someone on this instance is following. */
     Set<UUID> watched() {
         return Set.copyOf(listeners.keySet());

@@ -1,16 +1,11 @@
 package studio.imgen.generate;
 
-import static imgen.db.Tables.GENERATION;
-import static imgen.db.Tables.IMAGE;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,18 +19,17 @@ class GenerationMetrics {
     private static final BigDecimal MICROS_PER_DOLLAR = BigDecimal.valueOf(1_000_000);
 
     private final MeterRegistry registry;
-    private final DSLContext db;
 
-    GenerationMetrics(MeterRegistry registry, DSLContext db, GenerationWorker worker, UpstreamBreakers breakers) {
+    GenerationMetrics(MeterRegistry registry, GenerationRepository generations, ImageRepository images,
+                      GenerationWorker worker, UpstreamBreakers breakers) {
         this.registry = registry;
-        this.db = db;
-        Gauge.builder("imgen.queue.depth", this::queued)
+        Gauge.builder("imgen.queue.depth", generations::queuedCount)
                 .description("Generations admitted and waiting for a worker, on all instances")
                 .register(registry);
         Gauge.builder("imgen.inflight", worker::inFlight)
                 .description("Generations this instance is running now")
                 .register(registry);
-        Gauge.builder("imgen.storage.bytes", this::storedBytes)
+        Gauge.builder("imgen.storage.bytes", images::storedBytes)
                 .description("Bytes of the stored original images that are not deleted, on all instances")
                 .baseUnit("bytes")
                 .register(registry);
@@ -50,31 +44,21 @@ class GenerationMetrics {
     /** Counts every recorded state (queued on admission, then how it finished) and the cost of successes. */
     @EventListener
     void on(GenerationRecorded recorded) {
-        var row = db.select(GENERATION.MODEL, GENERATION.COST_MICROS).from(GENERATION)
-                .where(GENERATION.ID.eq(recorded.generationId())).fetchOne();
-        String model = row == null ? "unknown" : row.value1();
+        String model = recorded.request().model();
         Counter.builder("imgen.generations")
                 .description("Generations by the state they reached: queued when admitted, then how they ended")
                 .tag("status", recorded.status().dbValue())
                 .tag("model", model)
                 .register(registry)
                 .increment();
-        if (recorded.status() == GenerationStatus.SUCCEEDED && row != null && row.value2() != null) {
+        Long cost = recorded instanceof GenerationFinished finished ? finished.outcome().costMicros() : null;
+        if (recorded.status() == GenerationStatus.SUCCEEDED && cost != null) {
             Counter.builder("imgen.cost.usd")
                     .description("Estimated OpenAI cost of the successful generations, in US dollars")
                     .baseUnit("usd")
                     .tag("model", model)
                     .register(registry)
-                    .increment(BigDecimal.valueOf(row.value2()).divide(MICROS_PER_DOLLAR).doubleValue());
+                    .increment(BigDecimal.valueOf(cost).divide(MICROS_PER_DOLLAR).doubleValue());
         }
-    }
-
-    private double queued() {
-        return db.fetchCount(GENERATION, GENERATION.STATUS.eq("queued"));
-    }
-
-    private double storedBytes() {
-        BigDecimal sum = db.select(DSL.sum(IMAGE.BYTES)).from(IMAGE).where(IMAGE.DELETED_AT.isNull()).fetchOne().value1();
-        return sum == null ? 0 : sum.doubleValue();
     }
 }

@@ -3,8 +3,20 @@ package studio.imgen.generate;
 import java.util.UUID;
 
 /**
- * A generation reached a state worth recording: admitted (queued), or finished in any way. Published after the state
- * is committed; listeners (the audit log) read the generation row for the details.
+ * A generation reached a state worth recording: admitted ({@link GenerationAdmitted}), or finished in any way
+ * ({@link GenerationFinished}). Published after the state is committed, with what listeners (the audit log, the
+ * webhook, the metrics) need, so none of them reads the generation again.
  */
-public record GenerationRecorded(UUID generationId, UUID workspaceId, UUID userId, GenerationStatus status) {
+public sealed interface GenerationRecorded permits GenerationAdmitted, GenerationFinished {
+
+    UUID generationId();
+
+    UUID workspaceId();
+
+    /** The member who submitted it. */
+    UUID userId();
+
+    GenerationStatus status();
+
+    RecordedRequest request();
 }

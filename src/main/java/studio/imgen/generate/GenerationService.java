@@ -1,139 +1,60 @@
 package studio.imgen.generate;
 
-import static imgen.db.Tables.GENERATION;
-import static imgen.db.Tables.GENERATION_INPUT;
-import static imgen.db.Tables.IMAGE;
-
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import studio.imgen.admin.AccessControl;
-import studio.imgen.admin.AccessPolicy;
-import studio.imgen.admin.AccessRefusedException;
-import studio.imgen.admin.Admission;
-import studio.imgen.admin.AllowedOptions;
-import studio.imgen.admin.EffectiveLimits;
-import studio.imgen.admin.ModelChoice;
-import studio.imgen.admin.ModelShutdowns;
-import studio.imgen.admin.OptionCatalog;
-import studio.imgen.admin.Outcome;
-import studio.imgen.admin.Refusal;
-import studio.imgen.admin.RequestedOptions;
-import studio.imgen.admin.ResolvedOptions;
-import studio.imgen.admin.ShutdownNotice;
-import studio.imgen.admin.WorkspaceSettings;
 import studio.imgen.base.UserInputException;
-import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
-import studio.imgen.catalog.ModelCatalog;
-import imgen.db.tables.records.GenerationRecord;
-import studio.imgen.storage.ImageStore;
-import studio.imgen.storage.ReferenceUpload;
-import studio.imgen.storage.StorageKey;
-import studio.imgen.storage.UploadLimits;
-import studio.imgen.storage.UploadValidator;
-import studio.imgen.storage.ImageFormat;
-import studio.imgen.storage.ValidatedImage;
 import studio.imgen.storage.ValidatedMask;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
 
 /**
- * Generating images: what a member may choose, submitting (every check of imgen-behaviour §3.5, in that order, then
- * atomic admission and a durable job), following progress, cancelling and reading results. Views call only this.
+ * Generating images, as the views see it: what a member may choose, submitting, following progress, cancelling and
+ * reading results. Every method works for the calling member in their active workspace; the pipeline behind it is
+ * {@link GenerationSubmission}, {@link GenerationWorker}, {@link GenerationRunner} and {@link ResultWriter}.
  */
 @Service
 public class GenerationService {
 
     static final int MAX_PROMPT = 32_000;
-    /** A request naming a shut-down model; the sentence goes on with what to use instead. */
-    static final String MODEL_GONE = "That model is no longer available.";
     /** Shown before submission (banner) and on a refused submission alike. */
     public static final String NO_KEY = "OpenAI API key not configured. A workspace admin needs to set it in workspace settings.";
 
     private final WorkspaceAccess access;
-    private final AccessControl accessControl;
-    private final Admission admission;
-    private final ModelCatalog catalog;
-    private final GenerationJobs jobs;
+    private final GenerationChoices choices;
+    private final GenerationSubmission submission;
+    private final SubmissionInputs inputs;
+    private final GenerationRepository generations;
+    private final GenerationDetailsRepository details;
     private final GenerationEvents events;
+    private final GenerationAnnouncer announcer;
     private final GenerationWorker worker;
-    private final UploadValidator uploads;
-    private final UploadLimits uploadLimits;
-    private final ImageStore store;
-    private final TransactionTemplate transaction;
-    private final DSLContext db;
-    private final GenerationProperties properties;
     private final ModelAvailability availability;
-    private final ModelShutdowns shutdowns;
 
-    GenerationService(WorkspaceAccess access, AccessControl accessControl, Admission admission, ModelCatalog catalog,
-                      GenerationJobs jobs, GenerationEvents events, GenerationWorker worker, UploadValidator uploads,
-                      UploadLimits uploadLimits, ImageStore store, TransactionTemplate transaction, DSLContext db,
-                      GenerationProperties properties, ModelAvailability availability, ModelShutdowns shutdowns) {
-        this.availability = availability;
-        this.shutdowns = shutdowns;
+    GenerationService(WorkspaceAccess access, GenerationChoices choices, GenerationSubmission submission,
+                      SubmissionInputs inputs, GenerationRepository generations, GenerationDetailsRepository details,
+                      GenerationEvents events, GenerationAnnouncer announcer, GenerationWorker worker,
+                      ModelAvailability availability) {
         this.access = access;
-        this.accessControl = accessControl;
-        this.admission = admission;
-        this.catalog = catalog;
-        this.jobs = jobs;
+        this.choices = choices;
+        this.submission = submission;
+        this.inputs = inputs;
+        this.generations = generations;
+        this.details = details;
         this.events = events;
+        this.announcer = announcer;
         this.worker = worker;
-        this.uploads = uploads;
-        this.uploadLimits = uploadLimits;
-        this.store = store;
-        this.transaction = transaction;
-        this.db = db;
-        this.properties = properties;
+        this.availability = availability;
     }
 
     /** The form for the given model (null: the preselected one). */
     @PermitAll
     public GenerateForm form(String modelId) {
-        Member me = access.requireMember();
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
-        List<ImageModel> offered = availability.offeredTo(me.workspaceId());
-        OptionCatalog options = optionCatalogue(offered);
-        List<ShutdownNotice> shutdownLines = me.admin() ? shutdowns.notices(me.workspaceId()) : List.of();
-        boolean keyConfigured = settings.key().configured();
-        Optional<Refusal> wait = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now());
-
-        Outcome<ResolvedOptions> preselection = AccessPolicy.resolve(limits, options, settings.defaults(),
-                new RequestedOptions(modelId, null, null));
-        if (preselection instanceof Outcome.Refused<ResolvedOptions> refused) {
-            return new GenerateForm(keyConfigured, me.admin(), Optional.of(refused.refusal().message()), List.of(),
-                    null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty(), List.of(),
-                    0, shutdownLines);
-        }
-        ResolvedOptions selected = preselection.orElseThrow();
-        AllowedOptions allowed = AccessPolicy.options(limits, options, selected.model().id()).orElseThrow();
-        Set<String> allowedIds = allowed.models().stream().map(ModelChoice::id).collect(java.util.stream.Collectors.toSet());
-        List<GenerateForm.ModelOption> models = offered.stream().filter(m -> allowedIds.contains(m.id()))
-                .map(m -> new GenerateForm.ModelOption(m.id(), m.label(), m.retirementWarning(catalog.today()),
-                        m.supportsTransparent(), m.maxReferenceImages(), m.supportsInputFidelity(), m.maxImages()))
-                .toList();
-        boolean noticeOnly = wait.isPresent() && wait.get().reason() != Refusal.Reason.NO_ROLE;
-        // A cooldown is shown as a live countdown alone: a sentence beside it would soon disagree with it.
-        boolean coolingDown = noticeOnly && wait.get().reason() == Refusal.Reason.COOLDOWN;
-        return new GenerateForm(keyConfigured, me.admin(),
-                wait.filter(w -> !noticeOnly).map(Refusal::message),
-                models, selected.model().id(), allowed.sizes(), selected.size().value(), allowed.qualities(),
-                selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
-                wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt),
-                wait.filter(w -> noticeOnly && !coolingDown).map(Refusal::message),
-                accessControl.memberLimits(me.workspaceId(), me.userId(), me.admin()).lines(),
-                allowed.customSizeMaxPixels(), shutdownLines);
+        return choices.form(access.requireMember(), modelId);
     }
 
     /**
@@ -143,19 +64,7 @@ public class GenerationService {
      */
     @PermitAll
     public Optional<GenerationBlocked> blockedNow() {
-        Member me = access.requireMember();
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
-        if (!settings.key().configured()) {
-            return Optional.of(new GenerationBlocked(NO_KEY, Optional.empty()));
-        }
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
-        Optional<Refusal> refusal = AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()),
-                admission.now());
-        if (refusal.isEmpty() && AccessPolicy.resolve(limits, optionCatalogue(availability.offeredTo(me.workspaceId())),
-                settings.defaults(), new RequestedOptions(null, null, null)) instanceof Outcome.Refused<ResolvedOptions> r) {
-            refusal = Optional.of(r.refusal());
-        }
-        return refusal.map(r -> new GenerationBlocked(r.message(), r.retryAt()));
+        return choices.blockedNow(access.requireMember());
     }
 
     /**
@@ -174,136 +83,9 @@ public class GenerationService {
      */
     @PermitAll
     public UUID submit(GenerationRequest request, ConversationTurn conversation) {
-        Member me = access.requireMember();
-        try {
-            UUID id = admit(me, request, conversation);
-            worker.drain();
-            return id;
-        } catch (UserInputException refused) {
-            events.publishDenied(new GenerationDenied(me.workspaceId(), me.userId(), request.prompt(), request.model(),
-                    request.size(), request.quality(), request.n(),
-                    request.references().size() + request.sourceImages().size(), refused.getMessage()));
-            throw refused;
-        }
-    }
-
-    private UUID admit(Member me, GenerationRequest request, ConversationTurn conversation) {
-        if (request.submissionId() != null) {
-            Optional<UUID> earlier = jobs.findBySubmission(me.userId(), request.submissionId());
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        WorkspaceSettings settings = accessControl.settings(me.workspaceId());
-        if (!settings.key().configured()) {
-            throw new UserInputException(NO_KEY);
-        }
-        EffectiveLimits limits = accessControl.limitsFor(me.workspaceId(), me.userId(), me.admin());
-        AccessPolicy.check(limits, admission.usageOf(me.workspaceId(), me.userId()), admission.now()).ifPresent(refusal -> {
-            throw new AccessRefusedException(refusal);
-        });
-        List<ImageModel> offered = availability.offeredTo(me.workspaceId());
-        refuseRetired(request.model(), offered);
-        ResolvedOptions resolved = AccessPolicy.resolve(limits, optionCatalogue(offered), settings.defaults(),
-                new RequestedOptions(request.model(), request.size(), request.quality())).orElseThrow();
-        ImageModel model = offered.stream().filter(m -> m.id().equals(resolved.model().id())).findFirst().orElseThrow();
-        GenerationParameters parameters = GenerationParameters.validate(request, model, settings);
-        List<SourceImage> sources = sourceImages(me.workspaceId(), request.sourceImages());
-        List<ValidatedImage> references = validateReferences(request, model, sources);
-        ValidatedMask mask = request.mask() == null ? null : validateMask(request.mask(), sources, references);
-        store.ensureSpaceFor(references.stream().mapToLong(r -> r.bytes().length).sum()
-                + (mask == null ? 0 : mask.image().bytes().length) + 50_000_000L);
-        boolean edit = !references.isEmpty() || !sources.isEmpty();
-        if (conversation != null && (!edit || parameters.n() != 1)) {
-            throw new UserInputException("A conversation turn edits one image and makes one image.");
-        }
-
-        List<UUID> referenceIds = new ArrayList<>();
-        for (ValidatedImage reference : references) {
-            UUID imageId = UUID.randomUUID();
-            store.put(StorageKey.original(me.workspaceId(), imageId, reference.format()), reference.bytes());
-            referenceIds.add(imageId);
-        }
-        UUID maskId = mask == null ? null : UUID.randomUUID();
-        if (mask != null) {
-            store.put(StorageKey.original(me.workspaceId(), maskId, ImageFormat.PNG), mask.image().bytes());
-        }
-        UUID submissionId = request.submissionId() == null ? UUID.randomUUID() : request.submissionId();
-        UUID id = transaction.execute(status -> {
-            if (jobs.activeCount(GENERATION.WORKSPACE_ID.eq(me.workspaceId()).and(GENERATION.USER_ID.eq(me.userId())))
-                    >= properties.maxActivePerUser()
-                    || jobs.activeCount(GENERATION.WORKSPACE_ID.eq(me.workspaceId())) >= properties.maxActivePerWorkspace()) {
-                throw new UserInputException("Busy: too many images are being generated right now. Try again in a moment.");
-            }
-            Admission.Ticket ticket = admission.admit(me.workspaceId(), me.userId(), limits);
-            GenerationRecord job = new GenerationRecord();
-            job.setWorkspaceId(me.workspaceId());
-            job.setUserId(me.userId());
-            job.setSubmissionId(submissionId);
-            job.setKind(edit ? "edit" : "generate");
-            job.setPrompt(parameters.prompt());
-            job.setModel(model.id());
-            job.setSize(resolved.size().value());
-            job.setQuality(resolved.quality().value());
-            job.setN(parameters.n());
-            job.setBackground(parameters.background());
-            job.setOutputFormat(parameters.outputFormat());
-            job.setOutputCompression(parameters.outputCompression());
-            job.setModeration(edit ? "auto" : parameters.moderation());
-            job.setInputFidelity(edit ? parameters.inputFidelity() : null);
-            job.setPartialImages(properties.partialImages());
-            job.setReferenceCount(sources.size() + references.size());
-            job.setHasMask(mask != null);
-            job.setParentImageId(sources.isEmpty() ? null : sources.get(0).id());
-            if (conversation != null) {
-                job.setMainlineModel(conversation.mainlineModel());
-                job.setPreviousResponseId(conversation.previousResponseId());
-            }
-            job.setAdmittedAt(GenerationJobs.utc(ticket.admittedAt()));
-            job.setCreatedAt(job.getAdmittedAt());
-            job.setUsagePrevCountedAt(GenerationJobs.utc(ticket.previousCountedAt()));
-            UUID generationId = jobs.insert(job);
-            for (int i = 0; i < sources.size(); i++) {
-                db.insertInto(GENERATION_INPUT).set(GENERATION_INPUT.GENERATION_ID, generationId)
-                        .set(GENERATION_INPUT.IMAGE_ID, sources.get(i).id()).set(GENERATION_INPUT.POSITION, i).execute();
-            }
-            for (int i = 0; i < references.size(); i++) {
-                ValidatedImage reference = references.get(i);
-                db.insertInto(IMAGE)
-                        .set(IMAGE.ID, referenceIds.get(i))
-                        .set(IMAGE.WORKSPACE_ID, me.workspaceId())
-                        .set(IMAGE.OWNER_ID, me.userId())
-                        .set(IMAGE.GENERATION_ID, generationId)
-                        .set(IMAGE.ROLE, "reference")
-                        .set(IMAGE.POSITION, i)
-                        .set(IMAGE.FORMAT, reference.format().name().toLowerCase(java.util.Locale.ROOT))
-                        .set(IMAGE.WIDTH, reference.width())
-                        .set(IMAGE.HEIGHT, reference.height())
-                        .set(IMAGE.BYTES, (long) reference.bytes().length)
-                        .set(IMAGE.SHA256, reference.sha256Hex())
-                        .set(IMAGE.CREATED_AT, job.getCreatedAt())
-                        .execute();
-                db.insertInto(GENERATION_INPUT).set(GENERATION_INPUT.GENERATION_ID, generationId)
-                        .set(GENERATION_INPUT.IMAGE_ID, referenceIds.get(i))
-                        .set(GENERATION_INPUT.POSITION, sources.size() + i).execute();
-            }
-            if (mask != null) {
-                insertMask(me, generationId, maskId, mask.image(), job.getCreatedAt());
-            }
-            return generationId;
-        });
-        events.publishRecorded(new GenerationRecorded(id, me.workspaceId(), me.userId(), GenerationStatus.QUEUED));
+        UUID id = submission.submit(access.requireMember(), request, conversation);
+        worker.drain();
         return id;
-    }
-
-    /**
-     * A request naming a catalogue model this workspace can no longer use (shut down, or unknown to its key) never
-     * reaches OpenAI: the member reads which model to use instead.
-     */
-    private void refuseRetired(String requested, List<ImageModel> offered) {
-        goneNotice(requested, offered).ifPresent(gone -> {
-            throw new UserInputException(gone.message());
-        });
     }
 
     /**
@@ -314,40 +96,7 @@ public class GenerationService {
     @PermitAll
     public Optional<ModelGone> modelGone(String modelId) {
         Member me = access.requireMember();
-        return goneNotice(modelId, availability.offeredTo(me.workspaceId()));
-    }
-
-    private Optional<ModelGone> goneNotice(String requested, List<ImageModel> offered) {
-        if (requested == null || requested.isBlank()) {
-            return Optional.empty();
-        }
-        String wanted = requested.strip();
-        Optional<ImageModel> named = catalog.all().stream()
-                .filter(m -> m.id().equalsIgnoreCase(wanted) || m.label().equalsIgnoreCase(wanted)).findFirst();
-        if (named.isEmpty() || !named.get().enabled() || offered.stream().anyMatch(m -> m.id().equals(named.get().id()))) {
-            return Optional.empty();
-        }
-        Optional<ImageModel> replacement = catalog.imageModelReplacing(named.get().id(),
-                r -> offered.stream().anyMatch(o -> o.id().equals(r.id())));
-        return Optional.of(new ModelGone(MODEL_GONE + replacement.map(r -> " Use " + r.label() + " instead.")
-                .orElse(" Choose another model."), replacement.map(ImageModel::id)));
-    }
-
-    /** The mask is kept with the job (not in generation_input): the worker sends it as the separate mask part. */
-    private void insertMask(Member me, UUID generationId, UUID maskId, ValidatedImage mask, OffsetDateTime createdAt) {
-        db.insertInto(IMAGE)
-                .set(IMAGE.ID, maskId)
-                .set(IMAGE.WORKSPACE_ID, me.workspaceId())
-                .set(IMAGE.OWNER_ID, me.userId())
-                .set(IMAGE.GENERATION_ID, generationId)
-                .set(IMAGE.ROLE, "mask")
-                .set(IMAGE.FORMAT, "png")
-                .set(IMAGE.WIDTH, mask.width())
-                .set(IMAGE.HEIGHT, mask.height())
-                .set(IMAGE.BYTES, (long) mask.bytes().length)
-                .set(IMAGE.SHA256, mask.sha256Hex())
-                .set(IMAGE.CREATED_AT, createdAt)
-                .execute();
+        return choices.goneNotice(modelId, availability.offeredTo(me.workspaceId()));
     }
 
     /**
@@ -357,52 +106,50 @@ public class GenerationService {
     @PermitAll
     public ValidatedMask checkMask(UUID imageId, GenerationRequest.Upload mask) {
         Member me = access.requireMember();
-        SourceImage image = sourceImages(me.workspaceId(), List.of(imageId)).get(0);
-        return validateMask(mask, image.width(), image.height());
+        SubmissionInputs.SourceImage image = inputs.sourceImages(me.workspaceId(), List.of(imageId)).get(0);
+        return inputs.mask(mask, image.width(), image.height());
     }
 
     /** Checks a mask for an uploaded image that will be the first reference of a submission. */
     @PermitAll
     public ValidatedMask checkMask(GenerationRequest.Upload image, GenerationRequest.Upload mask) {
         access.requireMember();
-        ValidatedImage first = uploads.validateReference(image.displayName(), new ByteArrayInputStream(image.bytes()),
-                uploadLimits);
-        return validateMask(mask, first.width(), first.height());
+        return inputs.maskForUpload(image, mask);
     }
 
     /** Cancels one of the caller's own generations while it is queued or running. */
     @PermitAll
     public boolean cancel(UUID generationId) {
         Member me = access.requireMember();
-        GenerationJobs.CancelOutcome outcome = jobs.requestCancel(generationId, me.workspaceId(), me.userId());
+        GenerationRepository.CancelOutcome outcome = generations.requestCancel(generationId, me.workspaceId(), me.userId());
         switch (outcome) {
-            case CANCELLED -> events.finished(generationId, me.workspaceId(), me.userId(), GenerationStatus.CANCELLED);
+            case CANCELLED -> announcer.finished(generationId, GenerationStatus.CANCELLED);
             // The worker ends the job and announces it once; announcing here as well recorded it twice.
             case REQUESTED -> worker.interrupt(generationId);
             case NOTHING -> { }
         }
-        return outcome != GenerationJobs.CancelOutcome.NOTHING;
+        return outcome != GenerationRepository.CancelOutcome.NOTHING;
     }
 
     /** A generation of the caller's workspace; another workspace's does not exist. */
     @PermitAll
     public Optional<GenerationDetails> find(UUID generationId) {
         Member me = access.requireMember();
-        return jobs.findDetails(me.workspaceId(), generationId);
+        return details.findDetails(me.workspaceId(), generationId);
     }
 
     /** The generation that produced an image of the caller's workspace ("Edit this image" starts from it). */
     @PermitAll
     public Optional<GenerationDetails> findByImage(UUID imageId) {
         Member me = access.requireMember();
-        return jobs.findDetailsByImage(me.workspaceId(), imageId);
+        return details.findDetailsByImage(me.workspaceId(), imageId);
     }
 
     /** The caller's most recent generations in the active workspace, newest first. */
     @PermitAll
     public List<GenerationDetails> recent(int limit) {
         Member me = access.requireMember();
-        return jobs.recentOf(me.workspaceId(), me.userId(), Math.min(Math.max(limit, 1), 50));
+        return details.recentOf(me.workspaceId(), me.userId(), Math.min(Math.max(limit, 1), 50));
     }
 
     /**
@@ -417,74 +164,5 @@ public class GenerationService {
         Runnable unsubscribe = events.subscribe(generationId, listener);
         events.latestPreview(generationId).ifPresent(listener);
         return unsubscribe;
-    }
-
-    /** A stored image to edit, checked to belong to the caller's workspace. */
-    private record SourceImage(UUID id, int width, int height) {
-    }
-
-    private List<SourceImage> sourceImages(UUID workspaceId, List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        var rows = db.select(IMAGE.ID, IMAGE.WIDTH, IMAGE.HEIGHT).from(IMAGE)
-                .where(IMAGE.ID.in(ids).and(IMAGE.WORKSPACE_ID.eq(workspaceId)).and(IMAGE.DELETED_AT.isNull())
-                        .and(IMAGE.ROLE.eq("result")))
-                .fetchMap(IMAGE.ID);
-        List<SourceImage> sources = new ArrayList<>();
-        for (UUID id : ids) {
-            var row = rows.get(id);
-            if (row == null) {
-                throw new UserInputException("Could not find the image to edit.");
-            }
-            sources.add(new SourceImage(id, row.get(IMAGE.WIDTH), row.get(IMAGE.HEIGHT)));
-        }
-        return sources;
-    }
-
-    private List<ValidatedImage> validateReferences(GenerationRequest request, ImageModel model, List<SourceImage> sources) {
-        int total = sources.size() + request.references().size();
-        if (total == 0) {
-            return List.of();
-        }
-        if (total > model.maxReferenceImages()) {
-            throw new UserInputException(model.maxReferenceImages() == 0
-                    ? model.label() + " does not accept reference images."
-                    : "You can attach at most " + model.maxReferenceImages() + " reference images for this model.");
-        }
-        List<ReferenceUpload> files = request.references().stream()
-                .map(u -> new ReferenceUpload(u.displayName(), new ByteArrayInputStream(u.bytes()))).toList();
-        List<ValidatedImage> validated = files.isEmpty() ? List.of()
-                : uploads.validateSet(files, uploadLimits.withMaxFiles(model.maxReferenceImages()));
-        long distinctSizes = java.util.stream.Stream.concat(
-                sources.stream().map(s -> s.width() + "x" + s.height()),
-                validated.stream().map(v -> v.width() + "x" + v.height())).distinct().count();
-        if (distinctSizes > 1) {
-            throw new UserInputException("All reference images must have identical width × height");
-        }
-        return validated;
-    }
-
-    /** OpenAI applies the mask to the first image, so it must have that image's size. */
-    private ValidatedMask validateMask(GenerationRequest.Upload mask, List<SourceImage> sources,
-                                       List<ValidatedImage> references) {
-        if (!sources.isEmpty()) {
-            return validateMask(mask, sources.get(0).width(), sources.get(0).height());
-        }
-        if (!references.isEmpty()) {
-            return validateMask(mask, references.get(0).width(), references.get(0).height());
-        }
-        throw new UserInputException("A mask needs an image to edit. Add the image first, then its mask.");
-    }
-
-    private ValidatedMask validateMask(GenerationRequest.Upload mask, int width, int height) {
-        return uploads.validateMask(mask.displayName(), new ByteArrayInputStream(mask.bytes()), width, height);
-    }
-
-    static OptionCatalog optionCatalogue(List<ImageModel> offered) {
-        return OptionCatalog.of(offered.stream()
-                .map(m -> new ModelChoice(m.id(), m.label(), Set.copyOf(m.sizes()), Set.copyOf(m.qualities()),
-                        m.supportsCustomSizes()))
-                .toList());
     }
 }

@@ -17,9 +17,9 @@ import studio.imgen.workspace.MemberWork;
 class MemberDeactivationListener implements MemberWork {
 
     private final GenerationWorker worker;
-    private final GenerationJobs jobs;
+    private final GenerationRepository jobs;
 
-    MemberDeactivationListener(GenerationWorker worker, GenerationJobs jobs) {
+    MemberDeactivationListener(GenerationWorker worker, GenerationRepository jobs) {
         this.worker = worker;
         this.jobs = jobs;
     }

@@ -2,8 +2,6 @@ package studio.imgen.thread;
 
 import static imgen.db.Tables.APP_USER;
 import static imgen.db.Tables.EDIT_THREAD;
-import static imgen.db.Tables.GENERATION;
-import static imgen.db.Tables.IMAGE;
 import static imgen.db.Tables.THREAD_TURN;
 
 import java.time.Clock;
@@ -17,6 +15,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import studio.imgen.admin.EditThreadDefaults.Mode;
+import studio.imgen.generate.GenerationSql;
 
 /** Threads and turns. Every read is scoped by workspace; deleted threads do not exist for anyone. */
 @Repository
@@ -101,15 +100,11 @@ class ThreadRepository {
         if (search != null && !search.isBlank()) {
             String pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             where = where.and(EDIT_THREAD.TITLE.likeIgnoreCase(pattern, '\\').or(DSL.exists(DSL.selectOne()
-                    .from(THREAD_TURN).join(GENERATION).on(GENERATION.ID.eq(THREAD_TURN.GENERATION_ID))
+                    .from(THREAD_TURN)
                     .where(THREAD_TURN.THREAD_ID.eq(EDIT_THREAD.ID))
-                    .and(GENERATION.PROMPT.likeIgnoreCase(pattern, '\\')))));
+                    .and(GenerationSql.promptLike(THREAD_TURN.GENERATION_ID, pattern, '\\')))));
         }
-        var firstResult = DSL.select(IMAGE.ID).from(IMAGE)
-                .where(IMAGE.GENERATION_ID.eq(THREAD_TURN.GENERATION_ID).and(IMAGE.ROLE.eq("result"))
-                        .and(IMAGE.DELETED_AT.isNull()))
-                .orderBy(IMAGE.POSITION).limit(1);
-        Field<UUID> turnImage = DSL.coalesce(THREAD_TURN.IMAGE_ID, DSL.field(firstResult));
+        Field<UUID> turnImage = DSL.coalesce(THREAD_TURN.IMAGE_ID, GenerationSql.firstResultImage(THREAD_TURN.GENERATION_ID));
         Field<UUID> latestImage = DSL.field(DSL.select(turnImage).from(THREAD_TURN)
                 .where(THREAD_TURN.THREAD_ID.eq(EDIT_THREAD.ID).and(turnImage.isNotNull()))
                 .orderBy(THREAD_TURN.SEQ.desc()).limit(1)).as("latest_image");

@@ -17,10 +17,11 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.Money;
 import imgen.db.tables.records.AuditLogRecord;
 import studio.imgen.generate.GenerationDetails;
-import studio.imgen.generate.GenerationRecorded;
+import studio.imgen.generate.GenerationFinished;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.RecordedRequest;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.LoggedIn;
 import studio.imgen.testsupport.LoggedInAsMemberTest;
@@ -115,8 +116,7 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
         assertThat(generations.find(published).orElseThrow().costEstimated()).isFalse();
         assertThat(rowsOf(estimated).get(1).getCostEstimated()).isTrue();
         assertThat(rowsOf(published).get(1).getCostEstimated()).isFalse();
-        assertThat(webhooks.message(new GenerationRecorded(estimated, ana.workspaceId(), ana.id(),
-                GenerationStatus.SUCCEEDED)).plainText()).contains("Cost: ≈ " + Money.format(e.costMicros()) + " (estimated)");
+        assertThat(webhooks.message((GenerationFinished) audited.event(estimated, GenerationStatus.SUCCEEDED)).plainText()).contains("Cost: ≈ " + Money.format(e.costMicros()) + " (estimated)");
 
         UsageReport usageReport = usage.report(30);
         assertThat(usageReport.total().estimatedCostMicros()).isEqualTo(e.costMicros());
@@ -186,7 +186,7 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
 
     @Test
     void anInterruptedGenerationIsRecordedAsAFailureWithItsReason() throws Exception {
-        // Recovery itself is the generate module's (GenerationJobsTest); here: the row it leaves and the event it sends.
+        // Recovery itself is the generate module's (GenerationRepositoryTest); here: the row it leaves and the event it sends.
         UUID id = db.insertInto(GENERATION)
                 .set(GENERATION.WORKSPACE_ID, ana.workspaceId()).set(GENERATION.USER_ID, ana.id())
                 .set(GENERATION.SUBMISSION_ID, UUID.randomUUID()).set(GENERATION.KIND, "generate")
@@ -198,7 +198,13 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
                 .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .returning(GENERATION.ID).fetchOne(GENERATION.ID);
 
-        events.publishEvent(new GenerationRecorded(id, ana.workspaceId(), ana.id(), GenerationStatus.INTERRUPTED));
+        events.publishEvent(new GenerationFinished(id, ana.workspaceId(), ana.id(), GenerationStatus.INTERRUPTED,
+                new RecordedRequest(UUID.randomUUID(), "generate", "lost in a restart", "gpt-image-2", "auto", "auto", 1,
+                        "auto", "png", null, null, null, 0, false, null, clock.instant().minusSeconds(240)),
+                new GenerationFinished.Outcome("interrupted", "The app restarted", null, null, null, null, null, null,
+                        null, null, null, null, null, null, 1, clock.instant().minusSeconds(200),
+                        clock.instant().minusSeconds(180), clock.instant()),
+                List.of()));
 
         AuditLogRecord row = rowsOf(id).get(0);
         assertThat(rowsOf(id)).hasSize(1);

@@ -22,10 +22,12 @@ import studio.imgen.generate.GenerationStatus;
 public class AuditedGenerations {
 
     private final Map<String, CountDownLatch> seen = new ConcurrentHashMap<>();
+    private final Map<String, GenerationRecorded> events = new ConcurrentHashMap<>();
 
     @EventListener
     @Order(Ordered.LOWEST_PRECEDENCE)
     void on(GenerationRecorded event) {
+        events.put(event.generationId() + "/" + event.status(), event);
         latch(event.generationId(), event.status()).countDown();
         if (event.status().finished()) {
             latch(event.generationId(), null).countDown();
@@ -41,6 +43,11 @@ public class AuditedGenerations {
     public void await(UUID generationId, GenerationStatus status) throws InterruptedException {
         assertThat(latch(generationId, status).await(30, TimeUnit.SECONDS))
                 .as("audit of %s %s", generationId, status).isTrue();
+    }
+
+    /** The event announcing that state (after {@link #await}). */
+    public GenerationRecorded event(UUID generationId, GenerationStatus status) {
+        return events.get(generationId + "/" + status);
     }
 
     private CountDownLatch latch(UUID generationId, GenerationStatus status) {

@@ -35,7 +35,7 @@ class BusyLimitsTest extends LoggedInAsMemberTest {
     @Autowired
     GenerationProperties properties;
     @Autowired
-    GenerationJobs jobs;
+    GenerationRepository jobs;
     @Autowired
     DataSource dataSource;
 

@@ -33,7 +33,7 @@ class CrashRecoveryTest extends LoggedInAsMemberTest {
     @Autowired
     GenerationWorker worker;
     @Autowired
-    GenerationJobs jobs;
+    GenerationRepository jobs;
 
     @Test
     void aJobWhoseWorkerDiedBeforeSendingRunsAgainAndSucceedsExactlyOnce() throws Exception {

@@ -288,8 +288,15 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
         UUID id = generations.submit(request("announced"));
         assertRefused(request(" "), "Prompt is required.");
 
-        assertThat(applicationEvents.stream(GenerationRecorded.class))
-                .containsExactly(new GenerationRecorded(id, ana.workspaceId(), ana.id(), GenerationStatus.QUEUED));
+        assertThat(applicationEvents.stream(GenerationRecorded.class)).singleElement().satisfies(admitted -> {
+            assertThat(admitted).isInstanceOf(GenerationAdmitted.class);
+            assertThat(admitted.generationId()).isEqualTo(id);
+            assertThat(admitted.workspaceId()).isEqualTo(ana.workspaceId());
+            assertThat(admitted.userId()).isEqualTo(ana.id());
+            assertThat(admitted.status()).isEqualTo(GenerationStatus.QUEUED);
+            assertThat(admitted.request().prompt()).isEqualTo("announced");
+            assertThat(admitted.request().kind()).isEqualTo("generate");
+        });
         assertThat(applicationEvents.stream(GenerationDenied.class)).singleElement().satisfies(denied -> {
             assertThat(denied.userId()).isEqualTo(ana.id());
             assertThat(denied.reason()).isEqualTo("Prompt is required.");

@@ -20,7 +20,7 @@ class GenerationShutdownTest extends LoggedInAsMemberTest {
     @Autowired
     GenerationWorker worker;
     @Autowired
-    GenerationJobs jobs;
+    GenerationRepository jobs;
 
     @Test
     void aStoppedInstanceTakesNoJobAndAfterARestartTakesThemAgain() throws InterruptedException {

@@ -46,7 +46,7 @@ class KilledInstanceTest extends LoggedInAsMemberTest {
     @Autowired
     GenerationWorker worker;
     @Autowired
-    GenerationJobs jobs;
+    GenerationRepository jobs;
 
     /** The other instance is a separate process, which can only read the machine's clock: this one follows it. */
     @BeforeEach

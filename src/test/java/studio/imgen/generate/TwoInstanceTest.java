@@ -235,9 +235,9 @@ class TwoInstanceTest {
         db.insertInto(MEMBER_USAGE).set(MEMBER_USAGE.WORKSPACE_ID, ana.workspaceId()).set(MEMBER_USAGE.USER_ID, ana.id())
                 .set(MEMBER_USAGE.LAST_COUNTED_AT, admittedAt).set(MEMBER_USAGE.DAY_COUNT, 1)
                 .set(MEMBER_USAGE.MONTH_COUNT, 1).execute();
-        GenerationJobs jobsOfA = a.bean(GenerationJobs.class);
+        GenerationRepository jobsOfA = a.bean(GenerationRepository.class);
         claimOnA(jobsOfA, notSent);
-        GenerationJobs.Claim sending = claimOnA(jobsOfA, maybeSent);
+        GenerationRepository.Claim sending = claimOnA(jobsOfA, maybeSent);
         assertThat(jobsOfA.markSending(maybeSent, sending.leaseToken())).isTrue();
         // A is killed: nobody renews its leases, which run out (moved into the past instead of waiting 2 minutes).
         db.update(GENERATION).set(GENERATION.LEASE_UNTIL, OffsetDateTime.now(clock).minusSeconds(1))
@@ -279,10 +279,10 @@ class TwoInstanceTest {
         assertThat(b.bean(WorkspaceSettingsService.class).defaultsForm().format()).isEqualTo("webp");
     }
 
-    private static GenerationJobs.Claim claimOnA(GenerationJobs jobs, UUID id) {
+    private static GenerationRepository.Claim claimOnA(GenerationRepository jobs, UUID id) {
         // Jobs of other tests may be claimable too; A takes them all until it holds this one.
         for (int i = 0; i < 50; i++) {
-            GenerationJobs.Claim claim = jobs.claimNext(Duration.ofMinutes(2)).orElseThrow();
+            GenerationRepository.Claim claim = jobs.claimNext(Duration.ofMinutes(2)).orElseThrow();
             if (claim.job().getId().equals(id)) {
                 return claim;
             }

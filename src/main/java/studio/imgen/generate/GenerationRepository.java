@@ -1,8 +1,6 @@
 package studio.imgen.generate;
 
-import static imgen.db.Tables.APP_USER;
 import static imgen.db.Tables.GENERATION;
-import static imgen.db.Tables.IMAGE;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import imgen.db.tables.records.GenerationRecord;
@@ -28,12 +25,12 @@ import imgen.db.tables.records.GenerationRecord;
  * overwrite what another one wrote.
  */
 @Repository
-class GenerationJobs {
+class GenerationRepository {
 
     private final DSLContext db;
     private final Clock clock;
 
-    GenerationJobs(DSLContext db, Clock clock) {
+    GenerationRepository(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
@@ -52,8 +49,15 @@ class GenerationJobs {
                 .fetchOptional(GENERATION.ID);
     }
 
-    int activeCount(Condition scope) {
-        return db.fetchCount(GENERATION, scope.and(GENERATION.STATUS.in("queued", "running")));
+    /** Queued or running jobs of the workspace, or of one member in it when {@code userId} is given. */
+    int activeCount(UUID workspaceId, UUID userId) {
+        Condition scope = GENERATION.WORKSPACE_ID.eq(workspaceId);
+        return db.fetchCount(GENERATION, (userId == null ? scope : scope.and(GENERATION.USER_ID.eq(userId)))
+                .and(GENERATION.STATUS.in("queued", "running")));
+    }
+
+    int queuedCount() {
+        return db.fetchCount(GENERATION, GENERATION.STATUS.eq("queued"));
     }
 
     /**
@@ -107,9 +111,34 @@ class GenerationJobs {
     }
 
     /** Fenced success write: the caller inserts the image rows in the same transaction. */
-    boolean succeed(UUID id, UUID token, Map<org.jooq.Field<?>, Object> outcome) {
+    boolean succeed(UUID id, UUID token, Succeeded outcome) {
+        Map<Field<?>, Object> values = new java.util.HashMap<>();
+        values.put(GENERATION.OPENAI_REQUEST_ID, outcome.requestId());
+        values.put(GENERATION.RESULT_SIZE, outcome.size());
+        values.put(GENERATION.RESULT_QUALITY, outcome.quality());
+        values.put(GENERATION.RESULT_BACKGROUND, outcome.background());
+        values.put(GENERATION.REVISED_PROMPT, outcome.revisedPrompt());
+        values.put(GENERATION.TEXT_INPUT_TOKENS, outcome.usage().textInputTokens());
+        values.put(GENERATION.IMAGE_INPUT_TOKENS, outcome.usage().imageInputTokens());
+        values.put(GENERATION.IMAGE_OUTPUT_TOKENS, outcome.usage().imageOutputTokens());
+        values.put(GENERATION.TEXT_OUTPUT_TOKENS, outcome.usage().textOutputTokens());
+        values.put(GENERATION.COST_MICROS, outcome.costMicros());
+        values.put(GENERATION.COST_ESTIMATED, outcome.costEstimated());
+        TurnOutcome turn = outcome.turn();
+        if (turn.mainlineModel() != null) {
+            values.put(GENERATION.MAINLINE_MODEL, turn.mainlineModel());
+        }
+        if (turn.responseId() != null) {
+            values.put(GENERATION.RESPONSE_ID, turn.responseId());
+            values.put(GENERATION.MAINLINE_INPUT_TOKENS, turn.mainlineInputTokens());
+            values.put(GENERATION.MAINLINE_OUTPUT_TOKENS, turn.mainlineOutputTokens());
+        }
+        if (turn.fallback() != null) {
+            values.put(GENERATION.CONVERSATION_FALLBACK, true);
+            values.put(GENERATION.FALLBACK_REASON, turn.fallback().dbValue());
+        }
         return db.update(GENERATION)
-                .set(outcome)
+                .set(values)
                 .set(GENERATION.STATUS, "succeeded")
                 .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .setNull(GENERATION.LEASE_TOKEN)
@@ -119,24 +148,12 @@ class GenerationJobs {
     /** What a cancel did: a queued job ends here; a running one is flagged and its worker ends it (and says so). */
     enum CancelOutcome { NOTHING, CANCELLED, REQUESTED }
 
-    /**
-     * Cancels a job of the given owner: a queued one at once; a running one is flagged so its worker stops waiting
-     * for the result.
-     */
+    /** Cancels one job of the given owner: a queued one at once; a running one is flagged for its worker. */
     CancelOutcome requestCancel(UUID id, UUID workspaceId, UUID userId) {
-        Condition mine = GENERATION.ID.eq(id).and(GENERATION.WORKSPACE_ID.eq(workspaceId)).and(GENERATION.USER_ID.eq(userId));
-        int queued = db.update(GENERATION)
-                .set(GENERATION.STATUS, "cancelled")
-                .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
-                .set(GENERATION.CANCEL_REQUESTED, true)
-                .where(mine.and(GENERATION.STATUS.eq("queued")))
-                .execute();
-        if (queued == 1) {
-            return CancelOutcome.CANCELLED;
-        }
-        int running = db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)
-                .where(mine.and(GENERATION.STATUS.eq("running"))).execute();
-        return running == 1 ? CancelOutcome.REQUESTED : CancelOutcome.NOTHING;
+        Cancellations done = cancel(GENERATION.ID.eq(id).and(GENERATION.WORKSPACE_ID.eq(workspaceId))
+                .and(GENERATION.USER_ID.eq(userId)));
+        return done.queued() == 1 ? CancelOutcome.CANCELLED : done.running() == 1 ? CancelOutcome.REQUESTED
+                : CancelOutcome.NOTHING;
     }
 
     /**
@@ -144,17 +161,24 @@ class GenerationJobs {
      * sending and while waiting), in the given workspaces. Returns how many were affected.
      */
     int cancelAllOf(UUID userId, Set<UUID> workspaceIds) {
-        Condition scope = GENERATION.USER_ID.eq(userId).and(GENERATION.WORKSPACE_ID.in(workspaceIds));
+        Cancellations done = cancel(GENERATION.USER_ID.eq(userId).and(GENERATION.WORKSPACE_ID.in(workspaceIds)));
+        return done.queued() + done.running();
+    }
+
+    private record Cancellations(int queued, int running) {
+    }
+
+    /** The one cancel path: queued jobs in scope end as cancelled, running ones are flagged. */
+    private Cancellations cancel(Condition scope) {
         int queued = db.update(GENERATION)
                 .set(GENERATION.STATUS, "cancelled")
-                .set(GENERATION.CANCEL_REQUESTED, true)
                 .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
+                .set(GENERATION.CANCEL_REQUESTED, true)
                 .where(scope.and(GENERATION.STATUS.eq("queued")))
                 .execute();
         int running = db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true)
-                .where(scope.and(GENERATION.STATUS.eq("running")))
-                .execute();
-        return queued + running;
+                .where(scope.and(GENERATION.STATUS.eq("running"))).execute();
+        return new Cancellations(queued, running);
     }
 
     /** A running job whose cancel was requested ends as cancelled (fenced). */
@@ -197,64 +221,22 @@ class GenerationJobs {
                 .fetch(GENERATION.ID);
     }
 
+    /** Of the given jobs, those that have ended, with how. */
+    Map<UUID, GenerationStatus> endedAmong(List<UUID> ids) {
+        return db.select(GENERATION.ID, GENERATION.STATUS).from(GENERATION)
+                .where(GENERATION.ID.in(ids).and(GENERATION.STATUS.notIn("queued", "running")))
+                .fetchMap(GENERATION.ID, r -> GenerationStatus.of(r.value2()));
+    }
+
     Optional<GenerationRecord> find(UUID id) {
         return db.selectFrom(GENERATION).where(GENERATION.ID.eq(id)).fetchOptional();
-    }
-
-    /** Details scoped to the workspace: a generation of another workspace does not exist for the caller. */
-    Optional<GenerationDetails> findDetails(UUID workspaceId, UUID id) {
-        return details(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.ID.eq(id)), 1).stream().findFirst();
-    }
-
-    /** The generation that produced a (not deleted) result image of the workspace. */
-    Optional<GenerationDetails> findDetailsByImage(UUID workspaceId, UUID imageId) {
-        return details(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.ID.eq(DSL.select(IMAGE.GENERATION_ID)
-                .from(IMAGE).where(IMAGE.ID.eq(imageId).and(IMAGE.WORKSPACE_ID.eq(workspaceId))
-                        .and(IMAGE.ROLE.eq("result")).and(IMAGE.DELETED_AT.isNull())))), 1).stream().findFirst();
-    }
-
-    List<GenerationDetails> recentOf(UUID workspaceId, UUID userId, int limit) {
-        return details(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.USER_ID.eq(userId)), limit);
-    }
-
-    private List<GenerationDetails> details(Condition where, int limit) {
-        List<Record> rows = db.select(GENERATION.asterisk(), APP_USER.DISPLAY_NAME)
-                .from(GENERATION).join(APP_USER).on(APP_USER.ID.eq(GENERATION.USER_ID))
-                .where(where)
-                .orderBy(GENERATION.CREATED_AT.desc(), GENERATION.ID.desc())
-                .limit(limit)
-                .fetch();
-        List<UUID> ids = rows.stream().map(r -> r.get(GENERATION.ID)).toList();
-        Map<UUID, List<GeneratedImageView>> images = db.selectFrom(IMAGE)
-                .where(IMAGE.GENERATION_ID.in(ids).and(IMAGE.ROLE.eq("result")).and(IMAGE.DELETED_AT.isNull()))
-                .orderBy(IMAGE.POSITION)
-                .fetch()
-                .stream()
-                .collect(Collectors.groupingBy(i -> i.getGenerationId(), Collectors.mapping(
-                        i -> new GeneratedImageView(i.getId(), i.getPosition(), i.getFormat(), i.getWidth(), i.getHeight(),
-                                i.getBytes()), Collectors.toList())));
-        return rows.stream().map(r -> {
-            GenerationRecord g = r.into(GENERATION);
-            return new GenerationDetails(g.getId(), g.getWorkspaceId(), g.getUserId(), r.get(APP_USER.DISPLAY_NAME),
-                    g.getKind(), GenerationStatus.of(g.getStatus()), g.getPrompt(), g.getModel(),
-                    g.getSize(), g.getQuality(), g.getN(), g.getBackground(), g.getOutputFormat(), g.getOutputCompression(),
-                    g.getModeration(), g.getInputFidelity(), g.getReferenceCount(), g.getErrorMessage(),
-                    g.getTextInputTokens(), g.getImageInputTokens(), g.getImageOutputTokens(), g.getCostMicros(),
-                    g.getCostEstimated(), instant(g.getCreatedAt()), instant(g.getStartedAt()), instant(g.getFinishedAt()),
-                    images.getOrDefault(g.getId(), List.of()),
-                    g.getMainlineModel() == null ? null : new GenerationDetails.Conversation(g.getMainlineModel(),
-                            g.getResponseId(), GenerationDetails.Fallback.of(g.getFallbackReason()),
-                            g.getMainlineInputTokens(),
-                            g.getMainlineOutputTokens()),
-                    Boolean.TRUE.equals(g.getHasMask()));
-        }).toList();
     }
 
     private static Condition fenced(UUID id, UUID token) {
         return GENERATION.ID.eq(id).and(GENERATION.LEASE_TOKEN.eq(token)).and(GENERATION.STATUS.eq("running"));
     }
 
-    private static Instant instant(OffsetDateTime t) {
+    static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }
 

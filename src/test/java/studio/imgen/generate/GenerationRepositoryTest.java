@@ -24,10 +24,10 @@ import studio.imgen.testsupport.TestUsers.TestUser;
  * lease ran out with nobody renewing it).
  */
 @IntegrationTest
-class GenerationJobsTest {
+class GenerationRepositoryTest {
 
     @Autowired
-    GenerationJobs jobs;
+    GenerationRepository jobs;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -53,7 +53,8 @@ class GenerationJobsTest {
         UUID staleToken = UUID.randomUUID();
 
         assertThat(jobs.fail(id, staleToken, "x", "late", null, null)).isFalse();
-        assertThat(jobs.succeed(id, staleToken, java.util.Map.of(GENERATION.COST_MICROS, 1L))).isFalse();
+        assertThat(jobs.succeed(id, staleToken, new Succeeded("req", "1024x1024", "low", "opaque", null,
+                new studio.imgen.openai.TokenUsage(0, 0, 0, 0), 1L, false, TurnOutcome.NONE))).isFalse();
         assertThat(jobs.markSending(id, staleToken)).isFalse();
         assertThat(status(id)).isEqualTo("running");
     }
@@ -97,7 +98,7 @@ class GenerationJobsTest {
         assertThat(jobs.renewLease(id, tokenOf(id), Duration.ofMinutes(2))).isTrue();
     }
 
-    private GenerationJobs.Claim claimUntil(UUID id) {
+    private GenerationRepository.Claim claimUntil(UUID id) {
         // Other tests' queued jobs may be claimed first; the table is shared.
         for (int i = 0; i < 50; i++) {
             var claim = jobs.claimNext(Duration.ofMinutes(2)).orElseThrow();

@@ -1,0 +1,132 @@
+package studio.imgen.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import imgen.db.tables.records.GenerationRecord;
+import studio.imgen.admin.Admission;
+import studio.imgen.catalog.ImageModel;
+import studio.imgen.catalog.ModelCatalog;
+import studio.imgen.openai.ImageResult;
+import studio.imgen.openai.TokenUsage;
+import studio.imgen.storage.ImageInfo;
+import studio.imgen.storage.ImageInspector;
+import studio.imgen.storage.ImageStore;
+import studio.imgen.storage.StorageKey;
+import studio.imgen.storage.Thumbnails;
+
+/**
+ * How a job ends: its images stored, the fenced write of the outcome, the admission given back when nothing was
+ * produced, and the announcement. Only the current lease holder's write counts; the others leave no trace.
+ */
+@Component
+class ResultWriter {
+
+    private final GenerationRepository generations;
+    private final ImageRepository images;
+    private final GenerationAnnouncer announcer;
+    private final Admission admission;
+    private final ImageStore store;
+    private final Thumbnails thumbnails;
+    private final ImageInspector inspector;
+    private final TransactionTemplate transaction;
+
+    ResultWriter(GenerationRepository generations, ImageRepository images, GenerationAnnouncer announcer,
+                 Admission admission,
+                 ImageStore store, Thumbnails thumbnails, ImageInspector inspector, TransactionTemplate transaction) {
+        this.generations = generations;
+        this.images = images;
+        this.announcer = announcer;
+        this.admission = admission;
+        this.store = store;
+        this.thumbnails = thumbnails;
+        this.inspector = inspector;
+        this.transaction = transaction;
+    }
+
+    /** Files first, then one short fenced transaction; a refused fence or failure leaves no row and no file. */
+    void succeeded(GenerationRepository.Claim claim, ImageModel model, UpstreamCalls.Answer answer) {
+        GenerationRecord job = claim.job();
+        ImageResult result = answer.result();
+        List<ImageRepository.ResultRow> rows = new ArrayList<>();
+        try {
+            int position = 0;
+            for (var image : result.images()) {
+                ImageInfo info = inspector.inspect(image.bytes());
+                UUID imageId = UUID.randomUUID();
+                store.put(StorageKey.original(job.getWorkspaceId(), imageId, info.format()), image.bytes());
+                rows.add(new ImageRepository.ResultRow(imageId, position++, info, image.bytes().length));
+                store.put(StorageKey.thumbnail(job.getWorkspaceId(), imageId), thumbnails.thumbnail(image.bytes()));
+            }
+            TokenUsage usage = result.usage();
+            long cost = ModelCatalog.cost(model, usage.textInputTokens(), usage.imageInputTokens(),
+                    usage.imageOutputTokens(), usage.textOutputTokens());
+            Succeeded outcome = new Succeeded(result.requestId(), result.size(), result.quality(), result.background(),
+                    result.revisedPrompt(), usage, cost, model.ratesEstimated(), answer.turn());
+            Boolean stored = transaction.execute(status -> {
+                if (!generations.succeed(job.getId(), claim.leaseToken(), outcome)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                images.insertResults(job.getWorkspaceId(), job.getUserId(), job.getId(), rows,
+                        GenerationRepository.utc(admission.now()));
+                admission.recordSpend(job.getWorkspaceId(), job.getUserId(), cost);
+                return true;
+            });
+            if (!Boolean.TRUE.equals(stored)) {
+                deleteFiles(job.getWorkspaceId(), rows);
+                return;
+            }
+            announce(job, GenerationStatus.SUCCEEDED);
+        } catch (RuntimeException e) {
+            deleteFiles(job.getWorkspaceId(), rows);
+            throw e;
+        }
+    }
+
+    /** The job failed; its admission is given back unless {@code refundable} is false (OpenAI billed it). */
+    void failed(GenerationRepository.Claim claim, String code, String message, String detail, String requestId,
+                boolean refundable) {
+        GenerationRecord job = claim.job();
+        if (generations.fail(job.getId(), claim.leaseToken(), code, message, detail, requestId) && refundable) {
+            refund(job);
+        }
+        announce(job, GenerationStatus.FAILED);
+    }
+
+    void cancelled(GenerationRepository.Claim claim) {
+        if (!generations.markCancelled(claim.job().getId(), claim.leaseToken())) {
+            return; // another instance took the job over and ends it
+        }
+        refund(claim.job());
+        announce(claim.job(), GenerationStatus.CANCELLED);
+    }
+
+    /** Jobs whose worker vanished after sending end as interrupted; nothing was charged. */
+    void interruptAbandoned() {
+        for (GenerationRecord job : generations.interruptAbandoned()) {
+            refund(job);
+            announce(job, GenerationStatus.INTERRUPTED);
+        }
+    }
+
+    private void announce(GenerationRecord job, GenerationStatus status) {
+        announcer.finished(job.getId(), status);
+    }
+
+    private void deleteFiles(UUID workspaceId, List<ImageRepository.ResultRow> rows) {
+        for (ImageRepository.ResultRow row : rows) {
+            store.delete(StorageKey.original(workspaceId, row.id(), row.info().format()));
+            store.delete(StorageKey.thumbnail(workspaceId, row.id()));
+        }
+    }
+
+    private void refund(GenerationRecord job) {
+        if (job.getAdmittedAt() != null) {
+            admission.refund(new Admission.Ticket(job.getWorkspaceId(), job.getUserId(), job.getAdmittedAt().toInstant(),
+                    job.getUsagePrevCountedAt() == null ? null : job.getUsagePrevCountedAt().toInstant()));
+        }
+    }
+}
