@@ -544,10 +544,10 @@ class LoadBenchmark extends BrowserTest {
                     "",
                     refusals(),
                     "",
-                    "App threads: live platform threads minus the harness's (the submitting threads, which stand in for "
+                    ("App threads: live platform threads minus the harness's (the submitting threads, which stand in for "
                             + "browsers, and the fake OpenAI's server threads). Database connection acquisition in this "
                             + "run: longest wait **%d ms**, pool timeouts **%d**. Submissions refused as Busy (each "
-                            + "retried %d ms later, as a member clicking again): **%d**.".formatted(acquireMaxMillis,
+                            + "retried %d ms later, as a member clicking again): **%d**.").formatted(acquireMaxMillis,
                             poolTimeouts, BUSY_RETRY_MILLIS, busyRefusals.get()),
                     "",
                     "| phase | duration | DB pool active peak (of " + POOL + ") | DB pool threads waiting, peak | heap used peak | heap after GC peak | live threads peak: JVM / app |",
