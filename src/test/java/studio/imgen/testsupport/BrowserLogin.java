@@ -4,8 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Logs a page in through the real form, waiting for the login form's web component first: text filled into the
@@ -35,7 +39,21 @@ public final class BrowserLogin {
      * checks where it landed.
      */
     public static void submit(Page page, String loginUrl, String username, String password) {
+        List<String> traffic = new CopyOnWriteArrayList<>();
+        Consumer<Response> record = response -> traffic.add(response.request().method() + " " + response.url()
+                + " -> " + response.status() + (response.headers().containsKey("location") ? " to " + response.headers().get("location") : "")
+                + (response.headers().containsKey("set-cookie") ? " set-cookie" : ""));
+        page.onResponse(record);
+        try {
+            submitWith(page, loginUrl, username, password, traffic);
+        } finally {
+            page.offResponse(record);
+        }
+    }
+
+    private static void submitWith(Page page, String loginUrl, String username, String password, List<String> traffic) {
         for (int attempt = 1; attempt <= 3; attempt++) {
+            traffic.clear();
             page.navigate(loginUrl);
             page.waitForFunction(FORM_READY);
             page.locator("input[name=username]").fill(username);
@@ -56,6 +74,8 @@ public final class BrowserLogin {
             if (!page.url().endsWith("/login") || !page.locator("input[name=username]").inputValue().isEmpty()) {
                 return;
             }
+            System.out.println("Login attempt " + attempt + " of " + username + " came back to an empty form; traffic:\n  "
+                    + String.join("\n  ", traffic));
         }
     }
 
