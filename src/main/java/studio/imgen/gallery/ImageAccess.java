@@ -85,11 +85,10 @@ public class ImageAccess {
     }
 
     /**
-     * Where the original or thumbnail of a found image is stored. Built from the row, never from the request.
+     * Where the original of a found image is stored. Built from the row, never from the request.
      */
-    StorageKey key(StoredImage image, boolean thumbnail) {
-        return thumbnail ? StorageKey.thumbnail(image.workspaceId(), image.id())
-                : StorageKey.original(image.workspaceId(), image.id(), image.format());
+    StorageKey originalKey(StoredImage image) {
+        return StorageKey.original(image.workspaceId(), image.id(), image.format());
     }
 
     /** @throws studio.imgen.storage.StoredFileNotFoundException when the file is gone (for example cleaned up) */

@@ -3,6 +3,8 @@ package studio.imgen.gallery;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.storage.StoredFileNotFoundException;
+import studio.imgen.storage.UnreadableImageException;
 
 /**
  * Image bytes, only through an access check (see {@link ImageAccess}): original inline, thumbnail, and download as an
@@ -27,14 +30,18 @@ import studio.imgen.storage.StoredFileNotFoundException;
 @RestController
 class ImageController {
 
+    private static final Logger log = LoggerFactory.getLogger(ImageController.class);
+
     static final String NOT_FOUND = "Not found";
     static final String EXPIRED = "Image expired";
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
     private final ImageAccess images;
+    private final OnDemandThumbnails thumbnails;
 
-    ImageController(ImageAccess images) {
+    ImageController(ImageAccess images, OnDemandThumbnails thumbnails) {
         this.images = images;
+        this.thumbnails = thumbnails;
     }
 
     @GetMapping("/img/{id}")
@@ -67,6 +74,13 @@ class ImageController {
         return notFound();
     }
 
+    /** An original that cannot be thumbnailed: logged, and answered like a missing file (the original still serves). */
+    @ExceptionHandler(UnreadableImageException.class)
+    ResponseEntity<String> noThumbnail(UnreadableImageException e) {
+        log.warn("No thumbnail for an unreadable original: {}", e.getMessage());
+        return notFound();
+    }
+
     /**
      * The same answer for missing, deleted, foreign and malformed: a short text. With {@code nosniff} and no type at
      * all, Chromium would treat an opened image URL as a download of an empty file.
@@ -96,11 +110,12 @@ class ImageController {
             return notFound();
         }
         StoredImage image = found.get();
-        StorageKey key = images.key(image, thumbnail);
         String etag = "\"" + image.sha256() + (thumbnail ? "-t" : "") + "\"";
         if (ETags.matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(IMMUTABLE).build();
         }
+        // A thumbnail is made on its first request, unless the result writer already stored one.
+        StorageKey key = thumbnail ? thumbnails.ensure(image) : images.originalKey(image);
         long length = images.size(key);
         String fileName = "imgen-" + image.id() + (thumbnail ? "-thumb.jpg" : "." + image.format().extension());
         ContentDisposition disposition = (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())

@@ -136,12 +136,15 @@ class StorageCleaner {
         return deleted;
     }
 
-    /** Pages through live rows by id, so memory holds one page plus the listed keys. */
+    /**
+     * Pages through live rows by id, so memory holds one page plus the listed keys. Only originals count: a missing
+     * thumbnail is made again on its first request (see {@link OnDemandThumbnails}).
+     */
     private List<StorageKey> missingFiles(Set<StorageKey> present, OffsetDateTime listedAt) {
         List<StorageKey> missing = new ArrayList<>();
         UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
         while (true) {
-            var page = db.select(IMAGE.ID, IMAGE.WORKSPACE_ID, IMAGE.FORMAT, IMAGE.HAS_THUMBNAIL).from(IMAGE)
+            var page = db.select(IMAGE.ID, IMAGE.WORKSPACE_ID, IMAGE.FORMAT).from(IMAGE)
                     .where(IMAGE.DELETED_AT.isNull().and(IMAGE.CREATED_AT.lt(listedAt)).and(IMAGE.ID.gt(after)))
                     .orderBy(IMAGE.ID)
                     .limit(BATCH)
@@ -151,10 +154,6 @@ class StorageCleaner {
                         ImageFormat.valueOf(row.value3().toUpperCase(Locale.ROOT)));
                 if (!present.contains(original)) {
                     missing.add(original);
-                }
-                StorageKey thumbnail = StorageKey.thumbnail(row.value2(), row.value1());
-                if (row.value4() && !present.contains(thumbnail)) {
-                    missing.add(thumbnail);
                 }
             }
             if (page.size() < BATCH) {

@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partialImages streamed previews per generation (0 to 3)
  * @param breakerFailures consecutive 5xx/timeout/connection failures of a workspace that open its circuit breaker
  * @param breakerOpenFor how long an open breaker fails the workspace's jobs fast before one trial request
+ * @param admissionsAtOnce submissions checked and admitted at the same time; each needs database connections, so
+ *                         keep it well under the pool size (the rest of the pool serves pages and the workers)
+ * @param admissionWait how long a submission waits for its turn before it is refused as busy
  */
 @ConfigurationProperties(prefix = "app.generation")
 public record GenerationProperties(Integer workers, Duration lease, Duration pollInterval, Integer maxActivePerUser,
                                    Integer maxActivePerWorkspace, Integer partialImages, Integer breakerFailures,
-                                   Duration breakerOpenFor) {
+                                   Duration breakerOpenFor, Integer admissionsAtOnce, Duration admissionWait) {
 
     public GenerationProperties {
         workers = workers == null ? 4 : workers;
@@ -30,5 +33,7 @@ public record GenerationProperties(Integer workers, Duration lease, Duration pol
         partialImages = partialImages == null ? 2 : partialImages;
         breakerFailures = breakerFailures == null ? 5 : breakerFailures;
         breakerOpenFor = breakerOpenFor == null ? Duration.ofMinutes(1) : breakerOpenFor;
+        admissionsAtOnce = admissionsAtOnce == null ? 4 : admissionsAtOnce;
+        admissionWait = admissionWait == null ? Duration.ofMillis(500) : admissionWait;
     }
 }

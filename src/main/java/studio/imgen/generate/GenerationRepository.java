@@ -61,28 +61,31 @@ class GenerationRepository {
     }
 
     /**
-     * Claims the oldest claimable job: queued, or running with an expired lease whose request was never sent (the
-     * previous worker died before calling OpenAI, so sending now cannot bill twice).
+     * Claims up to {@code limit} of the oldest claimable jobs, oldest first: queued, or running with an expired lease
+     * whose request was never sent (the previous worker died before calling OpenAI, so sending now cannot bill twice).
+     * Rows another instance is claiming at the same moment are skipped, not waited for.
      */
-    Optional<Claim> claimNext(Duration lease) {
-        UUID token = UUID.randomUUID();
+    List<Claim> claim(Duration lease, int limit) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // One statement for the whole batch; every job gets its own lease token, so each is fenced on its own.
         return db.update(GENERATION)
                 .set(GENERATION.STATUS, "running")
-                .set(GENERATION.LEASE_TOKEN, token)
-                .set(GENERATION.LEASE_UNTIL, OffsetDateTime.now(clock).plus(lease))
+                .set(GENERATION.LEASE_TOKEN, DSL.field("gen_random_uuid()", UUID.class))
+                .set(GENERATION.LEASE_UNTIL, now.plus(lease))
                 .set(GENERATION.ATTEMPT, GENERATION.ATTEMPT.plus(1))
-                .set(GENERATION.STARTED_AT, DSL.coalesce(GENERATION.STARTED_AT, DSL.val(OffsetDateTime.now(clock))))
-                .where(GENERATION.ID.eq(DSL.select(GENERATION.ID).from(GENERATION)
+                .set(GENERATION.STARTED_AT, DSL.coalesce(GENERATION.STARTED_AT, DSL.val(now)))
+                .where(GENERATION.ID.in(DSL.select(GENERATION.ID).from(GENERATION)
                         .where(GENERATION.STATUS.eq("queued").and(GENERATION.CANCEL_REQUESTED.isFalse())
                                 .or(GENERATION.STATUS.eq("running")
-                                        .and(GENERATION.LEASE_UNTIL.lt(OffsetDateTime.now(clock)))
+                                        .and(GENERATION.LEASE_UNTIL.lt(now))
                                         .and(GENERATION.REQUEST_SENT_AT.isNull())))
                         .orderBy(GENERATION.CREATED_AT)
-                        .limit(1)
+                        .limit(limit)
                         .forUpdate().skipLocked()))
                 .returning()
-                .fetchOptional()
-                .map(job -> new Claim(job, token));
+                .fetch()
+                .sortAsc(GENERATION.CREATED_AT)
+                .map(job -> new Claim(job, job.getLeaseToken()));
     }
 
     /** Records that the request is about to go upstream; false if the lease was lost (then do not send). */

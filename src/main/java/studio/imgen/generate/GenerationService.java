@@ -33,11 +33,12 @@ public class GenerationService {
     private final GenerationAnnouncer announcer;
     private final GenerationWorker worker;
     private final ModelAvailability availability;
+    private final AdmissionGate admissions;
 
     GenerationService(WorkspaceAccess access, GenerationChoices choices, GenerationSubmission submission,
                       SubmissionInputs inputs, GenerationRepository generations, GenerationDetailsRepository details,
                       GenerationEvents events, GenerationAnnouncer announcer, GenerationWorker worker,
-                      ModelAvailability availability) {
+                      ModelAvailability availability, AdmissionGate admissions) {
         this.access = access;
         this.choices = choices;
         this.submission = submission;
@@ -48,6 +49,7 @@ public class GenerationService {
         this.announcer = announcer;
         this.worker = worker;
         this.availability = availability;
+        this.admissions = admissions;
     }
 
     /** The form for the given model (null: the preselected one). */
@@ -82,8 +84,8 @@ public class GenerationService {
      */
     @PermitAll
     public UUID submit(GenerationRequest request, ConversationTurn conversation) {
-        UUID id = submission.submit(access.requireMember(), request, conversation);
-        worker.drain();
+        UUID id = admissions.admit(() -> submission.submit(access.requireMember(), request, conversation));
+        worker.drainSoon();
         return id;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 class GenerationWorker {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
+    /** Jobs claimed per statement at most. */
+    private static final int CLAIM_BATCH = 50;
 
     private final GenerationRepository generations;
     private final GenerationRunner runner;
@@ -39,6 +42,10 @@ class GenerationWorker {
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
     /** Cleared at shutdown: from then on this instance takes no new job and leaves the queue to the others. */
     private volatile boolean claiming = true;
+    /** Held by the one thread claiming now. */
+    private final AtomicBoolean draining = new AtomicBoolean();
+    /** Set by every drain request; the claimer looks again before it stops, so no request is lost. */
+    private volatile boolean drainRequested;
 
     private record Running(UUID leaseToken, UpstreamWait upstream) {
     }
@@ -55,29 +62,70 @@ class GenerationWorker {
         this.slots = new Semaphore(properties.workers());
     }
 
-    /** Claims as many queued jobs as there are free slots. Called after a submission and on every poll. */
-    synchronized void drain() {
-        while (claiming && slots.tryAcquire()) {
-            var claim = generations.claimNext(properties.lease());
-            if (claim.isEmpty()) {
-                slots.release();
+    /**
+     * Claims as many queued jobs as there are free slots, a batch per statement. Never waits behind another caller:
+     * while one thread claims, a second call only asks it to look once more before it stops, so a burst of
+     * submissions and finishing jobs costs one claimer, not a queue of threads each holding a connection.
+     */
+    void drain() {
+        drainRequested = true;
+        while (drainRequested && draining.compareAndSet(false, true)) {
+            try {
+                drainRequested = false;
+                claimWhileFree();
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    /** {@link #drain()} on a thread of its own: a submission returns without claiming, and a claim failure is the poll's. */
+    void drainSoon() {
+        pool.execute(() -> {
+            try {
+                drain();
+            } catch (RuntimeException e) {
+                log.warn("Claiming queued generations failed (the next poll retries): {}", e.getMessage());
+            }
+        });
+    }
+
+    private void claimWhileFree() {
+        while (claiming) {
+            int wanted = Math.min(slots.availablePermits(), CLAIM_BATCH);
+            // Only the claimer takes permits while claiming is on, so what it saw free is still free.
+            if (wanted == 0 || !slots.tryAcquire(wanted)) {
                 return;
             }
-            GenerationRepository.Claim c = claim.get();
-            UpstreamWait wait = new UpstreamWait();
-            running.put(c.job().getId(), new Running(c.leaseToken(), wait));
-            pool.execute(() -> {
-                // Every log line of the job carries its id (the "job" field of JSON logs).
-                try (var jobContext = MDC.putCloseable("job", c.job().getId().toString())) {
-                    runner.run(c, wait);
-                } finally {
-                    running.remove(c.job().getId());
-                    slots.release();
-                }
-                // A freed worker takes the next queued job at once instead of waiting for the poll.
-                drain();
-            });
+            List<GenerationRepository.Claim> claims;
+            try {
+                claims = generations.claim(properties.lease(), wanted);
+            } catch (RuntimeException e) {
+                slots.release(wanted);
+                throw e;
+            }
+            slots.release(wanted - claims.size());
+            claims.forEach(this::start);
+            if (claims.size() < wanted) {
+                return;
+            }
         }
+    }
+
+    private void start(GenerationRepository.Claim claim) {
+        UpstreamWait wait = new UpstreamWait();
+        running.put(claim.job().getId(), new Running(claim.leaseToken(), wait));
+        pool.execute(() -> {
+            // Every log line of the job carries its id (the "job" field of JSON logs).
+            try (var jobContext = MDC.putCloseable("job", claim.job().getId().toString())) {
+                runner.run(claim, wait);
+            } finally {
+                running.remove(claim.job().getId());
+                slots.release();
+            }
+            // A freed worker takes the next queued job at once instead of waiting for the poll.
+            drain();
+        });
     }
 
     /** How many jobs this instance is running now. */

@@ -3,6 +3,8 @@ package studio.imgen.generate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import imgen.db.tables.records.GenerationRecord;
@@ -23,6 +25,8 @@ import studio.imgen.storage.Thumbnails;
  */
 @Component
 class ResultWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
 
     private final GenerationRepository generations;
     private final ImageRepository images;
@@ -46,7 +50,11 @@ class ResultWriter {
         this.transaction = transaction;
     }
 
-    /** Files first, then one short fenced transaction; a refused fence or failure leaves no row and no file. */
+    /**
+     * The original first, then one short fenced transaction, then the announcement; a refused fence or failure leaves
+     * no row and no file. The thumbnail comes after the announcement (the inspection's decode made it already), and
+     * the image endpoint makes it itself if asked first, so the member's wait ends with the original stored.
+     */
     void succeeded(GenerationRepository.Claim claim, ImageModel model, UpstreamCalls.Answer answer) {
         GenerationRecord job = claim.job();
         ImageResult result = answer.result();
@@ -58,7 +66,6 @@ class ResultWriter {
                 UUID imageId = UUID.randomUUID();
                 store.put(StorageKey.original(job.getWorkspaceId(), imageId, info.format()), image.bytes());
                 rows.add(new ImageRepository.ResultRow(imageId, position++, info, image.bytes().length));
-                store.put(StorageKey.thumbnail(job.getWorkspaceId(), imageId), thumbnails.thumbnail(image.bytes()));
             }
             TokenUsage usage = result.usage();
             long cost = ModelCatalog.cost(model, usage.textInputTokens(), usage.imageInputTokens(),
@@ -80,9 +87,25 @@ class ResultWriter {
                 return;
             }
             announce(job, GenerationStatus.SUCCEEDED);
+            storeThumbnails(job.getWorkspaceId(), rows, result);
         } catch (RuntimeException e) {
             deleteFiles(job.getWorkspaceId(), rows);
             throw e;
+        }
+    }
+
+    /** Best effort: a thumbnail missing from storage is made again on its first request. */
+    private void storeThumbnails(UUID workspaceId, List<ImageRepository.ResultRow> rows, ImageResult result) {
+        for (ImageRepository.ResultRow row : rows) {
+            StorageKey key = StorageKey.thumbnail(workspaceId, row.id());
+            try {
+                if (!store.exists(key)) {
+                    store.put(key, thumbnails.thumbnail(result.images().get(row.position()).bytes()));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Thumbnail of image {} not stored now; it is made on its first request: {}", row.id(),
+                        e.getMessage());
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -40,6 +41,9 @@ final class ImageCodec {
      * (up to the pixel budget, 4 bytes per pixel) exist at once.
      */
     private static final Semaphore DECODE_PERMITS = new Semaphore(2, true);
+
+    /** Decodes since start: the decode that costs a result its CPU, counted so a test can see it happen once. */
+    private static final LongAdder DECODES = new LongAdder();
 
     record Header(int width, int height) {
 
@@ -105,6 +109,7 @@ final class ImageCodec {
             throw new IIOException("PNG too short for its declared dimensions");
         }
         DECODE_PERMITS.acquire();
+        DECODES.increment();
         try {
             return work.apply(read(bytes, format, subsampling));
         } catch (RuntimeException e) {
@@ -214,6 +219,10 @@ final class ImageCodec {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }
+    }
+
+    static long decodes() {
+        return DECODES.sum();
     }
 
     static int availableDecodePermits() {

@@ -5,15 +5,19 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Checks image bytes from upstream before they are stored: the format comes from the magic bytes (never from what the
- * response claims), the size from the header, and a full bounded decode proves the data is a whole image.
+ * response claims), the size from the header, and one bounded decode (at most twice the thumbnail size on the longest
+ * side, so its memory does not grow with the image) proves the data is a whole image. The same decode yields the
+ * thumbnail, kept for {@link Thumbnails#thumbnail(byte[])}: the bytes are never decoded twice.
  */
 public class ImageInspector {
 
     private final long maxPixels;
+    private final Thumbnails thumbnails;
 
     /** @param maxPixels largest width × height accepted; a side may not exceed 16,384 either */
-    public ImageInspector(long maxPixels) {
+    public ImageInspector(long maxPixels, Thumbnails thumbnails) {
         this.maxPixels = maxPixels;
+        this.thumbnails = thumbnails;
     }
 
     /**
@@ -29,17 +33,30 @@ public class ImageInspector {
                 throw new UnreadableImageException(
                         "Image of " + header.width() + " × " + header.height() + " pixels exceeds the pixel budget");
             }
-            ImageCodec.Header decoded = ImageCodec.decode(bytes, format, 1,
-                    image -> new ImageCodec.Header(image.getWidth(), image.getHeight()));
-            if (!decoded.equals(header)) {
-                throw new UnreadableImageException("Image data does not match its header");
-            }
-            return new ImageInfo(format, header.width(), header.height(), ImageCodec.sha256Hex(bytes));
+            // A subsampled decode still reads every row or block of the data, so truncation and corruption show.
+            int subsampling = Thumbnails.subsamplingFor(header);
+            byte[] thumbnail = ImageCodec.decode(bytes, format, subsampling, image -> {
+                if (image.getWidth() != ceilDiv(header.width(), subsampling)
+                        || image.getHeight() != ceilDiv(header.height(), subsampling)) {
+                    throw new UnreadableImageException("Image data does not match its header");
+                }
+                return Thumbnails.fromDecoded(image);
+            });
+            String sha256 = ImageCodec.sha256Hex(bytes);
+            thumbnails.remember(sha256, thumbnail);
+            return new ImageInfo(format, header.width(), header.height(), sha256);
         } catch (IOException e) {
+            if (e.getCause() instanceof UnreadableImageException mismatch) {
+                throw mismatch;
+            }
             throw new UnreadableImageException("Not a decodable " + format + " image", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Interrupted while waiting to decode an image");
         }
+    }
+
+    private static int ceilDiv(int size, int subsampling) {
+        return (size + subsampling - 1) / subsampling;
     }
 }

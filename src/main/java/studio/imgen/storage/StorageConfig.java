@@ -53,7 +53,7 @@ class StorageConfig {
     }
 
     @Bean
-    ImageInspector imageInspector(StorageProperties storage) {
-        return new ImageInspector(storage.maxPixels());
+    ImageInspector imageInspector(StorageProperties storage, Thumbnails thumbnails) {
+        return new ImageInspector(storage.maxPixels(), thumbnails);
     }
 }

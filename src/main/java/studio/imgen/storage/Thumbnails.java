@@ -4,16 +4,30 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
-/** Small JPEG previews for galleries: longest side at most 512 px, never upscaled, transparency shown as white. */
+/**
+ * Small JPEG previews for galleries: longest side at most 512 px, never upscaled, transparency shown as white. A
+ * thumbnail made while {@link ImageInspector} checked the same bytes is handed out instead of decoding them again.
+ */
 public class Thumbnails {
 
     public static final int MAX_SIDE = 512;
 
     static final float QUALITY = 0.85f;
 
+    /** Thumbnails made during inspection and not yet asked for; about 30 KB each, so the bound caps it near 8 MB. */
+    private static final int REMEMBERED = 256;
+
     private final long maxPixels;
+    private final Map<String, byte[]> inspected = new LinkedHashMap<>(REMEMBERED, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     /** @param maxPixels largest source width × height accepted; a side may not exceed 16,384 either */
     public Thumbnails(long maxPixels) {
@@ -25,6 +39,10 @@ public class Thumbnails {
      * @throws CancellationException when interrupted while waiting for a decode slot (the interrupt flag is kept)
      */
     public byte[] thumbnail(byte[] imageBytes) {
+        byte[] made = taken(ImageCodec.sha256Hex(imageBytes));
+        if (made != null) {
+            return made;
+        }
         ImageFormat format = ImageFormat.detect(imageBytes)
                 .orElseThrow(() -> new UnreadableImageException("Not a PNG, JPEG or WebP image"));
         try {
@@ -32,16 +50,30 @@ public class Thumbnails {
             if (!header.fits(maxPixels)) {
                 throw new UnreadableImageException("Image too large for a thumbnail");
             }
-            // Decoding every n-th pixel keeps at least twice the thumbnail size for a smooth resize, and saves memory.
-            int subsampling = Math.max(1, Math.max(header.width(), header.height()) / (2 * MAX_SIDE));
-            return ImageCodec.decode(imageBytes, format, subsampling,
-                    source -> ImageCodec.encodeJpeg(shrink(onWhite(source)), QUALITY));
+            return ImageCodec.decode(imageBytes, format, subsamplingFor(header), Thumbnails::fromDecoded);
         } catch (IOException e) {
             throw new UnreadableImageException("Could not make a thumbnail from a " + format + " image", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Interrupted while waiting to decode an image");
         }
+    }
+
+    /** Decoding every n-th pixel keeps at least twice the thumbnail size for a smooth resize, and saves memory. */
+    static int subsamplingFor(ImageCodec.Header header) {
+        return Math.max(1, Math.max(header.width(), header.height()) / (2 * MAX_SIDE));
+    }
+
+    static byte[] fromDecoded(BufferedImage source) throws IOException {
+        return ImageCodec.encodeJpeg(shrink(onWhite(source)), QUALITY);
+    }
+
+    synchronized void remember(String sha256, byte[] thumbnail) {
+        inspected.put(sha256, thumbnail);
+    }
+
+    private synchronized byte[] taken(String sha256) {
+        return inspected.remove(sha256);
     }
 
     /** Flattening before resizing keeps transparent edges from turning into dark fringes. */

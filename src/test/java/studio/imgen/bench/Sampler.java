@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
 
 /**
- * Samples, every 20 ms while a benchmark runs: heap in use (garbage included), live JVM threads, and the database
+ * Samples, every 20 ms while a benchmark runs: heap in use (garbage included), live JVM threads (all, and the app's),
+ * and the database
  * pool's active connections and waiting threads, each as a peak per phase ({@link #phase(String)}). GC notifications
  * add the heap left after each collection, the closest cheap figure to the live set.
  */
@@ -27,6 +29,7 @@ final class Sampler {
     static final class Peaks {
         final AtomicLong heapUsed = new AtomicLong();
         final AtomicLong threads = new AtomicLong();
+        final AtomicLong appThreads = new AtomicLong();
         final AtomicLong poolActive = new AtomicLong();
         final AtomicLong poolPending = new AtomicLong();
         final AtomicLong heapAfterGc = new AtomicLong();
@@ -35,17 +38,25 @@ final class Sampler {
     final AtomicLong heapPeak = new AtomicLong();
     final AtomicLong pendingPeak = new AtomicLong();
     final AtomicLong threadsPeak = new AtomicLong();
+    final AtomicLong appThreadsPeak = new AtomicLong();
     final AtomicLong heapAfterGcPeak = new AtomicLong();
     private final Map<String, Peaks> phases = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final DataSource dataSource;
+    private final LongSupplier harnessThreads;
     private final List<Runnable> unsubscribe = new ArrayList<>();
     private volatile Peaks current;
     private volatile boolean running = true;
     private Thread thread;
 
     Sampler(DataSource dataSource) {
+        this(dataSource, () -> 0);
+    }
+
+    /** @param harnessThreads live platform threads of the benchmark's harness (not the app's), subtracted for "app threads" */
+    Sampler(DataSource dataSource, LongSupplier harnessThreads) {
         this.dataSource = dataSource;
+        this.harnessThreads = harnessThreads;
         phase("run");
     }
 
@@ -99,6 +110,9 @@ final class Sampler {
                 threadsPeak.accumulateAndGet(live, Math::max);
                 peaks.heapUsed.accumulateAndGet(heap, Math::max);
                 peaks.threads.accumulateAndGet(live, Math::max);
+                long app = live - harnessThreads.getAsLong();
+                appThreadsPeak.accumulateAndGet(app, Math::max);
+                peaks.appThreads.accumulateAndGet(app, Math::max);
                 if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
                     long pending = hikari.getHikariPoolMXBean().getThreadsAwaitingConnection();
                     pendingPeak.accumulateAndGet(pending, Math::max);

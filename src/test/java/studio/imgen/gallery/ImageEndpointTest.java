@@ -20,6 +20,7 @@ import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.storage.ImageStore;
+import studio.imgen.storage.StorageKey;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.FormLogin;
 import studio.imgen.testsupport.LoggedIn;
@@ -197,6 +198,33 @@ class ImageEndpointTest extends ServerTest {
             assertNotFound(response, kind);
         }
         assertThat(anasBrowser.getBytes("/img/" + own.images().get(1).id()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMissingThumbnailIsMadeFromTheOriginalOnItsFirstRequest() throws Exception {
+        UUID thumbless = new GalleryFixtures(db, store)
+                .generation(ana.workspaceId(), ana.id(), "thumbnail later", "gpt-image-2", clock.instant(), 1, true).first();
+        StorageKey thumbnail = StorageKey.thumbnail(ana.workspaceId(), thumbless);
+        store.delete(thumbnail);
+
+        List<HttpResponse<byte[]>> responses = java.util.stream.IntStream.range(0, 4).parallel()
+                .mapToObj(i -> {
+                    try {
+                        return anasBrowser.getBytes("/img/" + thumbless + "/thumb");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+
+        for (HttpResponse<byte[]> response : responses) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+            assertThat(response.body()).startsWith(0xFF, 0xD8);
+        }
+        assertThat(store.exists(thumbnail)).as("stored for the next request").isTrue();
+        try (var in = store.open(thumbnail)) {
+            assertThat(in.readAllBytes()).isEqualTo(responses.get(0).body());
+        }
     }
 
     @Test

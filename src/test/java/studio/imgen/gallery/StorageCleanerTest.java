@@ -104,6 +104,10 @@ class StorageCleanerTest {
         StorageKey foreign = StorageKey.original(UUID.randomUUID(), live, ImageFormat.PNG);
         store.put(foreign, new byte[] {3});
 
+        UUID thumbless = fixtures.generation(ana.workspaceId(), ana.id(), "thumbnail not made yet", "gpt-image-2",
+                time.instant(), 1, true).first();
+        store.delete(StorageKey.thumbnail(ana.workspaceId(), thumbless));
+
         StorageCleaner.Report fresh = cleaner(store, time, Duration.ZERO).clean(Duration.ofHours(1));
 
         assertThat(store.exists(orphan)).as("within the grace period an orphan may be a write in flight").isTrue();
@@ -120,7 +124,8 @@ class StorageCleanerTest {
         assertThat(store.exists(key(live))).isTrue();
         assertThat(store.exists(StorageKey.thumbnail(ana.workspaceId(), live))).isTrue();
         assertThat(later.orphans()).isGreaterThanOrEqualTo(5);
-        assertThat(later.missing()).contains(key(fileless)).doesNotContain(key(live), key(deleted));
+        assertThat(later.missing()).contains(key(fileless)).doesNotContain(key(live), key(deleted))
+                .as("a thumbnail is made on its first request").doesNotContain(StorageKey.thumbnail(ana.workspaceId(), thumbless));
         assertThat(db.fetchExists(IMAGE, IMAGE.ID.eq(fileless))).as("reported, never deleted").isTrue();
     }
 

@@ -6,6 +6,7 @@ import static imgen.db.Tables.MEMBER_USAGE;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,10 +99,31 @@ class GenerationRepositoryTest {
         assertThat(jobs.renewLease(id, tokenOf(id), Duration.ofMinutes(2))).isTrue();
     }
 
+    @Test
+    void queuedJobsAreClaimedInBatchesOldestFirstEachWithItsOwnLease() {
+        List<UUID> queued = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            GenerationRecord job = JobRows.job(ana, "queued", "batch " + i);
+            job.setCreatedAt(OffsetDateTime.now(clock).minusMinutes(10 - i));
+            queued.add(jobs.insert(job));
+        }
+
+        // Other tests' queued jobs may share the table: a batch large enough takes them all.
+        List<GenerationRepository.Claim> claims = jobs.claim(Duration.ofMinutes(2), 500);
+
+        List<GenerationRepository.Claim> mine = claims.stream().filter(c -> queued.contains(c.job().getId())).toList();
+        assertThat(mine).extracting(c -> c.job().getId()).containsExactlyElementsOf(queued);
+        assertThat(mine).extracting(GenerationRepository.Claim::leaseToken).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(mine).allSatisfy(c -> assertThat(status(c.job().getId())).isEqualTo("running"));
+        assertThat(jobs.markSending(queued.get(1), mine.get(0).leaseToken())).as("another job's lease").isFalse();
+        assertThat(jobs.markSending(queued.get(1), mine.get(1).leaseToken())).isTrue();
+        assertThat(jobs.claim(Duration.ofMinutes(2), 500)).extracting(c -> c.job().getId()).doesNotContainAnyElementsOf(queued);
+    }
+
     private GenerationRepository.Claim claimUntil(UUID id) {
         // Other tests' queued jobs may be claimed first; the table is shared.
         for (int i = 0; i < 50; i++) {
-            var claim = jobs.claimNext(Duration.ofMinutes(2)).orElseThrow();
+            var claim = jobs.claim(Duration.ofMinutes(2), 1).getFirst();
             if (claim.job().getId().equals(id)) {
                 return claim;
             }

@@ -13,7 +13,7 @@ class UpstreamBreakersTest {
 
     private final MutableClock clock = new MutableClock();
     private final UpstreamBreakers breakers = new UpstreamBreakers(
-            new GenerationProperties(null, null, null, null, null, null, 3, Duration.ofMinutes(1)), clock);
+            new GenerationProperties(null, null, null, null, null, null, 3, Duration.ofMinutes(1), null, null), clock);
     private final UUID acme = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ImageInspectorTest {
 
-    private final ImageInspector inspector = new ImageInspector(40_000_000);
+    private final Thumbnails thumbnails = new Thumbnails(40_000_000);
+    private final ImageInspector inspector = new ImageInspector(40_000_000, thumbnails);
 
     @Test
     void reportsFormatDimensionsAndHashOfTheBytesAsReceived() {
@@ -41,5 +42,34 @@ class ImageInspectorTest {
         }) {
             assertThatThrownBy(() -> inspector.inspect(bad)).isInstanceOf(UnreadableImageException.class);
         }
+    }
+
+    @Test
+    void theThumbnailOfInspectedBytesComesFromTheInspectionsDecode() {
+        byte[] png = Fixtures.rgbaPng(1024, 1024);
+        byte[] other = Fixtures.rgbaPng(1536, 1024);
+        long before = ImageCodec.decodes();
+
+        inspector.inspect(png);
+        byte[] thumbnail = thumbnails.thumbnail(png);
+
+        assertThat(ImageCodec.decodes() - before).as("decodes for inspection and thumbnail").isEqualTo(1);
+        assertThat(thumbnail).isEqualTo(new Thumbnails(40_000_000).thumbnail(png));
+        // Bytes that were not inspected are decoded for their thumbnail, and each inspection is handed out once.
+        thumbnails.thumbnail(other);
+        thumbnails.thumbnail(png);
+        assertThat(ImageCodec.decodes() - before).isEqualTo(4);
+    }
+
+    @Test
+    void largeImagesAreCheckedWithABoundedDecode() {
+        byte[] large = Fixtures.rgbaPng(4096, 2048);
+        long before = ImageCodec.decodes();
+
+        assertThat(inspector.inspect(large)).extracting(ImageInfo::width, ImageInfo::height).containsExactly(4096, 2048);
+        assertThat(ImageCodec.decodes() - before).isEqualTo(1);
+        assertThat(Thumbnails.subsamplingFor(new ImageCodec.Header(4096, 2048))).isEqualTo(4);
+        var thumbnail = Fixtures.decode(thumbnails.thumbnail(large));
+        assertThat(thumbnail.getWidth() + "x" + thumbnail.getHeight()).isEqualTo("512x256");
     }
 }

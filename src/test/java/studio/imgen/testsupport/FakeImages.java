@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +31,15 @@ final class FakeImages {
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
     private static final int MAX_EDGE = 3840;
 
+    /** How many distinct images per size, format and transparency the pre-encoded mode cycles through. */
+    static final int PRE_ENCODED_VARIANTS = 16;
+
+    private record Variant(Size size, boolean jpeg, boolean transparent, int colour) {}
+
     private final AtomicInteger colours = new AtomicInteger();
+    private final Map<Variant, String> preEncoded = new ConcurrentHashMap<>();
+    /** Off by default: tests tell images apart by colour; benchmarks keep the encoding CPU out of their figures. */
+    private volatile boolean reuseEncoded;
 
     /** Parses {@code WxH}: both sides multiples of 16, at most 3840, aspect between 1:3 and 3:1. Null if invalid. */
     static Size parseSize(String value) {
@@ -57,7 +67,10 @@ final class FakeImages {
 
     /** A solid image in a colour no earlier call got. */
     byte[] render(Size size, String outputFormat, boolean transparent) {
-        Color colour = nextColour();
+        return render(size, outputFormat, transparent, colourAt(colours.getAndIncrement()));
+    }
+
+    private static byte[] render(Size size, String outputFormat, boolean transparent, Color colour) {
         boolean jpeg = "jpeg".equals(outputFormat);
         BufferedImage image = new BufferedImage(size.width(), size.height(),
                 jpeg ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
@@ -71,11 +84,26 @@ final class FakeImages {
     }
 
     String renderBase64(Size size, String outputFormat, boolean transparent) {
+        if (reuseEncoded) {
+            // Each variant is rendered and encoded once; later answers only copy the base64 text.
+            Variant variant = new Variant(size, "jpeg".equals(outputFormat), transparent,
+                    Math.floorMod(colours.getAndIncrement(), PRE_ENCODED_VARIANTS));
+            return preEncoded.computeIfAbsent(variant, v -> Base64.getEncoder().encodeToString(
+                    render(size, outputFormat, transparent, colourAt(v.colour()))));
+        }
         return Base64.getEncoder().encodeToString(render(size, outputFormat, transparent));
     }
 
-    private Color nextColour() {
-        float hue = (colours.getAndIncrement() * 0.618034f) % 1f;
+    /**
+     * With {@code true}, answers cycle through {@link #PRE_ENCODED_VARIANTS} images per size and format, each encoded
+     * once, so a benchmark charges no image encoding of the fake to the app's CPU.
+     */
+    void reuseEncoded(boolean reuse) {
+        reuseEncoded = reuse;
+    }
+
+    private static Color colourAt(int index) {
+        float hue = (index * 0.618034f) % 1f;
         return Color.getHSBColor(hue, 0.65f, 0.9f);
     }
 

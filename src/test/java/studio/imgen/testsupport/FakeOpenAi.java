@@ -142,6 +142,14 @@ public final class FakeOpenAi implements AutoCloseable {
         eventDelay = delay;
     }
 
+    /**
+     * Answers with images encoded once and reused (a few colours per size and format) instead of rendering each one:
+     * for benchmarks, so the fake's encoding CPU is not charged to the app sharing its JVM. Cleared by {@link #reset()}.
+     */
+    public void reuseEncodedImages() {
+        images.reuseEncoded(true);
+    }
+
     /** Status for an unknown {@code previous_response_id}: 404 (default) or 400, both seen upstream. */
     public void setUnknownPreviousResponseStatus(int status) {
         responsesEndpoint.unknownPreviousStatus(status);
@@ -168,6 +176,7 @@ public final class FakeOpenAi implements AutoCloseable {
         latencyMin = Duration.ZERO;
         latencyMax = Duration.ZERO;
         eventDelay = Duration.ZERO;
+        images.reuseEncoded(false);
         responsesEndpoint.reset();
     }
 
@@ -179,6 +188,11 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     // ---- Inspection ---------------------------------------------------------------------------------------------
+
+    /** Platform threads the fake's server runs now (a benchmark does not count them as the app's). */
+    public int serverThreads() {
+        return ((java.util.concurrent.ThreadPoolExecutor) executor).getPoolSize();
+    }
 
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);

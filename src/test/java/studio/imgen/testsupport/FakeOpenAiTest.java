@@ -167,6 +167,25 @@ class FakeOpenAiTest {
     }
 
     @Test
+    void reusedImagesAreEncodedOnceAndCycleThroughDistinctColours() throws Exception {
+        fake.reuseEncodedImages();
+        List<String> payloads = new ArrayList<>();
+        for (int i = 0; i <= FakeImages.PRE_ENCODED_VARIANTS; i++) {
+            payloads.add(json(post(FakeOpenAi.GENERATIONS, smallGeneration())).at("/data/0/b64_json").asText());
+        }
+
+        List<String> firstRound = payloads.subList(0, FakeImages.PRE_ENCODED_VARIANTS);
+        assertThat(firstRound).doesNotHaveDuplicates();
+        assertThat(payloads.get(FakeImages.PRE_ENCODED_VARIANTS)).isEqualTo(payloads.get(0));
+        byte[] png = Base64.getDecoder().decode(payloads.get(0));
+        assertThat(TestImages.size(png)).isEqualTo("256x256");
+
+        fake.reset();
+        String rendered = json(post(FakeOpenAi.GENERATIONS, smallGeneration())).at("/data/0/b64_json").asText();
+        assertThat(firstRound).doesNotContain(rendered);
+    }
+
+    @Test
     void jpegIsRealJpegAndWebpIsServedAsPng() throws Exception {
         JsonNode jpeg = json(post(FakeOpenAi.GENERATIONS,
                 "{\"model\":\"gpt-image-1.5\",\"prompt\":\"a\",\"size\":\"256x256\",\"output_format\":\"jpeg\"}"));
