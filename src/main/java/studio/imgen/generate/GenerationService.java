@@ -85,7 +85,7 @@ public class GenerationService {
     @PermitAll
     public UUID submit(GenerationRequest request, ConversationTurn conversation) {
         UUID id = admissions.admit(() -> submission.submit(access.requireMember(), request, conversation));
-        worker.drainSoon();
+        worker.drainAfterSubmission();
         return id;
     }
 

@@ -79,15 +79,16 @@ class GenerationWorker {
         }
     }
 
-    /** {@link #drain()} on a thread of its own: a submission returns without claiming, and a claim failure is the poll's. */
-    void drainSoon() {
-        pool.execute(() -> {
-            try {
-                drain();
-            } catch (RuntimeException e) {
-                log.warn("Claiming queued generations failed (the next poll retries): {}", e.getMessage());
-            }
-        });
+    /**
+     * {@link #drain()} for a submission that has committed: a claim failure is logged and left to the next poll, so a
+     * member whose generation was admitted (and charged) never sees an error for it.
+     */
+    void drainAfterSubmission() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            log.warn("Claiming queued generations failed (the next poll retries): {}", e.getMessage());
+        }
     }
 
     private void claimWhileFree() {
