@@ -88,6 +88,9 @@ class MemberPolishJourneyTest extends BrowserTest {
         assertThat(page.locator("vaadin-dialog[opened]")).hasCount(0);
         page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Threads")).click();
         assertThat(page).hasURL(Pattern.compile(".*/threads$"));
+        // The address changes before the server has shown the view; going back before that left the threads view on
+        // screen under the gallery's address (a click during a navigation), so wait for the view itself.
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Edit threads"))).isVisible();
         page.goBack();
         assertThat(cards).hasCount(2);
         assertNoConsoleErrors();
