@@ -90,7 +90,7 @@ class MemberPolishJourneyTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/threads$"));
         // The address changes before the server has shown the view; going back before that left the threads view on
         // screen under the gallery's address (a click during a navigation), so wait for the view itself.
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Edit threads"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Edit threads").setExact(true))).isVisible();
         page.goBack();
         assertThat(cards).hasCount(2);
         assertNoConsoleErrors();
