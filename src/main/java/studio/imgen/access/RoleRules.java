@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 import studio.imgen.workspace.WorkspaceRole;
 import studio.imgen.workspace.WorkspaceRoles;
@@ -58,29 +60,22 @@ class RoleRules {
 
     /** Inserts the role's rule or replaces it: at most one rule per role. */
     void upsert(UUID workspaceId, RoleRule rule) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(ROLE_RULE.COOLDOWN_SECONDS, rule.cooldownSeconds());
+        values.put(ROLE_RULE.MODELS, sorted(rule.models()));
+        values.put(ROLE_RULE.SIZES, sorted(rule.sizes()));
+        values.put(ROLE_RULE.QUALITIES, sorted(rule.qualities()));
+        values.put(ROLE_RULE.DAILY_QUOTA, rule.dailyQuota());
+        values.put(ROLE_RULE.MONTHLY_QUOTA, rule.monthlyQuota());
+        values.put(ROLE_RULE.MONTHLY_BUDGET_MICROS, rule.monthlyBudgetMicros());
+        values.put(ROLE_RULE.CUSTOM_SIZE_MAX_PIXELS, (int) rule.customSizeMaxPixels());
+        values.put(ROLE_RULE.UPDATED_AT, OffsetDateTime.now(clock));
         db.insertInto(ROLE_RULE)
                 .set(ROLE_RULE.ROLE_ID, rule.roleId())
                 .set(ROLE_RULE.WORKSPACE_ID, workspaceId)
-                .set(ROLE_RULE.COOLDOWN_SECONDS, rule.cooldownSeconds())
-                .set(ROLE_RULE.MODELS, sorted(rule.models()))
-                .set(ROLE_RULE.SIZES, sorted(rule.sizes()))
-                .set(ROLE_RULE.QUALITIES, sorted(rule.qualities()))
-                .set(ROLE_RULE.DAILY_QUOTA, rule.dailyQuota())
-                .set(ROLE_RULE.MONTHLY_QUOTA, rule.monthlyQuota())
-                .set(ROLE_RULE.MONTHLY_BUDGET_MICROS, rule.monthlyBudgetMicros())
-                .set(ROLE_RULE.CUSTOM_SIZE_MAX_PIXELS, (int) rule.customSizeMaxPixels())
-                .set(ROLE_RULE.UPDATED_AT, now)
+                .set(values)
                 .onConflict(ROLE_RULE.ROLE_ID).doUpdate()
-                .set(ROLE_RULE.COOLDOWN_SECONDS, rule.cooldownSeconds())
-                .set(ROLE_RULE.MODELS, sorted(rule.models()))
-                .set(ROLE_RULE.SIZES, sorted(rule.sizes()))
-                .set(ROLE_RULE.QUALITIES, sorted(rule.qualities()))
-                .set(ROLE_RULE.DAILY_QUOTA, rule.dailyQuota())
-                .set(ROLE_RULE.MONTHLY_QUOTA, rule.monthlyQuota())
-                .set(ROLE_RULE.MONTHLY_BUDGET_MICROS, rule.monthlyBudgetMicros())
-                .set(ROLE_RULE.CUSTOM_SIZE_MAX_PIXELS, (int) rule.customSizeMaxPixels())
-                .set(ROLE_RULE.UPDATED_AT, now)
+                .set(values)
                 // A role id is globally unique, but never let a conflict rewrite another workspace's rule.
                 .where(ROLE_RULE.WORKSPACE_ID.eq(workspaceId))
                 .execute();
