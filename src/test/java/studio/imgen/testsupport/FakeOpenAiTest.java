@@ -314,6 +314,13 @@ class FakeOpenAiTest {
                 .file("mask", "m.png", "image/png", TestImages.png(32, 32, 0)).text("prompt", "hat");
         assertError(postMultipart(opaqueMask), "invalid_request_error", "invalid_value", "mask");
 
+        var fourMegabyteMask = new Multipart().file("image[]", "a.png", "image/png", image)
+                .file("mask", "m.png", "image/png", new byte[4_000_000]).text("prompt", "hat");
+        assertError(postMultipart(fourMegabyteMask), "invalid_request_error", "invalid_value", "mask");
+        var justUnderFourMegabytes = new Multipart().file("image[]", "a.png", "image/png", image)
+                .file("mask", "m.png", "image/png", new byte[3_999_999]).text("prompt", "hat");
+        assertError(postMultipart(justUnderFourMegabytes), "invalid_request_error", "invalid_image_format", "mask");
+
         var noImage = new Multipart().text("prompt", "hat");
         assertError(postMultipart(noImage), "invalid_request_error", "missing_required_parameter", "image");
 

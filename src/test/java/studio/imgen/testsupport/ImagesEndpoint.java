@@ -23,8 +23,9 @@ final class ImagesEndpoint {
             "input_fidelity", "safety_identifier", "user", "response_format");
     private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp");
     private static final int MAX_IMAGES = 16;
-    private static final int MAX_IMAGE_BYTES = 50 * 1024 * 1024;
-    private static final int MAX_MASK_BYTES = 4 * 1024 * 1024;
+    // "Less than 50 MB" and "less than 4 MB" read as decimal megabytes, the stricter reading (the app's uploads follow it).
+    private static final int MAX_IMAGE_BYTES = 50_000_000;
+    private static final int MAX_MASK_BYTES = 4_000_000;
 
     private final Predicate<String> retired;
 
