@@ -105,7 +105,7 @@ public class ThreadService {
         return transaction.execute(status -> {
             UUID id = threads.insertThread(me.workspaceId(), me.userId(), title(request.prompt()), defaults.mode(),
                     null, null);
-            threads.insertTurn(id, 1, defaults.mode().dbValue(), generationId, null, null);
+            threads.insertTurn(id, 1, sentAs(defaults.mode(), request).dbValue(), generationId, null, null);
             return id;
         });
     }
@@ -144,7 +144,7 @@ public class ThreadService {
         transaction.executeWithoutResult(status -> {
             // A repeated submission id returns the first generation: it already has its turn.
             if (!threads.hasTurnFor(threadId, generationId)) {
-                threads.insertTurn(threadId, threads.nextSeqLocked(threadId), row.mode().dbValue(), generationId,
+                threads.insertTurn(threadId, threads.nextSeqLocked(threadId), sentAs(row.mode(), request).dbValue(), generationId,
                         null, null);
             }
         });
@@ -225,6 +225,11 @@ public class ThreadService {
                         row.branchedFromSeq()));
         return new ThreadDetails(row.id(), row.title(), row.mode(), row.ownerId(), row.ownerName(),
                 row.ownerId().equals(me.userId()), origin, turns);
+    }
+
+    /** A masked turn goes to the edits endpoint whatever the thread's mode (a mask is an Images API part). */
+    private static Mode sentAs(Mode threadMode, TurnRequest request) {
+        return request.mask() != null ? Mode.DIRECT_EDIT : threadMode;
     }
 
     private static GenerationRequest generationRequest(TurnRequest r, List<GenerationRequest.Upload> uploads,

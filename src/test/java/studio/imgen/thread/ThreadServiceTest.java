@@ -248,6 +248,8 @@ class ThreadServiceTest extends LoggedInAsMemberTest {
         GenerationDetails after = turn(thread, "add ducks");
         assertThat(after.status()).as(after.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
         assertThat(fake.previousResponseIds()).last().isNull();
+        assertThat(threads.find(thread).orElseThrow().turns()).as("each turn recorded as it was sent")
+                .extracting(ThreadTurn::mode).containsExactly("start", "conversation", "direct_edit", "conversation");
     }
 
     private UUID generatedImage(String prompt) throws InterruptedException {
