@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
@@ -82,17 +83,17 @@ public class ModelCatalogService {
 
     @RolesAllowed("INSTANCE_ADMIN")
     @Transactional
-    public String addChat(ChatModelDraft draft) {
+    public Notice addChat(ChatModelDraft draft) {
         Member me = access.requireInstanceAdmin();
         ChatModel added = editor.addChat(draft);
         publish(me, "catalog.chat_model_added", added.id(), "", join(chatFields(added)));
-        return "Added " + added.label() + " (" + added.id() + ") to the chat models"
-                + (added.offeredOn(catalog.today()) ? ". Admins can choose it for conversations now." : ", not offered.");
+        return Notice.success("Added " + added.label() + " (" + added.id() + ") to the chat models"
+                + (added.offeredOn(catalog.today()) ? ". Admins can choose it for conversations now." : ", not offered."));
     }
 
     @RolesAllowed("INSTANCE_ADMIN")
     @Transactional
-    public String updateChat(ChatModelDraft draft) {
+    public Notice updateChat(ChatModelDraft draft) {
         Member me = access.requireInstanceAdmin();
         ChatModel before = catalog.findChat(draft.id() == null ? "" : draft.id().strip())
                 .orElseThrow(() -> new UserInputException("That chat model is not in the catalogue."));
@@ -106,10 +107,10 @@ public class ModelCatalogService {
         Map<String, String> now = chatFields(after);
         List<String> changed = now.keySet().stream().filter(k -> !Objects.equals(was.get(k), now.get(k))).toList();
         if (changed.isEmpty()) {
-            return "No changes to " + after.label() + ".";
+            return Notice.info("No changes to " + after.label() + ".");
         }
         publish(me, "catalog.chat_model_updated", after.id(), join(was, changed), join(now, changed));
-        return "Updated " + after.label() + ": " + String.join(", ", changed) + ".";
+        return Notice.success("Updated " + after.label() + ": " + String.join(", ", changed) + ".");
     }
 
     static Map<String, String> chatFields(ChatModel m) {
@@ -133,17 +134,17 @@ public class ModelCatalogService {
 
     @RolesAllowed("INSTANCE_ADMIN")
     @Transactional
-    public String add(ModelDraft draft) {
+    public Notice add(ModelDraft draft) {
         Member me = access.requireInstanceAdmin();
         ImageModel added = editor.add(draft);
         publish(me, "catalog.model_added", added.id(), "", join(fields(added)));
-        return "Added " + added.label() + " (" + added.id() + ") to the catalogue"
-                + (added.offeredOn(catalog.today()) ? ". Members can choose it now." : ", not offered yet.");
+        return Notice.success("Added " + added.label() + " (" + added.id() + ") to the catalogue"
+                + (added.offeredOn(catalog.today()) ? ". Members can choose it now." : ", not offered yet."));
     }
 
     @RolesAllowed("INSTANCE_ADMIN")
     @Transactional
-    public String update(ModelDraft draft) {
+    public Notice update(ModelDraft draft) {
         Member me = access.requireInstanceAdmin();
         ImageModel before = current(draft.id());
         if (before.offeredOn(catalog.today()) && !draft.enabled()) {
@@ -154,10 +155,10 @@ public class ModelCatalogService {
         Map<String, String> now = fields(after);
         List<String> changed = now.keySet().stream().filter(k -> !Objects.equals(was.get(k), now.get(k))).toList();
         if (changed.isEmpty()) {
-            return "No changes to " + after.label() + ".";
+            return Notice.info("No changes to " + after.label() + ".");
         }
         publish(me, "catalog.model_updated", after.id(), join(was, changed), join(now, changed));
-        return "Updated " + after.label() + ": " + String.join(", ", changed) + ".";
+        return Notice.success("Updated " + after.label() + ": " + String.join(", ", changed) + ".");
     }
 
     @RolesAllowed("INSTANCE_ADMIN")

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.generate.GenerationRequest;
@@ -136,9 +137,10 @@ class ModelCatalogServiceTest {
 
     @Test
     void anAddedModelIsOfferedAndAudited() {
-        String message = catalogue.add(draft("gpt-image-2.5-flare", d -> d));
+        Notice message = catalogue.add(draft("gpt-image-2.5-flare", d -> d));
 
-        assertThat(message).isEqualTo("Added GPT Image Test (gpt-image-2.5-flare) to the catalogue. Members can choose it now.");
+        assertThat(message).isEqualTo(Notice.success(
+                "Added GPT Image Test (gpt-image-2.5-flare) to the catalogue. Members can choose it now."));
         assertThat(catalog.offered()).extracting(ImageModel::id).contains("gpt-image-2.5-flare");
         ImageModel added = catalog.find("gpt-image-2.5-flare").orElseThrow();
         assertThat(added.sizes()).containsExactly("auto", "1024x1024", "2048x1152");
@@ -152,14 +154,23 @@ class ModelCatalogServiceTest {
     }
 
     @Test
+    void aSaveThatChangesNothingIsInformationAndNotAudited() {
+        assertThat(catalogue.update(edited("gpt-image-2", d -> d))).isEqualTo(Notice.info("No changes to GPT Image 2."));
+        assertThat(catalogue.updateChat(ChatModelDraft.of(catalog.findChat("gpt-5.4").orElseThrow())).tone())
+                .isEqualTo(Notice.Tone.INFO);
+        assertThat(audit("catalog.model_updated")).isEmpty();
+        assertThat(audit("catalog.chat_model_updated")).isEmpty();
+    }
+
+    @Test
     void anEditRecordsOnlyTheChangedFields() {
-        String message = catalogue.update(edited("gpt-image-2", d -> new ModelDraft(d.id(), "GPT Image Two", d.enabled(),
+        Notice message = catalogue.update(edited("gpt-image-2", d -> new ModelDraft(d.id(), "GPT Image Two", d.enabled(),
                 d.sizes(), d.qualities(), d.maxImages(), d.maxReferenceImages(), d.supportsTransparent(),
                 d.supportsInputFidelity(), d.supportsMask(), d.supportsStreaming(), d.textIn(), d.textInCached(),
                 d.imageIn(), d.imageInCached(), new BigDecimal("30.5"), d.textOut(), d.deprecatedFrom(), d.shutdownOn(),
                 d.replacement(), d.ratesEstimated(), d.supportsCustomSizes())));
 
-        assertThat(message).isEqualTo("Updated GPT Image Two: label, image output $/M.");
+        assertThat(message).isEqualTo(Notice.success("Updated GPT Image Two: label, image output $/M."));
         assertThat(catalog.find("gpt-image-2").orElseThrow().prices().imageOutPerMillion()).isEqualByComparingTo("30.5");
         assertThat(audit("catalog.model_updated")).singleElement().satisfies(row -> assertThat(row.getDetails().data())
                 .contains("label: GPT Image 2; image output $/M: 32.00")
@@ -218,14 +229,14 @@ class ModelCatalogServiceTest {
                 });
 
         assertThat(catalogue.addChat(new ChatModelDraft(" GPT-5.6 ", "GPT-5.6", true, true, null, null, null)))
-                .isEqualTo("Added GPT-5.6 (gpt-5.6) to the chat models. Admins can choose it for conversations now.");
+                .isEqualTo(Notice.success("Added GPT-5.6 (gpt-5.6) to the chat models. Admins can choose it for conversations now."));
         assertThatThrownBy(() -> catalogue.addChat(new ChatModelDraft("gpt-image-2", "x", true, true, null, null,
                 null))).hasMessageStartingWith("“gpt-image-2” is an image model.");
         assertThatThrownBy(() -> catalogue.updateChat(new ChatModelDraft("gpt-5.6", "GPT-5.6", true, true, null,
                 null, "gpt-7"))).hasMessage("The replacement must be another chat model in the catalogue, e.g. gpt-5.4.");
         LocalDate shutdown = catalog.today().plusDays(90);
         assertThat(catalogue.updateChat(new ChatModelDraft("gpt-5.6", "GPT-5.6", true, true, null, shutdown,
-                "gpt-5.5"))).isEqualTo("Updated GPT-5.6: shutdown on, replacement.");
+                "gpt-5.5"))).isEqualTo(Notice.success("Updated GPT-5.6: shutdown on, replacement."));
         assertThat(audit("catalog.chat_model_added")).hasSize(1);
         assertThat(audit("catalog.chat_model_updated")).singleElement()
                 .satisfies(row -> assertThat(row.getDetails().data()).contains("replacement: gpt-5.5"));

@@ -11,6 +11,7 @@ import studio.imgen.access.RoleOverview;
 import studio.imgen.access.RoleRule;
 import studio.imgen.access.RuleDraft;
 import studio.imgen.access.RuleOptions;
+import studio.imgen.base.Notice;
 import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.DialogForm;
 import studio.imgen.workspace.WorkspaceRole;
@@ -31,7 +32,7 @@ class RuleDialog extends DialogForm {
 
     private RuleDialog(RoleAccessService service, List<RoleOverview> roles, RoleOverview preselected,
                        Runnable onSaved, Fields f) {
-        super("Access rule", "Save rule", () -> service.saveRule(f.draft()), onSaved, f.role, f.cooldown, f.models,
+        super("Access rule", "Save rule", () -> Notice.success(service.saveRule(f.draft())), onSaved, f.role, f.cooldown, f.models,
                 f.sizes, f.customSizeMax, f.qualities, f.daily, f.monthly, f.budget, f.note);
         this.service = service;
         this.fields = f;
@@ -69,7 +70,7 @@ class RuleDialog extends DialogForm {
         warning.setText("With this rule, only members holding a role that has an access rule may generate, admins"
                 + " included. You hold no such role. Take the " + role.name() + " role to keep your access?");
         warning.setConfirmText("Save and take " + role.name());
-        warning.addConfirmListener(e -> save(() -> service.saveRuleAndTakeRole(fields.draft())));
+        warning.addConfirmListener(e -> save(() -> Notice.success(service.saveRuleAndTakeRole(fields.draft()))));
         warning.setRejectable(true);
         warning.setRejectText("Save without it");
         warning.addRejectListener(e -> save.run());

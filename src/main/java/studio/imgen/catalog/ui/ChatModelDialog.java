@@ -1,5 +1,6 @@
 package studio.imgen.catalog.ui;
 
+import studio.imgen.base.Notice;
 import studio.imgen.base.ui.DialogForm;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -12,11 +13,11 @@ import studio.imgen.catalog.ChatModelDraft;
 /** Adds or edits a chat model; the service validates and answers with one sentence per problem. */
 class ChatModelDialog extends DialogForm {
 
-    ChatModelDialog(ChatModelDraft current, Function<ChatModelDraft, String> save, Runnable afterSuccess) {
+    ChatModelDialog(ChatModelDraft current, Function<ChatModelDraft, Notice> save, Runnable afterSuccess) {
         this(current == null ? ChatModelDraft.blank() : current, current == null, save, afterSuccess, new Fields());
     }
 
-    private ChatModelDialog(ChatModelDraft d, boolean isNew, Function<ChatModelDraft, String> save,
+    private ChatModelDialog(ChatModelDraft d, boolean isNew, Function<ChatModelDraft, Notice> save,
                             Runnable afterSuccess, Fields f) {
         super(isNew ? "Add a chat model" : "Edit " + d.label(), isNew ? "Add chat model" : "Save",
                 () -> save.apply(f.draft()), afterSuccess, f.layout(isNew));

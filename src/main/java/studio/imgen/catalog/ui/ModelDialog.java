@@ -1,5 +1,6 @@
 package studio.imgen.catalog.ui;
 
+import studio.imgen.base.Notice;
 import studio.imgen.base.ui.DialogForm;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -23,11 +24,11 @@ class ModelDialog extends DialogForm {
 
     static final List<String> QUALITIES = List.of("auto", "low", "medium", "high", "xhigh", "max");
 
-    ModelDialog(ModelDraft current, Function<ModelDraft, String> save, Runnable afterSuccess) {
+    ModelDialog(ModelDraft current, Function<ModelDraft, Notice> save, Runnable afterSuccess) {
         this(current == null ? ModelDraft.blank() : current, current == null, save, afterSuccess, new Fields());
     }
 
-    private ModelDialog(ModelDraft d, boolean isNew, Function<ModelDraft, String> save, Runnable afterSuccess,
+    private ModelDialog(ModelDraft d, boolean isNew, Function<ModelDraft, Notice> save, Runnable afterSuccess,
                         Fields f) {
         super(isNew ? "Add a model" : "Edit " + d.label(), isNew ? "Add model" : "Save", () -> save.apply(f.draft()),
                 afterSuccess, f.layout(isNew));
