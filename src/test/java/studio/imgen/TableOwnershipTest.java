@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One owner per table: each generated jOOQ table (package {@value #TABLES}) belongs to one module, and only that
  * module's classes may name it (its class, its record, or a field of {@code Tables} of its type). Other modules
- * read through the owner's API or a read model fed by events. The few cross-module touches that remain are listed
- * in {@link #NOT_YET_MOVED}: a new one fails the build, and so does a listed one that is gone (the list only shrinks).
- * Read models the owner {@link #PUBLISHED} may be read by any module.
+ * read through the owner's API, SQL pieces the owner publishes (such as {@code generate.ResultImageSql}) or a read
+ * model. Read models the owner {@link #PUBLISHED} may be read by any module; no other exception exists.
  */
 class TableOwnershipTest {
 
@@ -70,15 +69,6 @@ class TableOwnershipTest {
      */
     static final Set<String> PUBLISHED = Set.of("UserDirectory", "WorkspaceMembership", "MemberRoleName");
 
-    /**
-     * Cross-module touches still to move behind the owner's API or an event-fed read model ("module → table").
-     * Reads unless marked otherwise.
-     */
-    static final Set<String> NOT_YET_MOVED = Set.of(
-            "admin → Workspace",          // WorkspaceSettingsRepository: workspace name in the settings overview
-            "gallery → Generation",       // GalleryQuery: prompt, model and status beside each image
-            "gallery → Image");           // GalleryQuery, ImageAccess, StorageCleaner; WRITES: soft delete, RetentionJob expiry
-
     @Test
     void everyTableHasAnOwner() {
         Set<String> tables = new TreeSet<>();
@@ -89,17 +79,8 @@ class TableOwnershipTest {
 
     @Test
     void onlyTheOwningModuleTouchesATable() {
-        Map<String, Set<String>> touches = crossModuleTouches();
-        Map<String, Set<String>> unlisted = new TreeMap<>(touches);
-        unlisted.keySet().removeAll(NOT_YET_MOVED);
-        assertThat(unlisted).as("modules touching another module's tables (module → table: classes)").isEmpty();
-    }
-
-    @Test
-    void theListOfTouchesNotYetMovedOnlyShrinks() {
-        Set<String> gone = new TreeSet<>(NOT_YET_MOVED);
-        gone.removeAll(crossModuleTouches().keySet());
-        assertThat(gone).as("listed in NOT_YET_MOVED but no longer in the code: remove them from the list").isEmpty();
+        assertThat(crossModuleTouches()).as("modules touching another module's tables (module → table: classes)")
+                .isEmpty();
     }
 
     /** "module → table" → the classes of that module that name the table. */

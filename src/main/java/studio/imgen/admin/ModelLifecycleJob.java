@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import studio.imgen.base.db.MaintenanceLease;
 import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.openai.OpenAiException;
+import studio.imgen.workspace.WorkspaceRegistry;
 
 /**
  * Keeps every workspace in step with OpenAI's model lifecycle, one instance at a time: reads each key's model list
@@ -25,15 +26,15 @@ class ModelLifecycleJob {
     private static final Logger log = LoggerFactory.getLogger(ModelLifecycleJob.class);
 
     private final MaintenanceLease lease;
-    private final WorkspaceSettingsRepository settings;
+    private final WorkspaceRegistry workspaces;
     private final ModelAvailability availability;
     private final ModelStatusRefresh refresh;
     private final ModelShutdowns shutdowns;
 
-    ModelLifecycleJob(MaintenanceLease lease, WorkspaceSettingsRepository settings, ModelAvailability availability,
+    ModelLifecycleJob(MaintenanceLease lease, WorkspaceRegistry workspaces, ModelAvailability availability,
                       ModelStatusRefresh refresh, ModelShutdowns shutdowns) {
         this.lease = lease;
-        this.settings = settings;
+        this.workspaces = workspaces;
         this.availability = availability;
         this.refresh = refresh;
         this.shutdowns = shutdowns;
@@ -53,8 +54,8 @@ class ModelLifecycleJob {
 
     /** One pass over every workspace; one workspace's trouble does not stop the others. */
     void runOnce() {
-        List<UUID> workspaces = settings.workspaceIds();
-        for (UUID workspace : availability.due(workspaces, LIST_MAX_AGE)) {
+        List<UUID> all = workspaces.ids();
+        for (UUID workspace : availability.due(all, LIST_MAX_AGE)) {
             try {
                 refresh.refresh(workspace);
             } catch (OpenAiException e) {
@@ -63,7 +64,7 @@ class ModelLifecycleJob {
                 log.warn("Model list of workspace {} not read", workspace, e);
             }
         }
-        for (UUID workspace : workspaces) {
+        for (UUID workspace : all) {
             try {
                 int moved = shutdowns.replaceShutDown(workspace);
                 if (moved > 0) {

@@ -1,7 +1,6 @@
 package studio.imgen.admin;
 
 import static imgen.db.Tables.USER_DIRECTORY;
-import static imgen.db.Tables.WORKSPACE;
 import static imgen.db.Tables.WORKSPACE_SETTINGS;
 
 import java.time.Clock;
@@ -129,11 +128,6 @@ class WorkspaceSettingsRepository {
                 .where(WORKSPACE_SETTINGS.WORKSPACE_ID.eq(workspaceId))
                 .and(column.eq(from))
                 .execute() == 1;
-    }
-
-    /** Every workspace, for the jobs that look after all of them. */
-    java.util.List<UUID> workspaceIds() {
-        return db.select(WORKSPACE.ID).from(WORKSPACE).orderBy(WORKSPACE.ID).fetch(WORKSPACE.ID);
     }
 
     /** Stores the admin cooldown exemption if the row is still at {@code expectedVersion}. */

@@ -8,8 +8,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ModelCatalog;
-import imgen.db.tables.records.ImageRecord;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ResultDeletion;
+import studio.imgen.generate.ResultImage;
+import studio.imgen.generate.ResultImages;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
 
@@ -30,14 +32,16 @@ public class GalleryService {
 
     private final WorkspaceAccess access;
     private final GalleryQuery query;
+    private final ResultImages images;
     private final GenerationService generations;
     private final ModelCatalog catalog;
     private final ApplicationEventPublisher events;
 
-    GalleryService(WorkspaceAccess access, GalleryQuery query, GenerationService generations, ModelCatalog catalog,
-                   ApplicationEventPublisher events) {
+    GalleryService(WorkspaceAccess access, GalleryQuery query, ResultImages images, GenerationService generations,
+                   ModelCatalog catalog, ApplicationEventPublisher events) {
         this.access = access;
         this.query = query;
+        this.images = images;
         this.generations = generations;
         this.catalog = catalog;
         this.events = events;
@@ -95,14 +99,14 @@ public class GalleryService {
     @PermitAll
     public Optional<ImageDetails> details(UUID imageId) {
         Member me = access.requireMember();
-        Optional<ImageRecord> image = query.findResult(me.workspaceId(), imageId);
+        Optional<ResultImage> image = images.find(imageId);
         if (image.isEmpty()) {
             return Optional.empty();
         }
-        ImageRecord row = image.get();
-        return generations.find(row.getGenerationId()).map(generation -> new ImageDetails(row.getId(), row.getFormat(),
-                row.getWidth(), row.getHeight(), row.getBytes(), row.getCreatedAt().toInstant(),
-                me.admin() || me.userId().equals(row.getOwnerId()), generation));
+        ResultImage row = image.get();
+        return generations.find(row.generationId()).map(generation -> new ImageDetails(row.id(), row.format(),
+                row.width(), row.height(), row.bytes(), row.createdAt(),
+                me.admin() || me.userId().equals(row.ownerId()), generation));
     }
 
     /**
@@ -113,17 +117,12 @@ public class GalleryService {
      */
     @PermitAll
     public void delete(UUID imageId) {
-        Member me = access.requireMember();
-        ImageRecord image = query.findResult(me.workspaceId(), imageId)
-                .orElseThrow(() -> new UserInputException(NOT_FOUND));
-        if (!me.admin() && !me.userId().equals(image.getOwnerId())) {
-            throw new UserInputException(NOT_YOURS);
+        switch (images.softDelete(imageId)) {
+            case ResultDeletion.Deleted deleted -> events.publishEvent(new ImageDeleted(deleted.imageId(),
+                    deleted.workspaceId(), deleted.ownerId(), deleted.deletedBy()));
+            case ResultDeletion.Refused.NOT_FOUND -> throw new UserInputException(NOT_FOUND);
+            case ResultDeletion.Refused.NOT_YOURS -> throw new UserInputException(NOT_YOURS);
         }
-        // The statement re-checks workspace, state and ownership, so of two concurrent deletes one wins cleanly.
-        if (!query.softDelete(me.workspaceId(), imageId, me.userId(), me.admin())) {
-            throw new UserInputException(NOT_FOUND);
-        }
-        events.publishEvent(new ImageDeleted(imageId, me.workspaceId(), image.getOwnerId(), me.userId()));
     }
 
     private static GalleryFilter orAll(GalleryFilter filter) {

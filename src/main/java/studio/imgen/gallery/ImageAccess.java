@@ -1,52 +1,44 @@
 package studio.imgen.gallery;
 
-import static imgen.db.Tables.IMAGE;
-
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.jooq.DSLContext;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import studio.imgen.admin.RetentionSettings;
+import studio.imgen.generate.ImageFile;
+import studio.imgen.generate.ResultImages;
 import studio.imgen.security.CurrentUser;
-import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
-import studio.imgen.workspace.WorkspaceAccess;
 
 /**
- * The object-level check behind every image URL: one query ties the image id to the caller's active workspace. A
- * missing image, a deleted one or another workspace's all look the same (empty, so the endpoint answers 404).
+ * The object-level check behind every image URL: {@code generate}'s {@link ResultImages} ties the image id to the
+ * caller's active workspace in one query. A missing image, a deleted one or another workspace's all look the same
+ * (empty, so the endpoint answers 404), and so does a caller who is no member of a workspace.
  */
 @Component
 public class ImageAccess {
 
-    private final DSLContext db;
-    private final WorkspaceAccess workspaces;
+    private final ResultImages images;
     private final CurrentUser currentUser;
     private final ImageStore store;
     private final RetentionSettings retention;
 
-    ImageAccess(DSLContext db, WorkspaceAccess workspaces, CurrentUser currentUser, ImageStore store,
-                RetentionSettings retention) {
-        this.db = db;
+    ImageAccess(ResultImages images, CurrentUser currentUser, ImageStore store, RetentionSettings retention) {
+        this.images = images;
         this.retention = retention;
-        this.workspaces = workspaces;
         this.currentUser = currentUser;
         this.store = store;
     }
 
     /** The image if the caller is an active member of the workspace it belongs to. */
-    public Optional<StoredImage> find(UUID imageId) {
-        return callerWorkspace().flatMap(workspaceId -> db.selectFrom(IMAGE)
-                .where(IMAGE.ID.eq(imageId).and(IMAGE.WORKSPACE_ID.eq(workspaceId)).and(IMAGE.DELETED_AT.isNull()))
-                .fetchOptional(r -> new StoredImage(r.getId(), r.getWorkspaceId(),
-                        ImageFormat.valueOf(r.getFormat().toUpperCase(Locale.ROOT)), r.getBytes(), r.getSha256(),
-                        r.getHasThumbnail())));
+    public Optional<ImageFile> find(UUID imageId) {
+        return asMember(() -> images.file(imageId)).flatMap(found -> found);
     }
 
     /** Whether the image belonged to the caller's workspace and was expired by its retention setting. */
@@ -62,24 +54,18 @@ public class ImageAccess {
         if (imageIds.isEmpty()) {
             return ExpiredImages.NONE;
         }
-        Optional<UUID> workspaceId = callerWorkspace();
-        if (workspaceId.isEmpty()) {
-            return ExpiredImages.NONE;
-        }
-        Set<UUID> expired = Set.copyOf(db.select(IMAGE.ID).from(IMAGE)
-                .where(IMAGE.ID.in(imageIds).and(IMAGE.WORKSPACE_ID.eq(workspaceId.get()))
-                        .and(IMAGE.EXPIRED_AT.isNotNull()))
-                .fetch(IMAGE.ID));
+        Set<UUID> expired = asMember(() -> images.expiredAmong(imageIds)).orElse(Set.of());
         return expired.isEmpty() ? ExpiredImages.NONE : new ExpiredImages(expired, retention.days());
     }
 
-    private Optional<UUID> callerWorkspace() {
+    /** The answer for a member of a workspace; empty for anyone else (anonymous, no workspace, no longer a member). */
+    private <T> Optional<T> asMember(Supplier<T> read) {
         if (currentUser.get().isEmpty() || currentUser.get().get().workspaceId() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(workspaces.requireMember().workspaceId());
-        } catch (RuntimeException e) {
+            return Optional.of(read.get());
+        } catch (AccessDeniedException e) {
             return Optional.empty();
         }
     }
@@ -87,7 +73,7 @@ public class ImageAccess {
     /**
      * Where the original of a found image is stored. Built from the row, never from the request.
      */
-    StorageKey originalKey(StoredImage image) {
+    StorageKey originalKey(ImageFile image) {
         return StorageKey.original(image.workspaceId(), image.id(), image.format());
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import studio.imgen.generate.ImageFile;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.storage.StoredFileNotFoundException;
 import studio.imgen.storage.UnreadableImageException;
@@ -102,14 +103,14 @@ class ImageController {
 
     private ResponseEntity<?> serve(String rawId, String ifNoneMatch, boolean thumbnail, boolean attachment) {
         Optional<UUID> id = ImageIds.parse(rawId);
-        Optional<StoredImage> found = id.flatMap(images::find);
+        Optional<ImageFile> found = id.flatMap(images::find);
         if (found.isEmpty() && id.isPresent() && images.isExpired(id.get())) {
             return expired();
         }
         if (found.isEmpty() || (thumbnail && !found.get().hasThumbnail())) {
             return notFound();
         }
-        StoredImage image = found.get();
+        ImageFile image = found.get();
         String etag = "\"" + image.sha256() + (thumbnail ? "-t" : "") + "\"";
         if (ETags.matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(IMMUTABLE).build();

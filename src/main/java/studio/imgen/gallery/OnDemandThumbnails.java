@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
+import studio.imgen.generate.ImageFile;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.storage.StoredFileNotFoundException;
@@ -35,7 +36,7 @@ class OnDemandThumbnails {
      *
      * @throws StoredFileNotFoundException when neither the thumbnail nor a readable original exists
      */
-    StorageKey ensure(StoredImage image) {
+    StorageKey ensure(ImageFile image) {
         StorageKey key = StorageKey.thumbnail(image.workspaceId(), image.id());
         if (store.exists(key)) {
             return key;
@@ -60,7 +61,7 @@ class OnDemandThumbnails {
         return key;
     }
 
-    private byte[] original(StoredImage image) {
+    private byte[] original(ImageFile image) {
         StorageKey key = StorageKey.original(image.workspaceId(), image.id(), image.format());
         try (InputStream in = store.open(key)) {
             return in.readAllBytes();

@@ -1,32 +1,24 @@
 package studio.imgen.gallery;
 
-import studio.imgen.base.db.MaintenanceLease;
-import static imgen.db.Tables.IMAGE;
-
-import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import studio.imgen.admin.RetentionSettings;
 import studio.imgen.admin.RetentionSettings.WorkspaceRetention;
-import studio.imgen.storage.ImageFormat;
+import studio.imgen.base.db.MaintenanceLease;
+import studio.imgen.generate.ImageKey;
+import studio.imgen.generate.ImageMaintenance;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageException;
 import studio.imgen.storage.StorageKey;
 
 /**
- * Expires images older than their workspace's retention: the rows are marked (soft-deleted, {@code expired_at} set)
- * first, then the files are deleted, never the reverse; a file that cannot be deleted now is an orphan that the
+ * Expires images older than their workspace's retention through {@code generate}'s {@link ImageMaintenance}: the rows
+ * are marked (soft-deleted, {@code expired_at} set) first, then the files are deleted, never the reverse; a file that cannot be deleted now is an orphan that the
  * {@link StorageCleaner} removes later. Rows stay, so audit entries, generations and thread turns that point at an
  * image show "Image expired" (its URLs answer 410) instead of a broken image. Each batch is recorded in the audit log
  * through {@link ImagesExpired}. One instance runs it at a time ({@link MaintenanceLease}).
@@ -40,21 +32,17 @@ class RetentionJob {
 
     private final RetentionSettings settings;
     private final MaintenanceLease lease;
-    private final DSLContext db;
-    private final TransactionTemplate transaction;
+    private final ImageMaintenance images;
     private final ImageStore store;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    RetentionJob(RetentionSettings settings, MaintenanceLease lease, DSLContext db, TransactionTemplate transaction,
-                 ImageStore store, ApplicationEventPublisher events, Clock clock) {
+    RetentionJob(RetentionSettings settings, MaintenanceLease lease, ImageMaintenance images, ImageStore store,
+                 ApplicationEventPublisher events) {
         this.settings = settings;
         this.lease = lease;
-        this.db = db;
-        this.transaction = transaction;
+        this.images = images;
         this.store = store;
         this.events = events;
-        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${app.retention.interval:1h}", initialDelayString = "${app.retention.interval:1h}")
@@ -87,39 +75,20 @@ class RetentionJob {
 
     private int expire(WorkspaceRetention workspace) {
         int total = 0;
-        List<Expired> batch;
+        List<ImageKey> batch;
         do {
-            batch = transaction.execute(status -> markBatch(workspace));
-            for (Expired image : batch) {
-                deleteQuietly(StorageKey.original(workspace.workspaceId(), image.id(), image.format()));
-                deleteQuietly(StorageKey.thumbnail(workspace.workspaceId(), image.id()));
+            batch = images.expireOlderThan(workspace.workspaceId(), Duration.ofDays(workspace.days()), BATCH);
+            for (ImageKey image : batch) {
+                deleteQuietly(image.original());
+                deleteQuietly(image.thumbnail());
             }
             if (!batch.isEmpty()) {
                 events.publishEvent(new ImagesExpired(workspace.workspaceId(), workspace.days(),
-                        batch.stream().map(Expired::id).toList()));
+                        batch.stream().map(ImageKey::imageId).toList()));
             }
             total += batch.size();
         } while (batch.size() == BATCH);
         return total;
-    }
-
-    /** The application clock decides age, like everywhere else; SKIP LOCKED keeps a concurrent delete from waiting. */
-    private List<Expired> markBatch(WorkspaceRetention workspace) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime cutoff = now.minusDays(workspace.days());
-        var due = DSL.select(IMAGE.ID).from(IMAGE)
-                .where(IMAGE.WORKSPACE_ID.eq(workspace.workspaceId())
-                        .and(IMAGE.DELETED_AT.isNull())
-                        .and(IMAGE.CREATED_AT.lt(cutoff)))
-                .orderBy(IMAGE.CREATED_AT)
-                .limit(BATCH)
-                .forUpdate().skipLocked();
-        return db.update(IMAGE)
-                .set(IMAGE.EXPIRED_AT, now)
-                .set(IMAGE.DELETED_AT, now)
-                .where(IMAGE.ID.in(due))
-                .returning(IMAGE.ID, IMAGE.FORMAT)
-                .fetch(r -> new Expired(r.getId(), ImageFormat.valueOf(r.getFormat().toUpperCase(Locale.ROOT))));
     }
 
     private void deleteQuietly(StorageKey key) {
@@ -128,8 +97,5 @@ class RetentionJob {
         } catch (StorageException e) {
             log.warn("Could not delete expired {}; the storage cleaner will retry: {}", key, e.getMessage());
         }
-    }
-
-    private record Expired(UUID id, ImageFormat format) {
     }
 }

@@ -1,36 +1,31 @@
 package studio.imgen.gallery;
 
-import studio.imgen.base.db.MaintenanceLease;
-import static imgen.db.Tables.IMAGE;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import studio.imgen.storage.ImageFormat;
+import studio.imgen.base.db.MaintenanceLease;
+import studio.imgen.generate.ImageKey;
+import studio.imgen.generate.ImageMaintenance;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.StorageKey;
 import studio.imgen.storage.StoredFile;
 
 /**
- * Keeps the image store and the {@code image} table in step (security-reliability.md §4.7), for local disk and S3
- * alike (S3 is listed page by page):
+ * Keeps the image store and the image rows ({@code generate}'s, read through {@link ImageMaintenance}) in step
+ * (security-reliability.md §4.7), for local disk and S3 alike (S3 is listed page by page):
  * <ul>
  *   <li>temporary files of interrupted writes are deleted;</li>
  *   <li>a stored file without a live row (never recorded, or its image deleted or expired) is deleted once it is
@@ -49,16 +44,16 @@ class StorageCleaner {
 
     private final ImageStore store;
     private final PendingUploads pendingUploads;
-    private final DSLContext db;
+    private final ImageMaintenance images;
     private final MaintenanceLease lease;
     private final Clock clock;
     private final Duration grace;
 
-    StorageCleaner(ImageStore store, PendingUploads pendingUploads, DSLContext db, MaintenanceLease lease, Clock clock,
-                   @Value("${app.storage.cleaner.grace:1h}") Duration grace) {
+    StorageCleaner(ImageStore store, PendingUploads pendingUploads, ImageMaintenance images, MaintenanceLease lease,
+                   Clock clock, @Value("${app.storage.cleaner.grace:1h}") Duration grace) {
         this.store = store;
         this.pendingUploads = pendingUploads;
-        this.db = db;
+        this.images = images;
         this.lease = lease;
         this.clock = clock;
         this.grace = grace;
@@ -90,7 +85,7 @@ class StorageCleaner {
         int tempFiles = store.deleteStaleTempFiles(grace);
         Instant cutoff = clock.instant().minus(grace);
         // Rows older than the start of the listing must have their files in it: files are written before rows.
-        OffsetDateTime listedAt = OffsetDateTime.now(clock);
+        Instant listedAt = clock.instant();
         Set<StorageKey> present = new HashSet<>();
         int orphans = 0;
         try (Stream<StoredFile> files = store.list()) {
@@ -123,9 +118,8 @@ class StorageCleaner {
         }
         Set<UUID> imageIds = new HashSet<>();
         old.forEach(file -> imageIds.add(file.key().imageId()));
-        Set<List<UUID>> live = new HashSet<>(db.select(IMAGE.WORKSPACE_ID, IMAGE.ID).from(IMAGE)
-                .where(IMAGE.ID.in(imageIds).and(IMAGE.DELETED_AT.isNull()))
-                .fetch(r -> List.of(r.value1(), r.value2())));
+        Set<List<UUID>> live = new HashSet<>();
+        images.liveAmong(imageIds).forEach(image -> live.add(List.of(image.workspaceId(), image.imageId())));
         int deleted = 0;
         for (StoredFile file : old) {
             if (!live.contains(List.of(file.key().workspaceId(), file.key().imageId()))) {
@@ -140,26 +134,20 @@ class StorageCleaner {
      * Pages through live rows by id, so memory holds one page plus the listed keys. Only originals count: a missing
      * thumbnail is made again on its first request (see {@link OnDemandThumbnails}).
      */
-    private List<StorageKey> missingFiles(Set<StorageKey> present, OffsetDateTime listedAt) {
+    private List<StorageKey> missingFiles(Set<StorageKey> present, Instant listedAt) {
         List<StorageKey> missing = new ArrayList<>();
         UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
         while (true) {
-            var page = db.select(IMAGE.ID, IMAGE.WORKSPACE_ID, IMAGE.FORMAT).from(IMAGE)
-                    .where(IMAGE.DELETED_AT.isNull().and(IMAGE.CREATED_AT.lt(listedAt)).and(IMAGE.ID.gt(after)))
-                    .orderBy(IMAGE.ID)
-                    .limit(BATCH)
-                    .fetch();
-            for (var row : page) {
-                StorageKey original = StorageKey.original(row.value2(), row.value1(),
-                        ImageFormat.valueOf(row.value3().toUpperCase(Locale.ROOT)));
-                if (!present.contains(original)) {
-                    missing.add(original);
+            List<ImageKey> page = images.liveCreatedBefore(listedAt, after, BATCH);
+            for (ImageKey row : page) {
+                if (!present.contains(row.original())) {
+                    missing.add(row.original());
                 }
             }
             if (page.size() < BATCH) {
                 return missing;
             }
-            after = page.get(page.size() - 1).value1();
+            after = page.get(page.size() - 1).imageId();
         }
     }
 

@@ -26,6 +26,11 @@ public class WorkspaceRegistry {
         return repository.findAll();
     }
 
+    /** Every workspace's id, archived ones too, for the jobs that look after all of them. */
+    public List<UUID> ids() {
+        return repository.findIds();
+    }
+
     public Optional<String> name(UUID workspaceId) {
         return repository.findName(workspaceId);
     }

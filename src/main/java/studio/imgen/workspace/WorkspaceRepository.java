@@ -83,6 +83,10 @@ class WorkspaceRepository {
                         Optional.ofNullable(r.value4()).map(OffsetDateTime::toInstant), r.value5()));
     }
 
+    List<UUID> findIds() {
+        return db.select(WORKSPACE.ID).from(WORKSPACE).orderBy(WORKSPACE.ID).fetch(WORKSPACE.ID);
+    }
+
     Optional<String> findName(UUID workspaceId) {
         return db.select(WORKSPACE.NAME).from(WORKSPACE).where(WORKSPACE.ID.eq(workspaceId)).fetchOptional(WORKSPACE.NAME);
     }

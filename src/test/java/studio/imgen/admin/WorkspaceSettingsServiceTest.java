@@ -187,7 +187,7 @@ class WorkspaceSettingsServiceTest {
         settings.updateDefaults(new DefaultsChange(null, "1024x1024", null, null, null), seen);
 
         assertThatThrownBy(() -> settings.updateDefaults(new DefaultsChange(null, null, "low", null, null), seen))
-                .isInstanceOf(UserInputException.class).hasMessage(WorkspaceSettingsService.CONFLICT);
+                .isInstanceOf(UserInputException.class).hasMessage(DefaultsSettings.CONFLICT);
         assertThat(settings.defaultsForm().quality()).isEqualTo("auto");
         assertThat(settings.defaultsForm().size()).isEqualTo("1024x1024");
     }
@@ -226,7 +226,7 @@ class WorkspaceSettingsServiceTest {
         assertThat(settings.overview().defaults()).contains("New edit threads: Direct edit",
                 "Conversation model: GPT-5.4 (gpt-5.4)");
         assertThatThrownBy(() -> settings.updateThreadDefaults(EditThreadDefaults.Mode.CONVERSATION, "gpt-5.5", version))
-                .isInstanceOf(UserInputException.class).hasMessage(WorkspaceSettingsService.CONFLICT);
+                .isInstanceOf(UserInputException.class).hasMessage(DefaultsSettings.CONFLICT);
 
         assertThat(settingsQuery.threadDefaults(workspace).mode()).isEqualTo(EditThreadDefaults.Mode.DIRECT_EDIT);
     }

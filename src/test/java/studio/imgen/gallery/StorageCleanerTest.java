@@ -1,6 +1,7 @@
 package studio.imgen.gallery;
 
 import studio.imgen.base.db.MaintenanceLease;
+import studio.imgen.generate.ImageMaintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static imgen.db.Tables.IMAGE;
 
@@ -42,6 +43,8 @@ class StorageCleanerTest {
     @Autowired
     ImageStore localStore;
     @Autowired
+    ImageMaintenance images;
+    @Autowired
     MaintenanceLease lease;
     @Autowired
     PendingUploads pendingUploads;
@@ -82,7 +85,7 @@ class StorageCleanerTest {
     }
 
     private StorageCleaner cleaner(ImageStore store, Clock time, Duration clockAhead) {
-        return new StorageCleaner(store, pendingUploads, db, lease, Clock.offset(time, clockAhead), Duration.ofHours(1));
+        return new StorageCleaner(store, pendingUploads, images, lease, Clock.offset(time, clockAhead), Duration.ofHours(1));
     }
 
     @ParameterizedTest

@@ -52,6 +52,8 @@ import studio.imgen.gallery.GalleryFilter;
 import studio.imgen.gallery.GalleryService;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ResultDeletion;
+import studio.imgen.generate.ResultImages;
 import studio.imgen.admin.WorkspaceDirectoryService;
 import studio.imgen.security.MatrixWorld.Caller;
 import studio.imgen.security.MatrixWorld.Target;
@@ -84,7 +86,8 @@ import studio.imgen.workspace.WorkspaceService;
 class AuthorizationMatrixTest extends ServerTest {
 
     /** Every public method of these needs a row in {@link #rows()}. */
-    static final List<Class<?>> SERVICES = List.of(GenerationService.class, GalleryService.class, AuditService.class,
+    static final List<Class<?>> SERVICES = List.of(GenerationService.class, GalleryService.class, ResultImages.class,
+            AuditService.class,
             UsageService.class, WorkspaceSettingsService.class, MemberService.class, RoleAccessService.class,
             WebhookService.class, WorkspaceService.class, ApiTokenService.class, WorkspaceDirectoryService.class);
 
@@ -122,6 +125,8 @@ class AuthorizationMatrixTest extends ServerTest {
     GenerationService generations;
     @Autowired
     GalleryService gallery;
+    @Autowired
+    ResultImages images;
     @Autowired
     AuditService audit;
     @Autowired
@@ -199,6 +204,14 @@ class AuthorizationMatrixTest extends ServerTest {
                 read("GalleryService.filterOptions", t -> gallery.filterOptions(), ANY_MEMBER),
                 read("GalleryService.details", t -> gallery.details(t.image()), ANY_MEMBER_BY_ID),
                 change("GalleryService.delete", t -> done(() -> gallery.delete(t.image())), "DNNROO"),
+                read("ResultImages.find", t -> images.find(t.image()), ANY_MEMBER_BY_ID),
+                read("ResultImages.file", t -> images.file(t.image()), ANY_MEMBER_BY_ID),
+                read("ResultImages.expiredAmong", t -> images.expiredAmong(List.of(t.image())), ANY_MEMBER),
+                change("ResultImages.softDelete", t -> switch (images.softDelete(t.image())) {
+                    case ResultDeletion.Deleted deleted -> true;
+                    // A refusal as the views show it, so the matrix tells "not found" from "not yours".
+                    case ResultDeletion.Refused refused -> throw new UserInputException(refused.name());
+                }, "DNNROO"),
 
                 read("AuditService.open", t -> audit.open(AuditFilter.none()), ADMIN),
                 read("AuditService.page", t -> audit.page(AuditFilter.none(), null, 0, 100), ADMIN),
