@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import studio.imgen.access.Choice;
+import studio.imgen.catalog.Background;
+import studio.imgen.catalog.InputFidelity;
+import studio.imgen.catalog.Moderation;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
 
@@ -42,11 +46,11 @@ class GenerateFormPanel extends Div {
     private final CustomSizeField customSize = new CustomSizeField();
     private final Select<Choice> quality = new Select<>();
     private final IntegerField count = new IntegerField("Images");
-    private final Select<String> background = new Select<>();
-    private final Select<String> format = new Select<>();
+    private final Select<Background> background = new Select<>();
+    private final Select<OutputFormat> format = new Select<>();
     private final IntegerField compression = new IntegerField("Compression");
-    private final Select<String> moderation = new Select<>();
-    private final Select<String> fidelity = new Select<>();
+    private final Select<Moderation> moderation = new Select<>();
+    private final Select<InputFidelity> fidelity = new Select<>();
     private final ReferencePicker references;
     private final MaskPicker maskPicker;
     /** Sizes of the stored images being edited, for painting a mask at their exact size. */
@@ -89,24 +93,24 @@ class GenerateFormPanel extends Div {
         count.setValue(1);
 
         background.setLabel("Background");
-        background.setItems("auto", "opaque", "transparent");
-        background.setItemLabelGenerator(GenerationCard::label);
+        background.setItems(Background.values());
+        background.setItemLabelGenerator(Background::label);
         format.setLabel("Output format");
-        format.setItems("png", "jpeg", "webp");
-        format.setItemLabelGenerator(v -> v.toUpperCase(Locale.ROOT));
+        format.setItems(OutputFormat.values());
+        format.setItemLabelGenerator(OutputFormat::label);
         format.addValueChangeListener(e -> updateDependentFields());
         compression.setMin(0);
         compression.setMax(100);
         compression.setValue(100);
         compression.setHelperText("JPEG and WebP only; 100 = best quality");
         moderation.setLabel("Moderation");
-        moderation.setItems("auto", "low");
-        moderation.setItemLabelGenerator(v -> "auto".equals(v) ? "Auto (standard)" : "Low (less restrictive)");
-        moderation.setValue("auto");
+        moderation.setItems(Moderation.values());
+        moderation.setItemLabelGenerator(Moderation::label);
+        moderation.setValue(Moderation.AUTO);
         fidelity.setLabel("Input fidelity");
-        fidelity.setItems("low", "high");
-        fidelity.setItemLabelGenerator(v -> "high".equals(v) ? "High (keep faces and details)" : "Low");
-        fidelity.setValue("low");
+        fidelity.setItems(InputFidelity.values());
+        fidelity.setItemLabelGenerator(InputFidelity::label);
+        fidelity.setValue(InputFidelity.LOW);
 
         Div main = new Div(model, size, quality, count);
         main.addClassName("form-row");
@@ -173,24 +177,26 @@ class GenerateFormPanel extends Div {
             return;
         }
         prompt.setValue(earlier.prompt());
-        form.models().stream().filter(m -> m.id().equals(earlier.model())).findFirst().ifPresent(m -> {
+        ImageOptions options = earlier.options();
+        form.models().stream().filter(m -> m.id().equals(options.model())).findFirst().ifPresent(m -> {
             if (!m.equals(model.getValue())) {
                 apply(formLoader.apply(m.id()), false);
             }
         });
-        size.getListDataView().getItems().filter(c -> c.value().equals(earlier.size())).findFirst()
+        size.getListDataView().getItems().filter(c -> c.value().equals(options.size())).findFirst()
                 .ifPresentOrElse(size::setValue, () -> {
                     if (form.customSizeMaxPixels() > 0) {
                         size.setValue(CustomSizeField.CUSTOM);
-                        customSize.show(earlier.size());
+                        customSize.show(options.size());
                     }
                 });
-        quality.getListDataView().getItems().filter(c -> c.value().equals(earlier.quality())).findFirst().ifPresent(quality::setValue);
-        count.setValue(earlier.n());
-        format.setValue(earlier.outputFormat());
-        background.setValue(earlier.background());
-        compression.setValue(earlier.outputCompression() == null ? 100 : earlier.outputCompression());
-        moderation.setValue(earlier.moderation());
+        quality.getListDataView().getItems().filter(c -> c.value().equals(options.quality())).findFirst()
+                .ifPresent(quality::setValue);
+        count.setValue(options.n());
+        format.setValue(options.outputFormat());
+        background.setValue(options.background());
+        compression.setValue(options.outputCompression() == null ? 100 : options.outputCompression());
+        moderation.setValue(options.moderation());
         prompt.focus();
     }
 
@@ -204,17 +210,19 @@ class GenerateFormPanel extends Div {
     }
 
     private GenerationRequest request() {
-        String chosenFormat = format.getValue();
-        boolean compressible = !"png".equals(chosenFormat);
-        List<GenerationRequest.Upload> files = references.uploads();
-        return new GenerationRequest(UUID.randomUUID(), prompt.getValue(),
-                model.getValue() == null ? null : model.getValue().id(),
-                chosenSize(),
-                quality.getValue() == null ? null : quality.getValue().value(),
-                count.getValue(), background.getValue(), chosenFormat,
-                compressible ? compression.getValue() : null, moderation.getValue(),
-                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files, List.of(),
-                maskPicker.mask());
+        OutputFormat chosenFormat = format.getValue();
+        ImageOptions options = ImageOptions.DEFAULTS
+                .withModel(model.getValue() == null ? null : model.getValue().id())
+                .withSize(chosenSize())
+                .withQuality(quality.getValue() == null ? null : quality.getValue().value())
+                .withN(count.getValue())
+                .withBackground(background.getValue())
+                .withOutputFormat(chosenFormat)
+                .withOutputCompression(chosenFormat != OutputFormat.PNG ? compression.getValue() : null)
+                .withModeration(moderation.getValue())
+                .withInputFidelity(references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue());
+        return GenerationRequest.of(prompt.getValue(), options).withReferences(references.uploads())
+                .withMask(maskPicker.mask());
     }
 
     private String chosenSize() {
@@ -226,12 +234,12 @@ class GenerateFormPanel extends Div {
 
     private void updateDependentFields() {
         boolean transparentPossible = form != null && form.selectedModel().map(ModelOption::supportsTransparent).orElse(false)
-                && !"jpeg".equals(format.getValue());
-        background.setItemEnabledProvider(v -> !"transparent".equals(v) || transparentPossible);
-        if ("transparent".equals(background.getValue()) && !transparentPossible) {
-            background.setValue("jpeg".equals(format.getValue()) ? "opaque" : "auto");
+                && (format.getValue() == null || format.getValue().allowsTransparency());
+        background.setItemEnabledProvider(v -> v != Background.TRANSPARENT || transparentPossible);
+        if (background.getValue() == Background.TRANSPARENT && !transparentPossible) {
+            background.setValue(format.getValue() == OutputFormat.JPEG ? Background.OPAQUE : Background.AUTO);
         }
-        boolean compressible = !"png".equals(format.getValue());
+        boolean compressible = format.getValue() != OutputFormat.PNG;
         compression.setEnabled(compressible);
         if (!compressible) {
             compression.setValue(100);

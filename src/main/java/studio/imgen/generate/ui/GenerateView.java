@@ -170,7 +170,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private void reuse(GenerationDetails earlier) {
         formPanel.reuse(earlier);
         modelGone.setVisible(false);
-        generations.modelGone(earlier.model()).ifPresent(gone -> {
+        generations.modelGone(earlier.options().model()).ifPresent(gone -> {
             gone.replacementId().ifPresent(id -> formPanel.apply(generations.form(id), true));
             modelGone.removeAll();
             modelGone.add(VaadinIcon.INFO_CIRCLE.create(), new Span(gone.message()));
