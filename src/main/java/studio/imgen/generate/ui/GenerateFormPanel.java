@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -19,10 +18,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import studio.imgen.access.Choice;
-import studio.imgen.catalog.Background;
-import studio.imgen.catalog.InputFidelity;
-import studio.imgen.catalog.Moderation;
-import studio.imgen.catalog.OutputFormat;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
@@ -32,11 +27,10 @@ import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
 
 /**
- * Every knob of a generation. Offers only what the service says the member may use for the chosen model, and keeps
- * the combinations valid as choices change (jpeg disables Transparent; png disables compression and resets it).
+ * Every knob of a generation. Offers only what the service says the member may use for the chosen model; the
+ * advanced options keep their combinations valid themselves ({@link AdvancedOptions}).
  */
 class GenerateFormPanel extends Div {
-
 
     private final Function<String, GenerateForm> formLoader;
     private final TextArea prompt = new TextArea("Prompt");
@@ -46,14 +40,9 @@ class GenerateFormPanel extends Div {
     private final CustomSizeField customSize = new CustomSizeField();
     private final Select<Choice> quality = new Select<>();
     private final IntegerField count = new IntegerField("Images");
-    private final Select<Background> background = new Select<>();
-    private final Select<OutputFormat> format = new Select<>();
-    private final IntegerField compression = new IntegerField("Compression");
-    private final Select<Moderation> moderation = new Select<>();
-    private final Select<InputFidelity> fidelity = new Select<>();
+    private final AdvancedOptions advanced = new AdvancedOptions();
     private final ReferencePicker references;
     private final MaskPicker maskPicker;
-    /** Sizes of the stored images being edited, for painting a mask at their exact size. */
     private final Button submit = new Button("Generate");
     private GenerateForm form;
     private boolean applying;
@@ -92,35 +81,8 @@ class GenerateFormPanel extends Div {
         count.setStepButtonsVisible(true);
         count.setValue(1);
 
-        background.setLabel("Background");
-        background.setItems(Background.values());
-        background.setItemLabelGenerator(Background::label);
-        format.setLabel("Output format");
-        format.setItems(OutputFormat.values());
-        format.setItemLabelGenerator(OutputFormat::label);
-        format.addValueChangeListener(e -> updateDependentFields());
-        compression.setMin(0);
-        compression.setMax(100);
-        compression.setValue(100);
-        compression.setHelperText("JPEG and WebP only; 100 = best quality");
-        moderation.setLabel("Moderation");
-        moderation.setItems(Moderation.values());
-        moderation.setItemLabelGenerator(Moderation::label);
-        moderation.setValue(Moderation.AUTO);
-        fidelity.setLabel("Input fidelity");
-        fidelity.setItems(InputFidelity.values());
-        fidelity.setItemLabelGenerator(InputFidelity::label);
-        fidelity.setValue(InputFidelity.LOW);
-
         Div main = new Div(model, size, quality, count);
         main.addClassName("form-row");
-        Div advancedFields = new Div(background, format, compression, moderation, fidelity);
-        advancedFields.addClassName("form-row");
-        Details advanced = new Details("More options", advancedFields);
-        advanced.addClassName("advanced-options");
-        Span transparentHint = new Span("Transparent backgrounds need PNG or WebP and a model that supports them.");
-        transparentHint.addClassName("hint");
-        advancedFields.add(transparentHint);
 
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         submit.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
@@ -154,8 +116,7 @@ class GenerateFormPanel extends Div {
             quality.setItems(updated.qualities());
             quality.setValue(pick(updated.qualities(), chosenQuality, updated.quality()));
             if (!keepChoices) {
-                format.setValue(updated.outputFormat());
-                background.setValue(updated.background());
+                advanced.showDefaults(updated.outputFormat(), updated.background());
             }
             updated.selectedModel().ifPresent(m -> {
                 count.setMax(m.maxImages());
@@ -193,10 +154,7 @@ class GenerateFormPanel extends Div {
         quality.getListDataView().getItems().filter(c -> c.value().equals(options.quality())).findFirst()
                 .ifPresent(quality::setValue);
         count.setValue(options.n());
-        format.setValue(options.outputFormat());
-        background.setValue(options.background());
-        compression.setValue(options.outputCompression() == null ? 100 : options.outputCompression());
-        moderation.setValue(options.moderation());
+        advanced.reuse(options);
         prompt.focus();
     }
 
@@ -210,17 +168,11 @@ class GenerateFormPanel extends Div {
     }
 
     private GenerationRequest request() {
-        OutputFormat chosenFormat = format.getValue();
-        ImageOptions options = ImageOptions.DEFAULTS
+        ImageOptions options = advanced.chosen(ImageOptions.DEFAULTS
                 .withModel(model.getValue() == null ? null : model.getValue().id())
                 .withSize(chosenSize())
                 .withQuality(quality.getValue() == null ? null : quality.getValue().value())
-                .withN(count.getValue())
-                .withBackground(background.getValue())
-                .withOutputFormat(chosenFormat)
-                .withOutputCompression(chosenFormat != OutputFormat.PNG ? compression.getValue() : null)
-                .withModeration(moderation.getValue())
-                .withInputFidelity(references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue());
+                .withN(count.getValue()), !references.isEmpty());
         return GenerationRequest.of(prompt.getValue(), options).withReferences(references.uploads())
                 .withMask(maskPicker.mask());
     }
@@ -233,22 +185,10 @@ class GenerateFormPanel extends Div {
     }
 
     private void updateDependentFields() {
-        boolean transparentPossible = form != null && form.selectedModel().map(ModelOption::supportsTransparent).orElse(false)
-                && (format.getValue() == null || format.getValue().allowsTransparency());
-        background.setItemEnabledProvider(v -> v != Background.TRANSPARENT || transparentPossible);
-        if (background.getValue() == Background.TRANSPARENT && !transparentPossible) {
-            background.setValue(format.getValue() == OutputFormat.JPEG ? Background.OPAQUE : Background.AUTO);
-        }
-        boolean compressible = format.getValue() != OutputFormat.PNG;
-        compression.setEnabled(compressible);
-        if (!compressible) {
-            compression.setValue(100);
-        }
+        Optional<ModelOption> selected = form == null ? Optional.empty() : form.selectedModel();
         boolean withReferences = !references.isEmpty();
-        fidelity.setVisible(withReferences && form != null
-                && form.selectedModel().map(ModelOption::supportsInputFidelity).orElse(false));
-        moderation.setEnabled(!withReferences);
-        moderation.setHelperText(withReferences ? "Not used when editing reference images" : null);
+        advanced.adapt(selected.map(ModelOption::supportsTransparent).orElse(false),
+                selected.map(ModelOption::supportsInputFidelity).orElse(false), withReferences);
         submit.setText(withReferences ? "Edit with references" : "Generate");
         maskPicker.setTarget(maskTarget());
     }
