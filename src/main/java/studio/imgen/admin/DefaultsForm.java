@@ -2,6 +2,9 @@ package studio.imgen.admin;
 
 import studio.imgen.access.Choice;
 import studio.imgen.access.ModelChoice;
+import studio.imgen.catalog.Background;
+import studio.imgen.catalog.OptionValue;
+import studio.imgen.catalog.OutputFormat;
 
 import java.util.List;
 
@@ -15,8 +18,8 @@ public record DefaultsForm(List<ModelChoice> models, List<Choice> sizes, List<Ch
                            String format, String background, boolean adminExemptFromCooldown, int version,
                            EditThreadDefaults threads, List<Choice> chatModels) {
 
-    public static final List<String> FORMATS = List.of("png", "jpeg", "webp");
-    public static final List<String> BACKGROUNDS = List.of("auto", "opaque", "transparent");
+    public static final List<String> FORMATS = OptionValue.wireValues(OutputFormat.class);
+    public static final List<String> BACKGROUNDS = OptionValue.wireValues(Background.class);
 
     public DefaultsForm {
         models = List.copyOf(models);

@@ -2,6 +2,7 @@ package studio.imgen.api;
 
 import java.util.List;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.ImageOptions;
 
 /**
  * One {@code /v1/images/generations} or {@code /v1/images/edits} call as read from its body (not yet checked against
@@ -10,10 +11,8 @@ import studio.imgen.generate.GenerationRequest;
  * @param images the images to edit, in the order sent (empty for a generation)
  * @param partialImages partial images to stream (0 to 3), only with {@code stream}
  */
-record ImageCall(boolean edit, String prompt, String model, String size, String quality, Integer n, String background,
-                 String outputFormat, Integer outputCompression, String moderation, String inputFidelity,
-                 boolean stream, int partialImages, List<GenerationRequest.Upload> images,
-                 GenerationRequest.Upload mask) {
+record ImageCall(boolean edit, String prompt, ImageOptions options, boolean stream, int partialImages,
+                 List<GenerationRequest.Upload> images, GenerationRequest.Upload mask) {
 
     /** The stream event names: {@code image_generation.*} or {@code image_edit.*}. */
     String eventPrefix() {

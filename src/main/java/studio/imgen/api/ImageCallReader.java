@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
+import studio.imgen.base.UserInputException;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.ImageOptions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -139,11 +141,17 @@ class ImageCallReader {
         if (partialImages != null && (partialImages < 0 || partialImages > 3)) {
             throw ApiFailure.invalid("partial_images", "partial_images must be between 0 and 3.");
         }
-        return new ImageCall(edit, prompt, text(fields, "model"), text(fields, "size"), text(fields, "quality"),
-                integer(fields, "n"), text(fields, "background"), text(fields, "output_format"),
-                integer(fields, "output_compression"), edit ? null : text(fields, "moderation"),
-                edit ? text(fields, "input_fidelity") : null, stream, partialImages == null ? 0 : partialImages,
-                images, mask);
+        ImageOptions options;
+        try {
+            options = ImageOptions.fromWire(text(fields, "model"), text(fields, "size"), text(fields, "quality"),
+                    integer(fields, "n"), text(fields, "background"), text(fields, "output_format"),
+                    integer(fields, "output_compression"), edit ? null : text(fields, "moderation"),
+                    edit ? text(fields, "input_fidelity") : null);
+        } catch (UserInputException outsideVocabulary) {
+            // The generation service's sentence in the same error shape it gets when the service refuses it.
+            throw ApiFailure.invalid(null, outsideVocabulary.getMessage());
+        }
+        return new ImageCall(edit, prompt, options, stream, partialImages == null ? 0 : partialImages, images, mask);
     }
 
     private static void known(String name, Set<String> allowed) {

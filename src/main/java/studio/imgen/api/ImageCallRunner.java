@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 import studio.imgen.access.AccessRefusedException;
 import studio.imgen.access.Refusal;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.Background;
+import studio.imgen.catalog.OptionValue;
 import studio.imgen.generate.GeneratedImageView;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationEvent;
@@ -84,10 +86,9 @@ class ImageCallRunner {
     }
 
     private UUID submit(ImageCall call) {
-        GenerationRequest request = new GenerationRequest(UUID.randomUUID(), call.prompt(), call.model(), call.size(),
-                call.quality(), call.n(), call.background(), call.outputFormat(), call.outputCompression(),
-                call.moderation(), call.inputFidelity(), call.images(), List.of(), call.mask());
         try {
+            GenerationRequest request = GenerationRequest.of(call.prompt(), call.options())
+                    .withReferences(call.images()).withMask(call.mask());
             return generations.submit(request);
         } catch (AccessRefusedException refused) {
             throw failureFor(refused.refusal());
@@ -187,9 +188,9 @@ class ImageCallRunner {
             event.put("created_at", done.finishedAt() == null ? done.createdAt().getEpochSecond()
                     : done.finishedAt().getEpochSecond());
             event.put("size", image.width() + "x" + image.height());
-            event.put("quality", orAuto(done.quality()));
-            event.put("background", orAuto(done.background()));
-            event.put("output_format", done.outputFormat());
+            event.put("quality", orAuto(done.options().quality()));
+            event.put("background", orAuto(OptionValue.wireOf(done.options().background())));
+            event.put("output_format", done.options().outputFormat().wireValue());
             event.put("usage", usage(done));
             send(out, call.eventPrefix() + ".completed", event);
         }
@@ -250,16 +251,17 @@ class ImageCallRunner {
     }
 
     private static void describe(GenerationDetails done, Map<String, Object> body) {
-        if ("transparent".equals(done.background()) || "opaque".equals(done.background())) {
-            body.put("background", done.background());
+        Background background = done.options().background();
+        if (background == Background.TRANSPARENT || background == Background.OPAQUE) {
+            body.put("background", background.wireValue());
         }
-        body.put("output_format", done.outputFormat());
+        body.put("output_format", done.options().outputFormat().wireValue());
         if (!done.images().isEmpty()) {
             GeneratedImageView first = done.images().get(0);
             body.put("size", first.width() + "x" + first.height());
         }
-        if (Set.of("low", "medium", "high").contains(done.quality())) {
-            body.put("quality", done.quality());
+        if (Set.of("low", "medium", "high").contains(done.options().quality())) {
+            body.put("quality", done.options().quality());
         }
     }
 

@@ -10,12 +10,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import imgen.db.tables.records.AuditLogRecord;
+import studio.imgen.catalog.OptionValue;
 import studio.imgen.generate.GenerationAdmitted;
 import studio.imgen.generate.GenerationDenied;
 import studio.imgen.generate.GenerationFinished;
 import studio.imgen.generate.GenerationRecorded;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.generate.RecordedRequest;
 
 /**
@@ -65,20 +67,21 @@ class GenerationAuditor {
         row.setTargetId(event.generationId());
         row.setGenerationId(event.generationId());
         row.setPrompt(g.prompt());
-        row.setModel(g.model());
-        row.setSize(g.size());
-        row.setQuality(g.quality());
-        row.setN(g.n());
-        row.setBackground(g.background());
-        row.setOutputFormat(g.outputFormat());
-        row.setModeration(g.moderation());
+        ImageOptions options = g.options();
+        row.setModel(options.model());
+        row.setSize(options.size());
+        row.setQuality(options.quality());
+        row.setN(options.n());
+        row.setBackground(OptionValue.wireOf(options.background()));
+        row.setOutputFormat(OptionValue.wireOf(options.outputFormat()));
+        row.setModeration(OptionValue.wireOf(options.moderation()));
         row.setReferenceCount(g.referenceCount());
         row.setHasMask(g.hasMask());
         row.setParentImageId(g.parentImageId());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("submission_id", g.submissionId().toString());
-        details.put("output_compression", g.outputCompression());
-        details.put("input_fidelity", g.inputFidelity());
+        details.put("output_compression", options.outputCompression());
+        details.put("input_fidelity", OptionValue.wireOf(options.inputFidelity()));
         switch (event) {
             case GenerationAdmitted admitted -> {
                 // Admission happens on the member's request thread: its client address is known only now.
@@ -129,10 +132,10 @@ class GenerationAuditor {
         row.setReason(AuditLog.cap(event.reason(), AuditLog.MAX_TEXT));
         // What was asked, as typed: a refusal may be about exactly these values, so they are not normalised.
         row.setPrompt(AuditLog.cap(event.prompt(), GenerationRequest.MAX_PROMPT));
-        row.setModel(AuditLog.cap(event.model(), 100));
-        row.setSize(AuditLog.cap(event.size(), 100));
-        row.setQuality(AuditLog.cap(event.quality(), 100));
-        row.setN(event.n());
+        row.setModel(AuditLog.cap(event.options().model(), 100));
+        row.setSize(AuditLog.cap(event.options().size(), 100));
+        row.setQuality(AuditLog.cap(event.options().quality(), 100));
+        row.setN(event.options().n());
         row.setReferenceCount(event.referenceCount());
         row.setClientIp(ClientAddress.current());
         Map<String, Object> details = new LinkedHashMap<>();

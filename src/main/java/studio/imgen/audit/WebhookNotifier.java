@@ -64,11 +64,11 @@ class WebhookNotifier {
         RecordedRequest g = event.request();
         Long cost = event.outcome().costMicros();
         UUID firstImage = event.imageIds().isEmpty() ? null : event.imageIds().get(0);
-        String model = catalog.find(g.model()).map(ImageModel::label).orElse(g.model());
+        String model = catalog.find(g.options().model()).map(ImageModel::label).orElse(g.options().model());
         String via = TokenUse.recordedFor(db, event.workspaceId(), event.generationId());
         return new WebhookMessage(WebhookMessage.title("edit".equals(g.kind())),
                 auditLog.displayName(event.userId()) + (via == null ? "" : " (via token " + via + ")"),
-                g.prompt(), model, g.size(), g.quality(),
+                g.prompt(), model, g.options().size(), g.options().quality(),
                 cost == null ? null : Money.cost(cost, event.outcome().costEstimated()),
                 // Workers have no request to take an address from: without APP_PUBLIC_URL the message carries no link.
                 firstImage == null || publicUrl.isEmpty() ? null : publicUrl + "/img/" + firstImage);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import studio.imgen.access.Choice;
 import studio.imgen.admin.ShutdownNotice;
+import studio.imgen.catalog.Background;
+import studio.imgen.catalog.OutputFormat;
 
 /**
  * Everything the Generate view needs to offer exactly what the member may use: the role policy intersected with the
@@ -21,7 +23,7 @@ import studio.imgen.admin.ShutdownNotice;
  */
 public record GenerateForm(boolean keyConfigured, boolean workspaceAdmin, Optional<String> blocked,
                            List<ModelOption> models, String model, List<Choice> sizes, String size,
-                           List<Choice> qualities, String quality, String outputFormat, String background,
+                           List<Choice> qualities, String quality, OutputFormat outputFormat, Background background,
                            Optional<Instant> waitUntil, Optional<String> waitMessage, List<String> limits,
                            long customSizeMaxPixels, List<ShutdownNotice> shutdownNotices) {
 

@@ -58,9 +58,8 @@ class GenerationAnnouncer {
     }
 
     private static RecordedRequest request(GenerationRecord job) {
-        return new RecordedRequest(job.getSubmissionId(), job.getKind(), job.getPrompt(), job.getModel(), job.getSize(),
-                job.getQuality(), job.getN(), job.getBackground(), job.getOutputFormat(), job.getOutputCompression(),
-                job.getModeration(), job.getInputFidelity(), job.getReferenceCount(), job.getHasMask(),
+        return new RecordedRequest(job.getSubmissionId(), job.getKind(), job.getPrompt(),
+                GenerationDetailsRepository.options(job), job.getReferenceCount(), job.getHasMask(),
                 job.getParentImageId(), instant(job.getCreatedAt()));
     }
 

@@ -16,9 +16,11 @@ import studio.imgen.admin.ModelShutdowns;
 import studio.imgen.admin.ShutdownNotice;
 import studio.imgen.admin.WorkspaceSettings;
 import studio.imgen.admin.WorkspaceSettingsQuery;
+import studio.imgen.catalog.Background;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.ModelCatalog;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.workspace.WorkspaceAccess.Member;
 
 /**
@@ -57,7 +59,7 @@ class GenerationChoices {
         Outcome<ResolvedOptions> preselection = choices.preselection();
         if (preselection instanceof Outcome.Refused<ResolvedOptions> refused) {
             return new GenerateForm(keyConfigured, me.admin(), Optional.of(refused.refusal().message()), List.of(),
-                    null, List.of(), null, List.of(), null, "png", "auto", Optional.empty(), Optional.empty(), List.of(),
+                    null, List.of(), null, List.of(), null, OutputFormat.PNG, Background.AUTO, Optional.empty(), Optional.empty(), List.of(),
                     0, shutdownLines);
         }
         ResolvedOptions selected = preselection.orElseThrow();
@@ -73,7 +75,8 @@ class GenerationChoices {
         return new GenerateForm(keyConfigured, me.admin(),
                 wait.filter(w -> !noticeOnly).map(Refusal::message),
                 models, selected.model().id(), allowed.sizes(), selected.size().value(), allowed.qualities(),
-                selected.quality().value(), settings.defaultFormat(), settings.defaultBackground(),
+                selected.quality().value(), OutputFormat.parse(settings.defaultFormat()),
+                Background.parse(settings.defaultBackground()),
                 wait.filter(w -> noticeOnly).flatMap(Refusal::retryAt),
                 wait.filter(w -> noticeOnly && !coolingDown).map(Refusal::message),
                 choices.limitLines(),

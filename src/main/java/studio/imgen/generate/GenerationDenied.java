@@ -8,6 +8,6 @@ import java.util.UUID;
  *
  * @param reason the sentence the member saw
  */
-public record GenerationDenied(UUID workspaceId, UUID userId, String prompt, String model, String size, String quality,
-                               Integer n, int referenceCount, String reason) {
+public record GenerationDenied(UUID workspaceId, UUID userId, String prompt, ImageOptions options, int referenceCount,
+                               String reason) {
 }

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A generation as its owner and workspace see it: parameters as resolved and sent, outcome, cost, images, and for a
+ * A generation as its owner and workspace see it: the options as resolved and sent (all set but the input fidelity
+ * and the compression, which are optional), outcome, cost, images, and for a
  * conversation turn how it went upstream; {@code masked}: an edit that came with an inpainting mask.
  */
 public record GenerationDetails(UUID id, UUID workspaceId, UUID userId, String userName, String kind,
-                                GenerationStatus status, String prompt, String model, String size, String quality,
-                                int n, String background, String outputFormat, Integer outputCompression,
-                                String moderation, String inputFidelity, int referenceCount, String errorMessage,
+                                GenerationStatus status, String prompt, ImageOptions options, int referenceCount,
+                                String errorMessage,
                                 Long textInputTokens, Long imageInputTokens, Long imageOutputTokens, Long costMicros,
                                 boolean costEstimated, Instant createdAt, Instant startedAt, Instant finishedAt, List<GeneratedImageView> images,
                                 Conversation conversation, boolean masked) {

@@ -62,9 +62,8 @@ class GenerationDetailsRepository {
         return rows.stream().map(r -> {
             GenerationRecord g = r.into(GENERATION);
             return new GenerationDetails(g.getId(), g.getWorkspaceId(), g.getUserId(), r.get(USER_DIRECTORY.DISPLAY_NAME),
-                    g.getKind(), GenerationStatus.of(g.getStatus()), g.getPrompt(), g.getModel(),
-                    g.getSize(), g.getQuality(), g.getN(), g.getBackground(), g.getOutputFormat(), g.getOutputCompression(),
-                    g.getModeration(), g.getInputFidelity(), g.getReferenceCount(), g.getErrorMessage(),
+                    g.getKind(), GenerationStatus.of(g.getStatus()), g.getPrompt(), options(g),
+                    g.getReferenceCount(), g.getErrorMessage(),
                     g.getTextInputTokens(), g.getImageInputTokens(), g.getImageOutputTokens(), g.getCostMicros(),
                     g.getCostEstimated(), instant(g.getCreatedAt()), instant(g.getStartedAt()), instant(g.getFinishedAt()),
                     images.getOrDefault(g.getId(), List.of()),
@@ -74,5 +73,11 @@ class GenerationDetailsRepository {
                             g.getMainlineOutputTokens()),
                     Boolean.TRUE.equals(g.getHasMask()));
         }).toList();
+    }
+
+    /** The job's options as stored (wire values, checked on admission). */
+    static ImageOptions options(GenerationRecord job) {
+        return ImageOptions.fromWire(job.getModel(), job.getSize(), job.getQuality(), job.getN(), job.getBackground(),
+                job.getOutputFormat(), job.getOutputCompression(), job.getModeration(), job.getInputFidelity());
     }
 }

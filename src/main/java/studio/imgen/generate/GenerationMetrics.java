@@ -44,7 +44,7 @@ class GenerationMetrics {
     /** Counts every recorded state (queued on admission, then how it finished) and the cost of successes. */
     @EventListener
     void on(GenerationRecorded recorded) {
-        String model = recorded.request().model();
+        String model = recorded.request().options().model();
         Counter.builder("imgen.generations")
                 .description("Generations by the state they reached: queued when admitted, then how they ended")
                 .tag("status", recorded.status().dbValue())

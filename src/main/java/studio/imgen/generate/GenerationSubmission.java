@@ -16,6 +16,8 @@ import studio.imgen.admin.WorkspaceSettingsQuery;
 import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
+import studio.imgen.catalog.Moderation;
+import studio.imgen.catalog.OptionValue;
 import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
@@ -66,8 +68,7 @@ class GenerationSubmission {
         try {
             return admit(me, request, conversation);
         } catch (UserInputException refused) {
-            events.publishDenied(new GenerationDenied(me.workspaceId(), me.userId(), request.prompt(), request.model(),
-                    request.size(), request.quality(), request.n(),
+            events.publishDenied(new GenerationDenied(me.workspaceId(), me.userId(), request.prompt(), request.options(),
                     request.references().size() + request.sourceImages().size(), refused.getMessage()));
             throw refused;
         }
@@ -87,11 +88,11 @@ class GenerationSubmission {
         AccessControl.Admissible admissible = accessControl.admissible(me.workspaceId(), me.userId(), me.admin());
         List<ImageModel> offered = availability.offeredTo(me.workspaceId());
         // A request naming a model this workspace can no longer use never reaches OpenAI: the member reads what to use.
-        choices.goneNotice(request.model(), offered).ifPresent(gone -> {
+        choices.goneNotice(request.options().model(), offered).ifPresent(gone -> {
             throw new UserInputException(gone.message());
         });
         AccessControl.Permit permit = admissible.permit(offered,
-                new RequestedOptions(request.model(), request.size(), request.quality()));
+                new RequestedOptions(request.options().model(), request.options().size(), request.options().quality()));
         ResolvedOptions resolved = permit.options();
         ImageModel model = offered.stream().filter(m -> m.id().equals(resolved.model().id())).findFirst().orElseThrow();
         GenerationParameters parameters = GenerationParameters.validate(request, model, settings);
@@ -132,11 +133,11 @@ class GenerationSubmission {
             job.setSize(resolved.size().value());
             job.setQuality(resolved.quality().value());
             job.setN(parameters.n());
-            job.setBackground(parameters.background());
-            job.setOutputFormat(parameters.outputFormat());
+            job.setBackground(parameters.background().wireValue());
+            job.setOutputFormat(parameters.outputFormat().wireValue());
             job.setOutputCompression(parameters.outputCompression());
-            job.setModeration(edit ? "auto" : parameters.moderation());
-            job.setInputFidelity(edit ? parameters.inputFidelity() : null);
+            job.setModeration((edit ? Moderation.AUTO : parameters.moderation()).wireValue());
+            job.setInputFidelity(edit ? OptionValue.wireOf(parameters.inputFidelity()) : null);
             job.setPartialImages(properties.partialImages());
             job.setReferenceCount(sources.size() + references.size());
             job.setHasMask(mask != null);

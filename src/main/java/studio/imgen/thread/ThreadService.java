@@ -16,6 +16,7 @@ import studio.imgen.generate.ConversationTurn;
 import studio.imgen.generate.GenerationBlocked;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.workspace.WorkspaceAccess;
 import studio.imgen.workspace.WorkspaceAccess.Member;
@@ -234,8 +235,11 @@ public class ThreadService {
 
     private static GenerationRequest generationRequest(TurnRequest r, List<GenerationRequest.Upload> uploads,
                                                        List<UUID> sources) {
-        return new GenerationRequest(r.submissionId(), r.prompt(), r.model(), r.size(), r.quality(), 1, null,
-                r.outputFormat(), null, null, null, uploads, sources, r.mask());
+        // A turn makes one image; only what the input bar offers is taken from the turn, the rest stays default.
+        ImageOptions asked = r.options();
+        ImageOptions options = ImageOptions.DEFAULTS.withModel(asked.model()).withSize(asked.size())
+                .withQuality(asked.quality()).withOutputFormat(asked.outputFormat()).withN(1);
+        return new GenerationRequest(r.submissionId(), r.prompt(), options, uploads, sources, r.mask());
     }
 
     private static String title(String prompt) {

@@ -74,8 +74,7 @@ class CooldownAdmissionConcurrencyTest {
                     LoggedIn.as(ana, memberships);
                     try {
                         start.await();
-                        admitted.add(generations.submit(new GenerationRequest(UUID.randomUUID(), "race " + n, null,
-                                null, null, null, null, null, null, null, null, List.of())));
+                        admitted.add(generations.submit(GenerationRequest.of("race " + n)));
                     } catch (UserInputException e) {
                         refusals.add(e.getMessage());
                     } catch (Throwable e) {

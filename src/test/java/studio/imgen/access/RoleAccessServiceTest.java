@@ -1,5 +1,6 @@
 package studio.imgen.access;
 
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.testsupport.Acme;
 import studio.imgen.testsupport.Jobs;
 import studio.imgen.workspace.MemberService;
@@ -75,7 +76,7 @@ class RoleAccessServiceTest {
 
         acme.as(acme.ben());
         assertThat(generations.form(null).blocked()).contains(NO_ROLE);
-        assertThatThrownBy(() -> generations.submit(request("scenario-2 fox", null, null, null)))
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of("scenario-2 fox")))
                 .isInstanceOf(UserInputException.class).hasMessage(NO_ROLE);
         assertThat(Jobs.callsMentioning(fake, "scenario-2")).isZero();
 
@@ -91,7 +92,7 @@ class RoleAccessServiceTest {
         countedSecondsAgo(acme.ana().id(), 40);
 
         acme.as(acme.ana());
-        assertThatThrownBy(() -> generations.submit(request("too soon", null, null, null)))
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of("too soon")))
                 .hasMessageMatching("You're on cooldown\\. Try again in 4:(1\\d|20)\\.");
         assertThat(accessControl.limitsFor(acme.id(), acme.ana().id(), false).cooldownSeconds()).isEqualTo(300);
 
@@ -99,7 +100,7 @@ class RoleAccessServiceTest {
 
         assertThat(accessControl.limitsFor(acme.id(), acme.ana().id(), false).cooldownSeconds()).isEqualTo(30);
         acme.as(acme.ana());
-        Jobs.awaitFinished(generations, generations.submit(request("now allowed", null, null, null)));
+        Jobs.awaitFinished(generations, generations.submit(GenerationRequest.of("now allowed")));
     }
 
     @Test
@@ -112,11 +113,14 @@ class RoleAccessServiceTest {
         assertThat(form.models()).extracting(m -> m.id()).containsExactly("test-image-b");
         assertThat(form.sizes()).extracting(Choice::value).containsExactly("1024x1024");
         assertThat(form.qualities()).extracting(Choice::value).containsExactly("low");
-        assertThatThrownBy(() -> generations.submit(request("forged-interns", null, "1536x1024", null)))
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of("forged-interns",
+                ImageOptions.DEFAULTS.withSize("1536x1024"))))
                 .hasMessage("That size is not available for your role.");
-        assertThatThrownBy(() -> generations.submit(request("forged-interns", "gpt-image-2", null, null)))
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of("forged-interns",
+                ImageOptions.DEFAULTS.withModel("gpt-image-2"))))
                 .hasMessage("That model is not available for your role.");
-        assertThatThrownBy(() -> generations.submit(request("forged-interns", null, null, "high")))
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of("forged-interns",
+                ImageOptions.DEFAULTS.withQuality("high"))))
                 .hasMessage("That quality setting is not available for your role.");
         assertThat(Jobs.callsMentioning(fake, "forged-interns")).isZero();
     }
@@ -273,11 +277,6 @@ class RoleAccessServiceTest {
 
     private static RuleDraft draft(UUID role, String cooldown, Set<String> sizes) {
         return new RuleDraft(role, "ignored", cooldown, Set.of(), sizes, Set.of(), null, null, null);
-    }
-
-    private static GenerationRequest request(String prompt, String model, String size, String quality) {
-        return new GenerationRequest(UUID.randomUUID(), prompt, model, size, quality, null, null, null, null, null,
-                null, List.of());
     }
 
     private void countedSecondsAgo(UUID userId, int seconds) {

@@ -77,8 +77,7 @@ class KeyCanaryTest {
         shown.add(settings.overview().toString());
         shown.add(settings.defaultsForm().toString());
         LoggedIn.as(ana, memberships);
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "canary fox", null, null, null, null,
-                null, null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of("canary fox"));
         Jobs.awaitFinished(generations, id);
         shown.add(generations.find(id).orElseThrow().toString());
         LoggedIn.as(dana, memberships);

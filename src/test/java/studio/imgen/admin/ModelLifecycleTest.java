@@ -3,6 +3,7 @@ package studio.imgen.admin;
 import studio.imgen.access.AccessControl;
 import studio.imgen.access.RoleAccessService;
 
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.testsupport.CatalogSnapshot;
 import studio.imgen.testsupport.Acme;
 import studio.imgen.workspace.MemberService;
@@ -153,7 +154,7 @@ class ModelLifecycleTest {
         assertThatThrownBy(() -> generations.submit(request("lifecycle-gone", "test-image-b")))
                 .isInstanceOf(UserInputException.class)
                 .hasMessage("That model is no longer available. Use Test Image A instead.");
-        assertThat(Generations.awaitFinished(generations, generations.submit(request("lifecycle-default", null))).model())
+        assertThat(Generations.awaitFinished(generations, generations.submit(request("lifecycle-default", null))).options().model())
                 .isEqualTo("test-image-a");
         assertThat(fake.requests()).noneMatch(r -> r.bodyText().contains("test-image-b"));
         // A workspace still on gpt-5 (the old default), shut down on 2026-12-11 by the seeded catalogue.
@@ -263,7 +264,7 @@ class ModelLifecycleTest {
     }
 
     private static GenerationRequest request(String prompt, String model) {
-        return new GenerationRequest(UUID.randomUUID(), prompt, model, "1024x1024", "low", null, null, null, null,
-                null, null, List.of());
+        return GenerationRequest.of(prompt, ImageOptions.DEFAULTS.withModel(model).withSize("1024x1024")
+                .withQuality("low"));
     }
 }

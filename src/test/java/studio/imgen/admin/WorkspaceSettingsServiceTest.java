@@ -149,9 +149,8 @@ class WorkspaceSettingsServiceTest {
 
         TestUser ana = users.member(workspace, "Ana");
         LoggedIn.as(ana, memberships);
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "defaults apply", null, null, null, null,
-                null, null, null, null, null, List.of()));
-        assertThat(generations.find(id).orElseThrow().model()).isEqualTo("test-image-b");
+        UUID id = generations.submit(GenerationRequest.of("defaults apply"));
+        assertThat(generations.find(id).orElseThrow().options().model()).isEqualTo("test-image-b");
         Jobs.awaitFinished(generations, id);
     }
 

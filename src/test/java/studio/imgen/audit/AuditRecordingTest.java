@@ -14,13 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.Background;
+import studio.imgen.catalog.Moderation;
 import studio.imgen.catalog.Money;
 import imgen.db.tables.records.AuditLogRecord;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationFinished;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.generate.RecordedRequest;
 import studio.imgen.testsupport.Fault;
 import studio.imgen.testsupport.LoggedIn;
@@ -52,8 +56,10 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
 
     @Test
     void aSucceededGenerationIsRecordedWhenAdmittedAndWhenItSucceeds() throws Exception {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a red fox in snow", "test-image-a",
-                "1536x1024", "low", 2, "opaque", "jpeg", 80, "low", null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of("a red fox in snow", ImageOptions.DEFAULTS
+                .withModel("test-image-a").withSize("1536x1024").withQuality("low").withN(2)
+                .withBackground(Background.OPAQUE).withOutputFormat(OutputFormat.JPEG).withOutputCompression(80)
+                .withModeration(Moderation.LOW)));
         audited.await(id, GenerationStatus.SUCCEEDED);
         GenerationDetails done = generations.find(id).orElseThrow();
         String requestId = db.select(GENERATION.OPENAI_REQUEST_ID).from(GENERATION).where(GENERATION.ID.eq(id)).fetchOne().value1();
@@ -104,10 +110,10 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
     @Test
     void aCostAtEstimatedRatesIsMarkedEstimatedWhereverItAppears() throws Exception {
         // gpt-image-2's seeded rates are gpt-image-1.5's, copied: an estimate. Test Image A's count as published.
-        UUID estimated = generations.submit(new GenerationRequest(UUID.randomUUID(), "estimated fox", "gpt-image-2",
-                "1024x1024", "low", 1, null, null, null, null, null, List.of()));
-        UUID published = generations.submit(new GenerationRequest(UUID.randomUUID(), "published fox", "test-image-a",
-                "1024x1024", "low", 1, null, null, null, null, null, List.of()));
+        UUID estimated = generations.submit(GenerationRequest.of("estimated fox", ImageOptions.DEFAULTS
+                .withModel("gpt-image-2").withSize("1024x1024").withQuality("low")));
+        UUID published = generations.submit(GenerationRequest.of("published fox", ImageOptions.DEFAULTS
+                .withModel("test-image-a").withSize("1024x1024").withQuality("low")));
         audited.await(estimated, GenerationStatus.SUCCEEDED);
         audited.await(published, GenerationStatus.SUCCEEDED);
 
@@ -138,8 +144,8 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
 
     @Test
     void anEditIsRecordedAsAnEditWithItsReferenceCount() throws Exception {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "make it night", null, null, null, 1, null,
-                null, null, null, null, List.of(new GenerationRequest.Upload("day.png", TestImages.png(64, 64, 0x3366ff)))));
+        UUID id = generations.submit(GenerationRequest.of("make it night")
+                .withReferences(List.of(new GenerationRequest.Upload("day.png", TestImages.png(64, 64, 0x3366ff)))));
         audited.await(id, GenerationStatus.SUCCEEDED);
 
         assertThat(rowsOf(id)).extracting(AuditLogRecord::getAction, AuditLogRecord::getStatus, AuditLogRecord::getReferenceCount)
@@ -199,8 +205,10 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
                 .returning(GENERATION.ID).fetchOne(GENERATION.ID);
 
         events.publishEvent(new GenerationFinished(id, ana.workspaceId(), ana.id(), GenerationStatus.INTERRUPTED,
-                new RecordedRequest(UUID.randomUUID(), "generate", "lost in a restart", "gpt-image-2", "auto", "auto", 1,
-                        "auto", "png", null, null, null, 0, false, null, clock.instant().minusSeconds(240)),
+                new RecordedRequest(UUID.randomUUID(), "generate", "lost in a restart", ImageOptions.DEFAULTS
+                        .withModel("gpt-image-2").withSize("auto").withQuality("auto").withN(1)
+                        .withBackground(Background.AUTO).withOutputFormat(OutputFormat.PNG),
+                        0, false, null, clock.instant().minusSeconds(240)),
                 new GenerationFinished.Outcome("interrupted", "The app restarted", null, null, null, null, null, null,
                         null, false, null, null, null, null, 1, clock.instant().minusSeconds(200),
                         clock.instant().minusSeconds(180), clock.instant()),
@@ -216,8 +224,9 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
 
     @Test
     void eachDenialIsRecordedOnceWithWhatWasAskedAndTheSentenceTheMemberSaw() {
-        assertThatThrownBy(() -> generations.submit(new GenerationRequest(null, "x", "dall-e-3", "huge", "ultra", 3,
-                null, null, null, null, null, List.of()))).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of("x", ImageOptions.DEFAULTS
+                .withModel("dall-e-3").withSize("huge").withQuality("ultra").withN(3))))
+                .isInstanceOf(UserInputException.class);
 
         TestUser ben = users.member(users.workspace("NoKey"), "Ben");
         LoggedIn.as(ben, memberships);
@@ -268,7 +277,7 @@ class AuditRecordingTest extends LoggedInAsMemberTest {
     }
 
     private GenerationRequest request(String prompt) {
-        return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null, null, null, null, List.of());
+        return GenerationRequest.of(prompt);
     }
 
     private List<AuditLogRecord> rowsOf(UUID generationId) {

@@ -120,8 +120,8 @@ class WebhookTest {
         deliveries.next(acme);
 
         LoggedIn.as(ana, memberships);
-        UUID edit = generations.submit(new GenerationRequest(null, "make it night", null, null, null, 1, null, null,
-                null, null, null, List.of(), List.of(first.images().get(0).id())));
+        UUID edit = generations.submit(GenerationRequest.of("make it night")
+                .withSourceImages(List.of(first.images().get(0).id())));
         audited.await(edit, GenerationStatus.SUCCEEDED);
         deliveries.next(acme);
 
@@ -136,8 +136,7 @@ class WebhookTest {
         GenerationDetails failed = generateAs(ana, "refused");
         assertThat(failed.status()).isEqualTo(GenerationStatus.FAILED);
         LoggedIn.as(ana, memberships);
-        assertThatThrownBy(() -> generations.submit(new GenerationRequest(null, " ", null, null, null, 1, null, null,
-                null, null, null, List.of()))).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of(" "))).isInstanceOf(UserInputException.class);
 
         generateAs(ana, "the only one");
         deliveries.next(acme);
@@ -226,8 +225,7 @@ class WebhookTest {
 
     private GenerationDetails generateAs(TestUser member, String prompt) throws InterruptedException {
         LoggedIn.as(member, memberships);
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null,
-                null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of(prompt));
         audited.awaitFinished(id);
         return generations.find(id).orElseThrow();
     }

@@ -21,6 +21,7 @@ import studio.imgen.generate.GenerationProperties;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.IntegrationTest;
@@ -77,8 +78,8 @@ class GenerationBenchmark {
                 try {
                     start.await();
                     long s = System.nanoTime();
-                    UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "benchmark image", null,
-                            "1024x1024", "low", 1, null, null, null, null, null, List.of()));
+                    UUID id = generations.submit(GenerationRequest.of("benchmark image", ImageOptions.DEFAULTS
+                            .withSize("1024x1024").withQuality("low")));
                     submitMillis.add((System.nanoTime() - s) / 1_000_000);
                     generations.watch(id, event -> {
                         if (event instanceof GenerationEvent.Finished f) {

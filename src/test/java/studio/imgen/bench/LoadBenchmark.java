@@ -48,6 +48,7 @@ import studio.imgen.generate.GenerationProperties;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.BrowserTest;
 import studio.imgen.testsupport.FakeOpenAi;
@@ -362,8 +363,8 @@ class LoadBenchmark extends BrowserTest {
                     UUID id = null;
                     while (id == null) {
                         try {
-                            id = generations.submit(new GenerationRequest(submission, prompt(index), null,
-                                    "1024x1024", "low", 1, null, null, null, null, null, List.of()));
+                            id = generations.submit(GenerationRequest.of(prompt(index), ImageOptions.DEFAULTS
+                                    .withSize("1024x1024").withQuality("low")).withSubmissionId(submission));
                         } catch (UserInputException refused) {
                             if (!refused.getMessage().startsWith("Busy")) {
                                 throw refused;

@@ -1,5 +1,6 @@
 package studio.imgen.catalog;
 
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.testsupport.CatalogSnapshot;
 import studio.imgen.testsupport.InstanceAdmins;
 import studio.imgen.admin.WorkspaceSettingsService;
@@ -185,8 +186,9 @@ class ModelCatalogServiceTest {
         TestUser member = users.member(workspace, "Mia");
         LoggedIn.as(member, memberships);
         assertThat(generations.form(null).models()).extracting(m -> m.id()).doesNotContain("test-image-b");
-        assertThatThrownBy(() -> generations.submit(new GenerationRequest(null, "a lighthouse", "test-image-b",
-                "1024x1024", "low", 1, null, null, null, null, null, List.of()))).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of("a lighthouse", ImageOptions.DEFAULTS
+                .withModel("test-image-b").withSize("1024x1024").withQuality("low"))))
+                .isInstanceOf(UserInputException.class);
         assertThat(audit("catalog.model_disabled")).hasSize(1);
     }
 

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.access.RoleAccessService;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.gallery.Generated;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.BrowserLogin;
 import studio.imgen.testsupport.BrowserTest;
@@ -112,8 +114,8 @@ class AdminPolishJourneyTest extends BrowserTest {
         Generated.images(generations, "two foxes in the snow", 2);
         fake.enqueueFault(Fault.badRequest("quality", "invalid_value", "Invalid value: 'high'. Supported values are:"
                 + " 'low' and 'auto'."));
-        UUID refused = generations.submit(new GenerationRequest(UUID.randomUUID(), "a refused lighthouse", null, null,
-                null, 1, null, "png", null, null, null, List.of()));
+        UUID refused = generations.submit(GenerationRequest.of("a refused lighthouse", ImageOptions.DEFAULTS
+                .withOutputFormat(OutputFormat.PNG)));
         Generations.awaitFinished(generations, refused);
         LoggedIn.nobody();
 

@@ -22,6 +22,7 @@ import studio.imgen.audit.AuditedGenerations;
 import studio.imgen.catalog.Money;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.BrowserTest;
 import studio.imgen.testsupport.FakeOpenAi;
@@ -134,8 +135,8 @@ class AuditJourneyTest extends BrowserTest {
     /** Runs a generation to its end (audited) and returns its cost. */
     private long generate(TestUser member, String prompt, String model) throws InterruptedException {
         LoggedIn.as(member, memberships);
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), prompt, model, "1024x1024", "low", 1, null,
-                null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of(prompt, ImageOptions.DEFAULTS.withModel(model)
+                .withSize("1024x1024").withQuality("low")));
         audited.awaitFinished(id);
         long cost = generations.find(id).orElseThrow().costMicros();
         LoggedIn.nobody();

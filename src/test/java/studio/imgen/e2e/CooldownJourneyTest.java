@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.workspace.MemberService;
 import studio.imgen.access.RoleAccessService;
 import studio.imgen.access.RuleDraft;
@@ -189,8 +190,8 @@ class CooldownJourneyTest extends BrowserTest {
     }
 
     private UUID generated(String prompt) throws InterruptedException {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), prompt, null, "1024x1024", "low", 1,
-                null, null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of(prompt, ImageOptions.DEFAULTS.withSize("1024x1024")
+                .withQuality("low")));
         GenerationDetails done = Generations.awaitFinished(generations, id);
         org.assertj.core.api.Assertions.assertThat(done.status()).as(done.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
         return done.images().get(0).id();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.BrowserLogin;
 import studio.imgen.testsupport.BrowserTest;
@@ -99,8 +100,8 @@ class MaskJourneyTest extends BrowserTest {
     /** A stored 1536 × 1024 result of the member's workspace, made through the real pipeline. */
     private UUID landscape(TestUser member) throws InterruptedException {
         LoggedIn.as(member, memberships);
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a wide lake at dusk", null,
-                WIDTH + "x" + HEIGHT, "low", 1, null, null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of("a wide lake at dusk", ImageOptions.DEFAULTS
+                .withSize(WIDTH + "x" + HEIGHT).withQuality("low")));
         UUID imageId = Generations.awaitFinished(generations, id).images().get(0).id();
         LoggedIn.nobody();
         fake.reset();

@@ -18,6 +18,7 @@ import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.testsupport.BrowserLogin;
 import studio.imgen.testsupport.BrowserTest;
@@ -97,8 +98,8 @@ class ModelGoneJourneyTest extends BrowserTest {
     }
 
     private static GenerationRequest request(String prompt) {
-        return new GenerationRequest(UUID.randomUUID(), prompt, "test-image-b", "1024x1024", "low", 1, null, null,
-                null, null, null, List.of());
+        return GenerationRequest.of(prompt, ImageOptions.DEFAULTS.withModel("test-image-b").withSize("1024x1024")
+                .withQuality("low"));
     }
 
     private void shot(String name) {

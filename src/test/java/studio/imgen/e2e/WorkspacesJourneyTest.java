@@ -20,6 +20,7 @@ import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.security.UserAccounts;
 import studio.imgen.testsupport.BrowserLogin;
@@ -66,9 +67,8 @@ class WorkspacesJourneyTest extends BrowserTest {
         accounts.setInstanceAdmin(root.id(), true);
         TestUser ana = users.member(acme, "Ana");
         LoggedIn.as(ana, memberships);
-        GenerationDetails acmeSketch = Generations.awaitFinished(generations, generations.submit(new GenerationRequest(
-                UUID.randomUUID(), "acme secret sketch", null, "1024x1024", "low", 1, null, null, null, null, null,
-                List.of())));
+        GenerationDetails acmeSketch = Generations.awaitFinished(generations, generations.submit(
+                GenerationRequest.of("acme secret sketch", ImageOptions.DEFAULTS.withSize("1024x1024").withQuality("low"))));
         org.assertj.core.api.Assertions.assertThat(acmeSketch.status()).isEqualTo(GenerationStatus.SUCCEEDED);
         LoggedIn.nobody();
 

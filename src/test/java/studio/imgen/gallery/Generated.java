@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationEvent;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 
 /** Real generations through the service (and the fake OpenAI), awaited by event, never by sleeping. */
 public final class Generated {
@@ -20,8 +22,8 @@ public final class Generated {
 
     /** Generates {@code n} PNG images for the logged-in member and returns the finished generation. */
     public static GenerationDetails images(GenerationService generations, String prompt, int n) throws InterruptedException {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, n, null, "png",
-                null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of(prompt, ImageOptions.DEFAULTS.withN(n)
+                .withOutputFormat(OutputFormat.PNG)));
         CountDownLatch done = new CountDownLatch(1);
         Runnable unsubscribe = generations.watch(id, event -> {
             if (event instanceof GenerationEvent.Finished) {

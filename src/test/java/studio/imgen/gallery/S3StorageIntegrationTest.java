@@ -20,11 +20,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationEvent;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.security.MembershipLookup;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.S3ImageStore;
@@ -124,8 +126,8 @@ class S3StorageIntegrationTest {
     @Order(2)
     void whenTheServerIsGoneAGenerationFailsAndNothingIsRecorded() throws Exception {
         server.close();
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "lost in transit", null, null, null, 1,
-                null, "png", null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of("lost in transit", ImageOptions.DEFAULTS
+                .withOutputFormat(OutputFormat.PNG)));
 
         GenerationDetails failed = awaitFinished(id);
 

@@ -51,8 +51,8 @@ class BusyLimitsTest extends LoggedInAsMemberTest {
         assertThat(fake.awaitRequests(limit, Duration.ofSeconds(20))).isTrue();
         UUID refusedSubmission = UUID.randomUUID();
 
-        assertThatThrownBy(() -> generations.submit(new GenerationRequest(refusedSubmission, "one too many", null, null,
-                null, null, null, null, null, null, null, List.of())))
+        assertThatThrownBy(() -> generations.submit(GenerationRequest.of("one too many")
+                .withSubmissionId(refusedSubmission)))
                 .isInstanceOf(UserInputException.class).hasMessage(BUSY);
 
         assertThat(jobs.findBySubmission(ana.id(), refusedSubmission)).as("no job").isEmpty();
@@ -114,7 +114,6 @@ class BusyLimitsTest extends LoggedInAsMemberTest {
     }
 
     private static GenerationRequest request(String prompt) {
-        return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null, null, null, null,
-                List.of());
+        return GenerationRequest.of(prompt);
     }
 }

@@ -71,8 +71,7 @@ class CrashRecoveryTest extends LoggedInAsMemberTest {
     @Test
     void aWorkerThatLostItsLeaseMidCallCannotOverwriteTheRecoveredJob() throws Exception {
         fake.enqueueFault(Fault.hang());
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "zombie", null, null, null, null, null,
-                null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of("zombie"));
         assertThat(fake.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
         CountDownLatch zombieDone = new CountDownLatch(1);
         Runnable unsubscribe = generations.watch(id, event -> {

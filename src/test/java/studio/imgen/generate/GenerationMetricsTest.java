@@ -45,8 +45,8 @@ class GenerationMetricsTest extends ServerTest {
         LoggedIn.as(ana, memberships);
         String before = scrape();
 
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "a lighthouse", "test-image-a", null,
-                null, null, null, null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of("a lighthouse", ImageOptions.DEFAULTS
+                .withModel("test-image-a")));
         GenerationDetails done = Generations.awaitFinished(generations, id);
         assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
         // Watchers hear "finished" just before the metrics listener counts it: wait for the count, not a time.

@@ -16,6 +16,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import studio.imgen.base.UserInputException;
+import studio.imgen.catalog.Background;
+import studio.imgen.catalog.InputFidelity;
+import studio.imgen.catalog.Moderation;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
@@ -76,8 +80,10 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
 
     @Test
     void everyChosenKnobReachesTheUpstreamRequest() throws Exception {
-        GenerationDetails done = runToEnd(new GenerationRequest(UUID.randomUUID(), "a lighthouse", "test-image-a",
-                "1536x1024", "low", 3, "opaque", "jpeg", 80, "low", null, List.of()));
+        GenerationDetails done = runToEnd(GenerationRequest.of("a lighthouse", ImageOptions.DEFAULTS
+                .withModel("test-image-a").withSize("1536x1024").withQuality("low").withN(3)
+                .withBackground(Background.OPAQUE).withOutputFormat(OutputFormat.JPEG).withOutputCompression(80)
+                .withModeration(Moderation.LOW)));
 
         Map<String, Object> json = fake.lastRequest().jsonMap();
         assertThat(json).containsEntry("model", "test-image-a").containsEntry("size", "1536x1024")
@@ -93,9 +99,10 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
     void referenceImagesGoToTheEditsEndpointInOrderWithImageTypes() throws Exception {
         byte[] first = TestImages.png(64, 64, 0xff0000);
         byte[] second = TestImages.jpeg(64, 64, 0x00ff00);
-        GenerationDetails done = runToEnd(new GenerationRequest(UUID.randomUUID(), "blend them", null, null, null, 1,
-                null, null, null, null, "high", List.of(new GenerationRequest.Upload("a.png", first),
-                new GenerationRequest.Upload("b.jpg", second))));
+        GenerationDetails done = runToEnd(GenerationRequest.of("blend them", ImageOptions.DEFAULTS
+                .withInputFidelity(InputFidelity.HIGH))
+                .withReferences(List.of(new GenerationRequest.Upload("a.png", first),
+                        new GenerationRequest.Upload("b.jpg", second))));
 
         assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
         assertThat(done.title()).isEqualTo("Edited Image");
@@ -120,30 +127,33 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
     @Test
     void invalidInputIsRefusedWithAClearMessageAndNoCall() {
         assertRefused(request("   "), "Prompt is required.");
-        assertRefused(new GenerationRequest(null, "x", null, null, null, 11, null, null, null, null, null, List.of()),
+        assertRefused(GenerationRequest.of("x", ImageOptions.DEFAULTS.withN(11)),
                 "Number of images must be between 1 and 10.");
-        assertRefused(new GenerationRequest(null, "x", "test-image-a", null, null, 1, "transparent", "jpeg", null, null,
-                null, List.of()), "background=transparent is allowed only with png or webp output_format");
-        assertRefused(new GenerationRequest(null, "x", null, null, null, 1, null, "webp", 101, null, null, List.of()),
+        assertRefused(GenerationRequest.of("x", ImageOptions.DEFAULTS.withModel("test-image-a")
+                .withBackground(Background.TRANSPARENT).withOutputFormat(OutputFormat.JPEG)),
+                "background=transparent is allowed only with png or webp output_format");
+        assertRefused(GenerationRequest.of("x", ImageOptions.DEFAULTS.withOutputFormat(OutputFormat.WEBP)
+                .withOutputCompression(101)),
                 "Compression must be between 0 and 100.");
-        assertRefused(new GenerationRequest(null, "x", "dall-e-3", null, null, 1, null, null, null, null, null, List.of()),
+        assertRefused(GenerationRequest.of("x", ImageOptions.DEFAULTS.withModel("dall-e-3")),
                 "Invalid model selection.");
         // test-image-a takes its listed sizes only (gpt-image-2, the default, would take 512x512 as a custom size).
-        assertRefused(new GenerationRequest(null, "x", "test-image-a", "512x512", null, 1, null, null, null, null, null,
-                List.of()), "Invalid size selection.");
-        assertRefused(new GenerationRequest(null, "x", null, null, null, 1, null, null, null, null, null,
-                List.of(new GenerationRequest.Upload("photo.png", "%PDF-1.7 not an image".getBytes()))), "photo.png");
+        assertRefused(GenerationRequest.of("x", ImageOptions.DEFAULTS.withModel("test-image-a").withSize("512x512")),
+                "Invalid size selection.");
+        assertRefused(GenerationRequest.of("x")
+                .withReferences(List.of(new GenerationRequest.Upload("photo.png", "%PDF-1.7 not an image".getBytes()))),
+                "photo.png");
         assertThat(fake.requests()).isEmpty();
     }
 
     @Test
     void labelsAndCaseAreAcceptedAsTheirValues() throws Exception {
-        GenerationDetails done = runToEnd(new GenerationRequest(null, "x", "Test Image A", "1024x1024 (Square)", "High",
-                1, null, null, null, null, null, List.of()));
+        GenerationDetails done = runToEnd(GenerationRequest.of("x", ImageOptions.DEFAULTS.withModel("Test Image A")
+                .withSize("1024x1024 (Square)").withQuality("High")));
 
-        assertThat(done.model()).isEqualTo("test-image-a");
-        assertThat(done.size()).isEqualTo("1024x1024");
-        assertThat(done.quality()).isEqualTo("high");
+        assertThat(done.options().model()).isEqualTo("test-image-a");
+        assertThat(done.options().size()).isEqualTo("1024x1024");
+        assertThat(done.options().quality()).isEqualTo("high");
     }
 
     @Test
@@ -213,8 +223,8 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
 
     @Test
     void editThisImageSendsThatImagesStoredBytesWithOnlyTheNewPrompt() throws Exception {
-        GenerationDetails first = runToEnd(new GenerationRequest(null, "two foxes", null, "1024x1024", "low", 2, null,
-                null, null, null, null, List.of()));
+        GenerationDetails first = runToEnd(GenerationRequest.of("two foxes", ImageOptions.DEFAULTS
+                .withSize("1024x1024").withQuality("low").withN(2)));
         GeneratedImageView second = first.images().get(1);
         byte[] stored;
         try (var in = store.open(StorageKey.original(first.workspaceId(), second.id(), ImageFormat.PNG))) {
@@ -222,8 +232,7 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
         }
         fake.reset();
 
-        GenerationDetails edit = runToEnd(new GenerationRequest(null, "make it night", null, null, null, 1, null, null,
-                null, null, null, List.of(), List.of(second.id())));
+        GenerationDetails edit = runToEnd(GenerationRequest.of("make it night").withSourceImages(List.of(second.id())));
 
         assertThat(edit.status()).isEqualTo(GenerationStatus.SUCCEEDED);
         assertThat(edit.title()).isEqualTo("Edited Image");
@@ -240,8 +249,8 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
         LoggedIn.as(eve, memberships);
         fake.reset();
 
-        assertRefused(new GenerationRequest(null, "steal it", null, null, null, 1, null, null, null, null, null,
-                List.of(), List.of(mine.images().get(0).id())), "Could not find the image to edit.");
+        assertRefused(GenerationRequest.of("steal it").withSourceImages(List.of(mine.images().get(0).id())),
+                "Could not find the image to edit.");
         assertThat(fake.requests()).isEmpty();
     }
 
@@ -311,7 +320,7 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
     }
 
     private GenerationRequest request(String prompt) {
-        return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null, null, null, null, List.of());
+        return GenerationRequest.of(prompt);
     }
 
     private void assertRefused(GenerationRequest request, String message) {

@@ -37,9 +37,8 @@ class HostileUploadSubmitTest extends LoggedInAsMemberTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void submittedAsAReference(Upload upload) throws Exception {
-        GenerationRequest request = new GenerationRequest(UUID.randomUUID(), "use this as a reference", null, null, null,
-                1, null, null, null, null, null, List.of(new GenerationRequest.Upload(upload.fileName(), upload.bytes())),
-                List.of());
+        GenerationRequest request = GenerationRequest.of("use this as a reference")
+                .withReferences(List.of(new GenerationRequest.Upload(upload.fileName(), upload.bytes())));
 
         if (upload.refusal().isPresent()) {
             assertThat(catchThrowable(() -> generations.submit(request))).isExactlyInstanceOf(UserInputException.class)

@@ -100,15 +100,14 @@ class MaskedEditTest extends LoggedInAsMemberTest {
     }
 
     private GeneratedImageView storedImage() throws InterruptedException {
-        GenerationDetails first = Generations.awaitFinished(generations, generations.submit(new GenerationRequest(
-                null, "a quiet lake", null, "1024x1024", "low", 1, null, null, null, null, null, List.of())));
+        GenerationDetails first = Generations.awaitFinished(generations, generations.submit(
+                GenerationRequest.of("a quiet lake", ImageOptions.DEFAULTS.withSize("1024x1024").withQuality("low"))));
         return first.images().get(0);
     }
 
     private static GenerationRequest edit(String prompt, List<GenerationRequest.Upload> references, List<UUID> sources,
                                           GenerationRequest.Upload mask) {
-        return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, 1, null, null, null, null, null,
-                references, sources, mask);
+        return GenerationRequest.of(prompt).withReferences(references).withSourceImages(sources).withMask(mask);
     }
 
     private static GenerationRequest.Upload upload(String name, byte[] bytes) {

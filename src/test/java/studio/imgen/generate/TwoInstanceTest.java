@@ -33,6 +33,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import studio.imgen.Application;
 import studio.imgen.admin.DefaultsChange;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.workspace.MemberService;
 import studio.imgen.access.RoleAccessService;
 import studio.imgen.access.RuleDraft;
@@ -161,9 +162,8 @@ class TwoInstanceTest {
                     LoggedIn.as(ana, instance.bean(MembershipLookup.class));
                     try {
                         start.await();
-                        admitted.add(new Admitted(instance, instance.generations().submit(new GenerationRequest(
-                                UUID.randomUUID(), "race " + n, null, null, null, null, null, null, null, null, null,
-                                List.of()))));
+                        admitted.add(new Admitted(instance,
+                                instance.generations().submit(GenerationRequest.of("race " + n))));
                     } catch (UserInputException e) {
                         refusals.add(e.getMessage());
                     } catch (Throwable e) {
@@ -201,8 +201,7 @@ class TwoInstanceTest {
         TestUsers users = a.bean(TestUsers.class);
         TestUser ana = users.member(users.workspaceWithKey("Relay"), "Ana");
         LoggedIn.as(ana, a.bean(MembershipLookup.class));
-        UUID id = a.generations().submit(new GenerationRequest(UUID.randomUUID(), "relayed", null, null, null, null,
-                null, null, null, null, null, List.of()));
+        UUID id = a.generations().submit(GenerationRequest.of("relayed"));
         LoggedIn.as(ana, b.bean(MembershipLookup.class));
         ConcurrentLinkedQueue<GenerationEvent> seenOnB = new ConcurrentLinkedQueue<>();
         Runnable unsubscribe = b.generations().watch(id, seenOnB::add);
@@ -267,14 +266,14 @@ class TwoInstanceTest {
         TestUser dana = users.admin(workspace, "Dana");
         TestUser ana = users.member(workspace, "Ana");
         LoggedIn.as(ana, b.bean(MembershipLookup.class));
-        assertThat(b.generations().form(null).outputFormat()).isEqualTo("png");
+        assertThat(b.generations().form(null).outputFormat()).isEqualTo(OutputFormat.PNG);
 
         LoggedIn.as(dana, a.bean(MembershipLookup.class));
         WorkspaceSettingsService settingsOnA = a.bean(WorkspaceSettingsService.class);
         settingsOnA.updateDefaults(new DefaultsChange(null, null, null, "webp", null), settingsOnA.defaultsForm().version());
 
         LoggedIn.as(ana, b.bean(MembershipLookup.class));
-        assertThat(b.generations().form(null).outputFormat()).isEqualTo("webp");
+        assertThat(b.generations().form(null).outputFormat()).isEqualTo(OutputFormat.WEBP);
         LoggedIn.as(dana, b.bean(MembershipLookup.class));
         assertThat(b.bean(WorkspaceSettingsService.class).defaultsForm().format()).isEqualTo("webp");
     }

@@ -86,8 +86,7 @@ class UploadRefusalTest extends LoggedInAsMemberTest {
     }
 
     private static GenerationRequest request(GenerationRequest.Upload... uploads) {
-        return new GenerationRequest(UUID.randomUUID(), "use this as a reference", null, null, null, 1, null, null, null,
-                null, null, List.of(uploads));
+        return GenerationRequest.of("use this as a reference").withReferences(List.of(uploads));
     }
 
     /** A valid PNG signature and IHDR (with CRC) claiming the given size, then a tiny IDAT: a decompression bomb's shape. */

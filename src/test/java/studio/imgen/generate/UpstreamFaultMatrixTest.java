@@ -208,8 +208,7 @@ class UpstreamFaultMatrixTest extends LoggedInAsMemberTest {
     }
 
     private GenerationDetails run(String prompt) throws InterruptedException {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null,
-                null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of(prompt));
         return Generations.awaitFinished(generations, id);
     }
 

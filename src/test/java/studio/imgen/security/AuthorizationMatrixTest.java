@@ -38,6 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import studio.imgen.admin.DefaultsChange;
 import studio.imgen.api.ApiTokenService;
 import studio.imgen.admin.EditThreadDefaults;
+import studio.imgen.catalog.OutputFormat;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.workspace.MemberService;
 import studio.imgen.workspace.NewMember;
 import studio.imgen.access.RoleAccessService;
@@ -598,8 +600,8 @@ class AuthorizationMatrixTest extends ServerTest {
     }
 
     private Object editFrom(UUID image) throws InterruptedException {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), "the same, in blue", null, null, null, 1,
-                null, "png", null, null, null, List.of(), List.of(image)));
+        UUID id = generations.submit(GenerationRequest.of("the same, in blue", ImageOptions.DEFAULTS
+                .withOutputFormat(OutputFormat.PNG)).withSourceImages(List.of(image)));
         return Generations.awaitFinished(generations, id).status();
     }
 

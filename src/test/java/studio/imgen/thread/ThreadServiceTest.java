@@ -18,6 +18,7 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;
@@ -234,8 +235,9 @@ class ThreadServiceTest extends LoggedInAsMemberTest {
         UUID thread = threads.startFromImage(generatedImage("a garden"));
         GenerationDetails first = turn(thread, "at noon");
 
-        UUID maskedId = threads.addTurn(thread, new TurnRequest(UUID.randomUUID(), "add a pond", null, "1024x1024",
-                "low", null, new GenerationRequest.Upload("painted mask", TestImages.mask(1024, 1024))));
+        UUID maskedId = threads.addTurn(thread, TurnRequest.of("add a pond", ImageOptions.DEFAULTS
+                .withSize("1024x1024").withQuality("low"))
+                .withMask(new GenerationRequest.Upload("painted mask", TestImages.mask(1024, 1024))));
         GenerationDetails masked = Generations.awaitFinished(generations, maskedId);
 
         assertThat(masked.status()).as(masked.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
@@ -253,8 +255,8 @@ class ThreadServiceTest extends LoggedInAsMemberTest {
     }
 
     private UUID generatedImage(String prompt) throws InterruptedException {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), prompt, null, "1024x1024", "low", 1,
-                null, null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of(prompt, ImageOptions.DEFAULTS.withSize("1024x1024")
+                .withQuality("low")));
         GenerationDetails done = Generations.awaitFinished(generations, id);
         assertThat(done.status()).as(done.errorMessage()).isEqualTo(GenerationStatus.SUCCEEDED);
         return done.images().get(0).id();
@@ -265,7 +267,7 @@ class ThreadServiceTest extends LoggedInAsMemberTest {
     }
 
     private static TurnRequest request(String prompt) {
-        return new TurnRequest(UUID.randomUUID(), prompt, null, "1024x1024", "low", null);
+        return TurnRequest.of(prompt, ImageOptions.DEFAULTS.withSize("1024x1024").withQuality("low"));
     }
 
     private byte[] bytesOf(GenerationDetails generation) throws IOException {

@@ -266,7 +266,6 @@ class MemberServiceTest {
     }
 
     private static GenerationRequest request(String prompt) {
-        return new GenerationRequest(UUID.randomUUID(), prompt, null, null, null, null, null, null, null, null, null,
-                List.of());
+        return GenerationRequest.of(prompt);
     }
 }

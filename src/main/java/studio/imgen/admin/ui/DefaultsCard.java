@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import studio.imgen.access.Choice;
 import studio.imgen.admin.DefaultsChange;
@@ -18,6 +17,8 @@ import studio.imgen.admin.DefaultsForm;
 import studio.imgen.admin.EditThreadDefaults;
 import studio.imgen.access.ModelChoice;
 import studio.imgen.admin.WorkspaceSettingsService;
+import studio.imgen.catalog.Background;
+import studio.imgen.catalog.OutputFormat;
 
 /**
  * Workspace defaults (used whenever a member has not chosen) and the admin cooldown exemption. Saves send only what
@@ -46,9 +47,9 @@ class DefaultsCard extends Div {
         size.setLabel("Size");
         quality.setLabel("Quality");
         format.setLabel("Output format");
-        format.setItemLabelGenerator(v -> v.toUpperCase(Locale.ROOT));
+        format.setItemLabelGenerator(v -> OutputFormat.parse(v).label());
         background.setLabel("Background");
-        background.setItemLabelGenerator(v -> v.substring(0, 1).toUpperCase(Locale.ROOT) + v.substring(1));
+        background.setItemLabelGenerator(v -> Background.parse(v).label());
         Div fields = new Div(model, size, quality, format, background);
         fields.addClassNames("form-row", "defaults-row");
 

@@ -25,6 +25,6 @@ final class Formats {
         if (g.costMicros() == null) {
             return "–";
         }
-        return Money.cost(g.costMicros(), g.costEstimated()) + (g.n() > 1 ? " for all " + g.n() + " images" : "");
+        return Money.cost(g.costMicros(), g.costEstimated()) + (g.options().n() > 1 ? " for all " + g.options().n() + " images" : "");
     }
 }

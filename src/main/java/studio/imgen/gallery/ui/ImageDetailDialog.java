@@ -18,6 +18,7 @@ import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.gallery.ImageDetails;
 import studio.imgen.generate.GeneratedImageView;
 import studio.imgen.generate.GenerationDetails;
+import studio.imgen.generate.ImageOptions;
 
 /**
  * One image in full: the original, the whole prompt (as text), the parameters as resolved and sent, who asked when,
@@ -100,23 +101,24 @@ class ImageDetailDialog extends Dialog {
 
     private Div parameters(ImageDetails details) {
         GenerationDetails g = details.generation();
+        ImageOptions o = g.options();
         Div list = new Div();
         list.addClassName("image-detail-parameters");
-        row(list, "Model", modelLabel.apply(g.model()));
+        row(list, "Model", modelLabel.apply(o.model()));
         String pixels = details.width() + " × " + details.height();
-        row(list, "Size", "auto".equals(g.size()) ? "Auto (" + pixels + ")" : pixels);
-        row(list, "Quality", label(g.quality()));
-        row(list, "Format", g.outputFormat().toUpperCase(java.util.Locale.ROOT)
-                + (g.outputCompression() == null ? "" : ", compression " + g.outputCompression()));
-        row(list, "Background", label(g.background()));
-        row(list, "Moderation", label(g.moderation()));
-        if (g.inputFidelity() != null) {
-            row(list, "Input fidelity", label(g.inputFidelity()));
+        row(list, "Size", "auto".equals(o.size()) ? "Auto (" + pixels + ")" : pixels);
+        row(list, "Quality", label(o.quality()));
+        row(list, "Format", o.outputFormat().label()
+                + (o.outputCompression() == null ? "" : ", compression " + o.outputCompression()));
+        row(list, "Background", o.background().label());
+        row(list, "Moderation", label(o.moderation().wireValue()));
+        if (o.inputFidelity() != null) {
+            row(list, "Input fidelity", label(o.inputFidelity().wireValue()));
         }
         if (g.referenceCount() > 0) {
             row(list, "References", String.valueOf(g.referenceCount()));
         }
-        row(list, "Images", String.valueOf(g.n()));
+        row(list, "Images", String.valueOf(o.n()));
         row(list, "Tokens", Formats.tokens(g));
         row(list, "Cost", Formats.cost(g));
         return list;

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import studio.imgen.access.Choice;
@@ -24,15 +22,15 @@ import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
 
 /**
- * Every knob of a generation. Offers only what the service says the member may use for the chosen model, and keeps
- * the combinations valid as choices change (jpeg disables Transparent; png disables compression and resets it).
+ * Every knob of a generation. Offers only what the service says the member may use for the chosen model; the
+ * advanced options keep their combinations valid themselves ({@link AdvancedOptions}).
  */
 class GenerateFormPanel extends Div {
-
 
     private final Function<String, GenerateForm> formLoader;
     private final TextArea prompt = new TextArea("Prompt");
@@ -42,14 +40,9 @@ class GenerateFormPanel extends Div {
     private final CustomSizeField customSize = new CustomSizeField();
     private final Select<Choice> quality = new Select<>();
     private final IntegerField count = new IntegerField("Images");
-    private final Select<String> background = new Select<>();
-    private final Select<String> format = new Select<>();
-    private final IntegerField compression = new IntegerField("Compression");
-    private final Select<String> moderation = new Select<>();
-    private final Select<String> fidelity = new Select<>();
+    private final AdvancedOptions advanced = new AdvancedOptions();
     private final ReferencePicker references;
     private final MaskPicker maskPicker;
-    /** Sizes of the stored images being edited, for painting a mask at their exact size. */
     private final Button submit = new Button("Generate");
     private GenerateForm form;
     private boolean applying;
@@ -88,35 +81,8 @@ class GenerateFormPanel extends Div {
         count.setStepButtonsVisible(true);
         count.setValue(1);
 
-        background.setLabel("Background");
-        background.setItems("auto", "opaque", "transparent");
-        background.setItemLabelGenerator(GenerationCard::label);
-        format.setLabel("Output format");
-        format.setItems("png", "jpeg", "webp");
-        format.setItemLabelGenerator(v -> v.toUpperCase(Locale.ROOT));
-        format.addValueChangeListener(e -> updateDependentFields());
-        compression.setMin(0);
-        compression.setMax(100);
-        compression.setValue(100);
-        compression.setHelperText("JPEG and WebP only; 100 = best quality");
-        moderation.setLabel("Moderation");
-        moderation.setItems("auto", "low");
-        moderation.setItemLabelGenerator(v -> "auto".equals(v) ? "Auto (standard)" : "Low (less restrictive)");
-        moderation.setValue("auto");
-        fidelity.setLabel("Input fidelity");
-        fidelity.setItems("low", "high");
-        fidelity.setItemLabelGenerator(v -> "high".equals(v) ? "High (keep faces and details)" : "Low");
-        fidelity.setValue("low");
-
         Div main = new Div(model, size, quality, count);
         main.addClassName("form-row");
-        Div advancedFields = new Div(background, format, compression, moderation, fidelity);
-        advancedFields.addClassName("form-row");
-        Details advanced = new Details("More options", advancedFields);
-        advanced.addClassName("advanced-options");
-        Span transparentHint = new Span("Transparent backgrounds need PNG or WebP and a model that supports them.");
-        transparentHint.addClassName("hint");
-        advancedFields.add(transparentHint);
 
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         submit.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
@@ -150,8 +116,7 @@ class GenerateFormPanel extends Div {
             quality.setItems(updated.qualities());
             quality.setValue(pick(updated.qualities(), chosenQuality, updated.quality()));
             if (!keepChoices) {
-                format.setValue(updated.outputFormat());
-                background.setValue(updated.background());
+                advanced.showDefaults(updated.outputFormat(), updated.background());
             }
             updated.selectedModel().ifPresent(m -> {
                 count.setMax(m.maxImages());
@@ -173,24 +138,23 @@ class GenerateFormPanel extends Div {
             return;
         }
         prompt.setValue(earlier.prompt());
-        form.models().stream().filter(m -> m.id().equals(earlier.model())).findFirst().ifPresent(m -> {
+        ImageOptions options = earlier.options();
+        form.models().stream().filter(m -> m.id().equals(options.model())).findFirst().ifPresent(m -> {
             if (!m.equals(model.getValue())) {
                 apply(formLoader.apply(m.id()), false);
             }
         });
-        size.getListDataView().getItems().filter(c -> c.value().equals(earlier.size())).findFirst()
+        size.getListDataView().getItems().filter(c -> c.value().equals(options.size())).findFirst()
                 .ifPresentOrElse(size::setValue, () -> {
                     if (form.customSizeMaxPixels() > 0) {
                         size.setValue(CustomSizeField.CUSTOM);
-                        customSize.show(earlier.size());
+                        customSize.show(options.size());
                     }
                 });
-        quality.getListDataView().getItems().filter(c -> c.value().equals(earlier.quality())).findFirst().ifPresent(quality::setValue);
-        count.setValue(earlier.n());
-        format.setValue(earlier.outputFormat());
-        background.setValue(earlier.background());
-        compression.setValue(earlier.outputCompression() == null ? 100 : earlier.outputCompression());
-        moderation.setValue(earlier.moderation());
+        quality.getListDataView().getItems().filter(c -> c.value().equals(options.quality())).findFirst()
+                .ifPresent(quality::setValue);
+        count.setValue(options.n());
+        advanced.reuse(options);
         prompt.focus();
     }
 
@@ -204,17 +168,13 @@ class GenerateFormPanel extends Div {
     }
 
     private GenerationRequest request() {
-        String chosenFormat = format.getValue();
-        boolean compressible = !"png".equals(chosenFormat);
-        List<GenerationRequest.Upload> files = references.uploads();
-        return new GenerationRequest(UUID.randomUUID(), prompt.getValue(),
-                model.getValue() == null ? null : model.getValue().id(),
-                chosenSize(),
-                quality.getValue() == null ? null : quality.getValue().value(),
-                count.getValue(), background.getValue(), chosenFormat,
-                compressible ? compression.getValue() : null, moderation.getValue(),
-                references.isEmpty() || !fidelity.isVisible() ? null : fidelity.getValue(), files, List.of(),
-                maskPicker.mask());
+        ImageOptions options = advanced.chosen(ImageOptions.DEFAULTS
+                .withModel(model.getValue() == null ? null : model.getValue().id())
+                .withSize(chosenSize())
+                .withQuality(quality.getValue() == null ? null : quality.getValue().value())
+                .withN(count.getValue()), !references.isEmpty());
+        return GenerationRequest.of(prompt.getValue(), options).withReferences(references.uploads())
+                .withMask(maskPicker.mask());
     }
 
     private String chosenSize() {
@@ -225,22 +185,10 @@ class GenerateFormPanel extends Div {
     }
 
     private void updateDependentFields() {
-        boolean transparentPossible = form != null && form.selectedModel().map(ModelOption::supportsTransparent).orElse(false)
-                && !"jpeg".equals(format.getValue());
-        background.setItemEnabledProvider(v -> !"transparent".equals(v) || transparentPossible);
-        if ("transparent".equals(background.getValue()) && !transparentPossible) {
-            background.setValue("jpeg".equals(format.getValue()) ? "opaque" : "auto");
-        }
-        boolean compressible = !"png".equals(format.getValue());
-        compression.setEnabled(compressible);
-        if (!compressible) {
-            compression.setValue(100);
-        }
+        Optional<ModelOption> selected = form == null ? Optional.empty() : form.selectedModel();
         boolean withReferences = !references.isEmpty();
-        fidelity.setVisible(withReferences && form != null
-                && form.selectedModel().map(ModelOption::supportsInputFidelity).orElse(false));
-        moderation.setEnabled(!withReferences);
-        moderation.setHelperText(withReferences ? "Not used when editing reference images" : null);
+        advanced.adapt(selected.map(ModelOption::supportsTransparent).orElse(false),
+                selected.map(ModelOption::supportsInputFidelity).orElse(false), withReferences);
         submit.setText(withReferences ? "Edit with references" : "Generate");
         maskPicker.setTarget(maskTarget());
     }

@@ -2,11 +2,9 @@ package studio.imgen.generate.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Menu;
@@ -14,28 +12,20 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import studio.imgen.base.UserInputException;
 import studio.imgen.base.ui.CooldownCountdown;
+import studio.imgen.base.ui.EditThisImage;
 import studio.imgen.shell.MainLayout;
 import studio.imgen.base.ui.Notifications;
-import studio.imgen.base.ui.UiUpdates;
 import studio.imgen.generate.GenerateForm;
 import studio.imgen.generate.GenerationDetails;
-import studio.imgen.generate.GenerationEvent;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.storage.PendingUploads;
 import studio.imgen.storage.Thumbnails;
-import studio.imgen.base.ui.EditThisImage;
 
 /**
  * Generate: the form on one side, this member's generations on the other. Submitting never blocks the page: the job
@@ -63,17 +53,11 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private final Div shutdowns = new Div();
     private final Div limits = new Div();
     private final CooldownCountdown countdown;
-    private final Div results = new Div();
-    private final Div empty = new Div();
-    private final Map<UUID, GenerationCard> cards = new LinkedHashMap<>();
-    private final Map<UUID, Runnable> subscriptions = new LinkedHashMap<>();
+    private final GenerationResults results;
     private GenerateForm form;
-    private Registration pollRegistration;
-    private final Clock clock;
 
     GenerateView(GenerationService generations, PendingUploads pendingUploads, Thumbnails thumbnails, Clock clock) {
         this.generations = generations;
-        this.clock = clock;
         this.countdown = new CooldownCountdown(clock);
         addClassName("generate-view");
         formPanel = new GenerateFormPanel(generations::form, pendingUploads, thumbnails, new MaskPicker(generations),
@@ -82,20 +66,15 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         banner.setVisible(false);
         modelGone.addClassNames("banner", "model-gone");
         modelGone.setVisible(false);
-        results.addClassName("results");
-        empty.addClassName("empty-state");
-        empty.add(VaadinIcon.PICTURE.create(), new H2("No images yet"),
-                new Paragraph("Describe what you want and press Generate. Your images appear here as they are drawn."));
 
         limits.addClassName("member-limits");
         shutdowns.addClassName("generate-shutdowns");
         Div formColumn = new Div(new H2("Generate"), limits, shutdowns, banner, modelGone, formPanel, countdown);
         formColumn.addClassName("form-column");
-        Div resultsColumn = new Div(empty, results);
-        resultsColumn.addClassName("results-column");
-        add(formColumn, resultsColumn);
+        results = new GenerationResults(generations, clock, this::reuse, () -> refreshForm(true),
+                this::updatePolling);
+        add(formColumn, results);
         refreshForm(false);
-        loadRecent();
     }
 
     private void refreshForm(boolean keepChoices) {
@@ -158,7 +137,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         try {
             UUID id = generations.submit(request);
             formPanel.submitted();
-            generations.find(id).ifPresent(details -> addCard(details, true));
+            generations.find(id).ifPresent(details -> results.add(details, true));
             refreshForm(true);
         } catch (UserInputException e) {
             Notifications.error(e.getMessage());
@@ -170,7 +149,7 @@ public class GenerateView extends Div implements BeforeEnterObserver {
     private void reuse(GenerationDetails earlier) {
         formPanel.reuse(earlier);
         modelGone.setVisible(false);
-        generations.modelGone(earlier.model()).ifPresent(gone -> {
+        generations.modelGone(earlier.options().model()).ifPresent(gone -> {
             gone.replacementId().ifPresent(id -> formPanel.apply(generations.form(id), true));
             modelGone.removeAll();
             modelGone.add(VaadinIcon.INFO_CIRCLE.create(), new Span(gone.message()));
@@ -178,79 +157,10 @@ public class GenerateView extends Div implements BeforeEnterObserver {
         });
     }
 
-    private void loadRecent() {
-        List<GenerationDetails> recent = new ArrayList<>(generations.recent(12));
-        java.util.Collections.reverse(recent);
-        recent.forEach(details -> addCard(details, false));
-        updateEmptyState();
-    }
-
-    private void addCard(GenerationDetails details, boolean animate) {
-        GenerationCard card = new GenerationCard(details, this::reuse, this::cancel,
-                (image, from) -> EditThisImage.open(image.id()), clock);
-        if (animate) {
-            card.addClassName("new");
-        }
-        cards.put(details.id(), card);
-        results.addComponentAsFirst(card);
-        if (card.running() && isAttached()) {
-            follow(details.id());
-        }
-        updateEmptyState();
-    }
-
-    private void cancel(GenerationDetails details) {
-        if (generations.cancel(details.id())) {
-            Notifications.info("Cancelling… OpenAI may still bill for a request that was already sent.");
-        }
-        generations.find(details.id()).ifPresent(this::update);
-    }
-
-    private void follow(UUID id) {
-        if (subscriptions.containsKey(id)) {
-            return;
-        }
-        subscriptions.put(id, generations.watch(id, UiUpdates.forCurrentUser(UI.getCurrent(), this::onEvent)));
-        // The job may have finished between loading the card and subscribing.
-        generations.find(id).ifPresent(this::update);
-        updatePolling();
-    }
-
-    private void onEvent(GenerationEvent event) {
-        GenerationCard card = cards.get(event.generationId());
-        if (card == null) {
-            return;
-        }
-        if (event instanceof GenerationEvent.Preview preview) {
-            card.preview(preview.jpeg());
-        } else if (event instanceof GenerationEvent.Started started) {
-            generations.find(started.generationId()).ifPresent(this::update);
-        } else if (event instanceof GenerationEvent.Finished finished) {
-            generations.find(finished.generationId()).ifPresent(this::update);
-            Runnable unsubscribe = subscriptions.remove(finished.generationId());
-            if (unsubscribe != null) {
-                unsubscribe.run();
-            }
-            refreshForm(true);
-        }
-        updatePolling();
-    }
-
-    private void update(GenerationDetails details) {
-        GenerationCard card = cards.get(details.id());
-        if (card != null && (card.details().status() != details.status() || details.status().finished())) {
-            card.show(details);
-        }
-    }
-
     /** Elapsed-time labels and the cooldown tick once a second while something runs, and not at all otherwise. */
     private void updatePolling() {
-        boolean ticking = countdown.running() || cards.values().stream().anyMatch(GenerationCard::running);
+        boolean ticking = countdown.running() || results.running();
         getUI().ifPresent(ui -> ui.setPollInterval(ticking ? 1000 : -1));
-    }
-
-    private void updateEmptyState() {
-        empty.setVisible(cards.isEmpty());
     }
 
     @Override
@@ -274,19 +184,12 @@ public class GenerateView extends Div implements BeforeEnterObserver {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        cards.values().stream().filter(GenerationCard::running).map(c -> c.details().id()).toList().forEach(this::follow);
-        pollRegistration = event.getUI().addPollListener(poll -> cards.values().forEach(c -> c.tick(clock.instant())));
         updatePolling();
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        subscriptions.values().forEach(Runnable::run);
-        subscriptions.clear();
         event.getUI().setPollInterval(-1);
-        if (pollRegistration != null) {
-            pollRegistration.remove();
-        }
     }
 
 }

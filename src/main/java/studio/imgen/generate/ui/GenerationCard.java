@@ -18,6 +18,7 @@ import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.catalog.Money;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.generate.GeneratedImageView;
 
 /**
@@ -59,8 +60,9 @@ class GenerationCard extends Div {
 
         Paragraph prompt = new Paragraph(shorten(updated.prompt()));
         prompt.addClassName("generation-prompt");
-        Div chips = new Div(chip(updated.model()), chip(label(updated.size())), chip(label(updated.quality())),
-                chip(updated.outputFormat().toUpperCase()), chip(updated.n() + (updated.n() == 1 ? " image" : " images")));
+        ImageOptions options = updated.options();
+        Div chips = new Div(chip(options.model()), chip(label(options.size())), chip(label(options.quality())),
+                chip(options.outputFormat().label()), chip(options.n() + (options.n() == 1 ? " image" : " images")));
         if (updated.referenceCount() > 0) {
             chips.add(chip(updated.referenceCount() + " reference" + (updated.referenceCount() == 1 ? "" : "s")));
         }

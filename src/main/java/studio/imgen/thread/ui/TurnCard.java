@@ -19,6 +19,7 @@ import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.catalog.Money;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationStatus;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.generate.ui.MaskPicker;
 import studio.imgen.thread.ThreadTurn;
 
@@ -120,8 +121,9 @@ class TurnCard extends Div {
         Div chips = new Div();
         chips.addClassName("chips");
         t.settings().ifPresent(g -> {
-            chips.add(chip(g.model()), chip(label(g.size())), chip(label(g.quality())),
-                    chip(g.outputFormat().toUpperCase(Locale.ROOT)));
+            ImageOptions options = g.options();
+            chips.add(chip(options.model()), chip(label(options.size())), chip(label(options.quality())),
+                    chip(options.outputFormat().label()));
             if (g.masked()) {
                 chips.add(MaskPicker.usedBadge());
             }

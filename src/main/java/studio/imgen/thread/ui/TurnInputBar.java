@@ -12,8 +12,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import studio.imgen.access.Choice;
@@ -25,6 +23,8 @@ import studio.imgen.generate.GenerateForm.ModelOption;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.catalog.CustomSize;
+import studio.imgen.catalog.OutputFormat;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.generate.ui.CustomSizeField;
 import studio.imgen.generate.ui.MaskPicker;
 import studio.imgen.thread.TurnRequest;
@@ -42,7 +42,7 @@ class TurnInputBar extends Div {
     private final Select<Choice> size = new Select<>();
     private final CustomSizeField customSize = new CustomSizeField();
     private final Select<Choice> quality = new Select<>();
-    private final Select<String> format = new Select<>();
+    private final Select<OutputFormat> format = new Select<>();
     private final Div tools = new Div();
     private final Div blocked = new Div();
     private final Div modelGone = new Div();
@@ -79,8 +79,8 @@ class TurnInputBar extends Div {
         quality.setAriaLabel("Quality");
         quality.setItemLabelGenerator(Choice::label);
         format.setAriaLabel("Output format");
-        format.setItems("png", "jpeg", "webp");
-        format.setItemLabelGenerator(v -> v.toUpperCase(Locale.ROOT));
+        format.setItems(OutputFormat.values());
+        format.setItemLabelGenerator(OutputFormat::label);
         send = new Button(sendLabel, VaadinIcon.PAPERPLANE.create(), e -> {
             if (customSize.isVisible() && !customSize.validate()) {
                 updateEnabled();
@@ -126,8 +126,8 @@ class TurnInputBar extends Div {
             return;
         }
         modelGone.setVisible(false);
-        if (form.models().stream().noneMatch(m -> m.id().equals(from.model()))) {
-            retired.apply(from.model()).ifPresent(gone -> {
+        if (form.models().stream().noneMatch(m -> m.id().equals(from.options().model()))) {
+            retired.apply(from.options().model()).ifPresent(gone -> {
                 gone.replacementId().filter(id -> form.models().stream().anyMatch(m -> m.id().equals(id)))
                         .filter(id -> model.getValue() == null || !model.getValue().id().equals(id))
                         .ifPresent(id -> apply(formLoader.apply(id)));
@@ -136,19 +136,19 @@ class TurnInputBar extends Div {
                 modelGone.setVisible(true);
             });
         }
-        form.models().stream().filter(m -> m.id().equals(from.model())).findFirst().ifPresent(m -> {
+        form.models().stream().filter(m -> m.id().equals(from.options().model())).findFirst().ifPresent(m -> {
             if (!m.equals(model.getValue())) {
                 apply(formLoader.apply(m.id()));
             }
         });
-        select(size, from.size());
-        if (form.customSizeMaxPixels() > 0 && CustomSize.parse(from.size()).isPresent()
-                && form.sizes().stream().noneMatch(c -> c.value().equals(from.size()))) {
+        select(size, from.options().size());
+        if (form.customSizeMaxPixels() > 0 && CustomSize.parse(from.options().size()).isPresent()
+                && form.sizes().stream().noneMatch(c -> c.value().equals(from.options().size()))) {
             size.setValue(CustomSizeField.CUSTOM);
-            customSize.show(from.size());
+            customSize.show(from.options().size());
         }
-        select(quality, from.quality());
-        format.setValue(from.outputFormat());
+        select(quality, from.options().quality());
+        format.setValue(from.options().outputFormat());
     }
 
     /** "Reuse settings": the earlier turn's prompt as well as its options. */
@@ -242,12 +242,13 @@ class TurnInputBar extends Div {
     }
 
     private TurnRequest request() {
-        return new TurnRequest(UUID.randomUUID(), prompt.getValue(),
-                model.getValue() == null ? null : model.getValue().id(),
-                CustomSizeField.CUSTOM.equals(size.getValue()) ? customSize.value().orElse(null)
-                        : size.getValue() == null ? null : size.getValue().value(),
-                quality.getValue() == null ? null : quality.getValue().value(), format.getValue(),
-                maskPicker.mask());
+        ImageOptions options = ImageOptions.DEFAULTS
+                .withModel(model.getValue() == null ? null : model.getValue().id())
+                .withSize(CustomSizeField.CUSTOM.equals(size.getValue()) ? customSize.value().orElse(null)
+                        : size.getValue() == null ? null : size.getValue().value())
+                .withQuality(quality.getValue() == null ? null : quality.getValue().value())
+                .withOutputFormat(format.getValue());
+        return TurnRequest.of(prompt.getValue(), options).withMask(maskPicker.mask());
     }
 
     private static void select(Select<Choice> select, String value) {

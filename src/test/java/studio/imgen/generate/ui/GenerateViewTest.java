@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.access.Choice;
+import studio.imgen.catalog.OutputFormat;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
@@ -138,13 +139,13 @@ class GenerateViewTest extends KaribuTest {
         Select<String> model = _get(Select.class, spec -> spec.withLabel("Model"));
         assertThat(model).isNotNull();
         @SuppressWarnings("unchecked")
-        Select<String> format = _get(Select.class, spec -> spec.withLabel("Output format"));
+        Select<OutputFormat> format = _get(Select.class, spec -> spec.withLabel("Output format"));
         IntegerField compression = _get(IntegerField.class, spec -> spec.withLabel("Compression"));
 
-        _setValue(format, "png");
+        _setValue(format, OutputFormat.PNG);
         assertThat(compression.isEnabled()).isFalse();
         assertThat(compression.getValue()).isEqualTo(100);
-        _setValue(format, "jpeg");
+        _setValue(format, OutputFormat.JPEG);
         assertThat(compression.isEnabled()).isTrue();
     }
 

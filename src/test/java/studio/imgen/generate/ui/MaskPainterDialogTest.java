@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
 import studio.imgen.testsupport.KaribuTest;
@@ -41,8 +42,8 @@ class MaskPainterDialogTest extends KaribuTest {
     void editAStoredImage() throws Exception {
         fake.reset();
         login(users.member(users.workspaceWithKey("Acme"), "Ana"));
-        UUID generation = generations.submit(new GenerationRequest(UUID.randomUUID(), "a quiet lake", null,
-                "1024x1536", "low", 1, null, null, null, null, null, List.of()));
+        UUID generation = generations.submit(GenerationRequest.of("a quiet lake", ImageOptions.DEFAULTS
+                .withSize("1024x1536").withQuality("low")));
         imageId = Generations.awaitFinished(generations, generation).images().get(0).id();
         fake.reset();
         UI.getCurrent().navigate("", new QueryParameters(Map.of("edit", List.of(imageId.toString()))));

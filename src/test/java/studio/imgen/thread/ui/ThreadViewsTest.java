@@ -28,6 +28,7 @@ import studio.imgen.access.Choice;
 import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
+import studio.imgen.generate.ImageOptions;
 import studio.imgen.generate.ui.CustomSizeField;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
@@ -183,12 +184,12 @@ class ThreadViewsTest extends KaribuTest {
     }
 
     private static studio.imgen.thread.TurnRequest request(String prompt) {
-        return new studio.imgen.thread.TurnRequest(UUID.randomUUID(), prompt, null, "1024x1024", "low", null);
+        return studio.imgen.thread.TurnRequest.of(prompt, ImageOptions.DEFAULTS.withSize("1024x1024").withQuality("low"));
     }
 
     private UUID generatedImage(String prompt) throws InterruptedException {
-        UUID id = generations.submit(new GenerationRequest(UUID.randomUUID(), prompt, null, "1024x1024", "low", 1,
-                null, null, null, null, null, List.of()));
+        UUID id = generations.submit(GenerationRequest.of(prompt, ImageOptions.DEFAULTS.withSize("1024x1024")
+                .withQuality("low")));
         GenerationDetails done = Generations.awaitFinished(generations, id);
         return done.images().get(0).id();
     }
