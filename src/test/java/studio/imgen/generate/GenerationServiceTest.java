@@ -42,6 +42,9 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
     @Autowired
     UpstreamBreakers breakers;
 
+    @Autowired
+    GenerationEvents events;
+
     @Value("${app.generation.breaker-failures}")
     int breakerFailures;
 
@@ -192,23 +195,43 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
 
     @Test
     void previewsStreamBeforeTheResult() throws Exception {
-        fake.setStreamEventDelay(Duration.ofMillis(150));
+        fake.holdFinalImages();
         CountDownLatch preview = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean previewBeforeFinish = new java.util.concurrent.atomic.AtomicBoolean();
         UUID id = generations.submit(request("slow drawing"));
         generations.watch(id, event -> {
             if (event instanceof GenerationEvent.Preview) {
-                previewBeforeFinish.compareAndSet(false, finished.getCount() == 1);
                 preview.countDown();
             } else if (event instanceof GenerationEvent.Finished) {
                 finished.countDown();
             }
         });
 
+        // Decoded off the stream's thread, so the preview shows while OpenAI still works on the final image.
+        assertThat(preview.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(finished.getCount()).isOne();
+        fake.releaseFinalImages();
         assertThat(finished.await(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(preview.getCount()).isZero();
-        assertThat(previewBeforeFinish).isTrue();
+    }
+
+    @Test
+    void previewsThatArriveWithTheFinalImageAreNotShownAfterTheResult() throws Exception {
+        List<GenerationEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        UUID id = generations.submit(request("fast drawing"));
+        generations.watch(id, event -> {
+            seen.add(event);
+            if (event instanceof GenerationEvent.Finished) {
+                finished.countDown();
+            }
+        });
+
+        assertThat(finished.await(20, TimeUnit.SECONDS)).isTrue();
+        GenerationDetails done = generations.find(id).orElseThrow();
+        assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
+        // Previews and the final image arrive together here; the stale ones may be dropped, but none follows the end.
+        assertThat(seen.getLast()).isInstanceOf(GenerationEvent.Finished.class);
+        assertThat(events.latestPreview(id)).as("no preview left to show a view that opens now").isEmpty();
     }
 
     @Test
