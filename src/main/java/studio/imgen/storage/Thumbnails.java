@@ -41,7 +41,12 @@ public class Thumbnails {
      * @throws CancellationException when interrupted while waiting for a decode slot (the interrupt flag is kept)
      */
     public byte[] thumbnail(byte[] imageBytes) {
-        byte[] made = taken(ImageCodec.sha256Hex(imageBytes));
+        return thumbnail(imageBytes, ImageCodec.sha256Hex(imageBytes));
+    }
+
+    /** {@link #thumbnail(byte[])} of bytes whose SHA-256 is known already (from {@link ImageInspector#inspect}). */
+    public byte[] thumbnail(byte[] imageBytes, String sha256) {
+        byte[] made = taken(sha256);
         if (made != null) {
             return made;
         }
