@@ -1,6 +1,7 @@
 package studio.imgen.generate;
 
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,8 @@ import studio.imgen.storage.Thumbnails;
 class GenerationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationRunner.class);
+    /** Previews are decoded off the stream's thread, one virtual thread per job while it has a preview pending. */
+    private static final Executor PREVIEW_THREADS = task -> Thread.ofVirtual().name("preview").start(task);
 
     private final GenerationRepository generations;
     private final UpstreamCalls calls;
@@ -65,9 +68,13 @@ class GenerationRunner {
                     .orElseThrow(() -> new JobFailure("model_not_available", "That model is no longer available."
                             + " Choose another model and try again."));
             UpstreamCalls.Answer answer;
+            LatestPreview previews = new LatestPreview(id, thumbnails::preview, events::publish, sharedPreviews::store,
+                    PREVIEW_THREADS);
             try {
-                answer = calls.call(apiKey, job, progress(claim, wait));
+                answer = calls.call(apiKey, job, progress(claim, wait, previews));
             } finally {
+                // The final image (or the failure) is here: a preview still waiting for its decode is stale.
+                previews.close();
                 wait.leave();
             }
             breakers.succeeded(job.getWorkspaceId());
@@ -109,7 +116,7 @@ class GenerationRunner {
     }
 
     /** What happens around each upstream attempt: the cancel, the breaker and the fence first, previews as they come. */
-    private ProgressListener progress(GenerationRepository.Claim claim, UpstreamWait wait) {
+    private ProgressListener progress(GenerationRepository.Claim claim, UpstreamWait wait, LatestPreview previews) {
         UUID id = claim.job().getId();
         UUID workspaceId = claim.job().getWorkspaceId();
         return new ProgressListener() {
@@ -143,11 +150,7 @@ class GenerationRunner {
 
             @Override
             public void partialImage(int index, byte[] imageBytes) {
-                wait.leave();
-                GenerationEvent.Preview preview = new GenerationEvent.Preview(id, index, thumbnails.thumbnail(imageBytes));
-                events.publish(preview);
-                sharedPreviews.store(preview);
-                wait.enter();
+                previews.offer(index, imageBytes);
             }
         };
     }

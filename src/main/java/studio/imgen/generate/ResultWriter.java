@@ -51,9 +51,10 @@ class ResultWriter {
     }
 
     /**
-     * The original first, then one short fenced transaction, then the announcement; a refused fence or failure leaves
-     * no row and no file. The thumbnail comes after the announcement (the inspection's decode made it already), and
-     * the image endpoint makes it itself if asked first, so the member's wait ends with the original stored.
+     * The files first, then one short fenced transaction, then the announcement; a refused fence or failure leaves
+     * no row and no file. The thumbnail is stored beside the original: the inspection's decode made it already, so it
+     * costs one small write, and the browser's request for it, which follows the announcement at once, finds a file
+     * instead of making it again. If that write fails, the image endpoint makes it on the first request.
      */
     void succeeded(GenerationRepository.Claim claim, ImageModel model, UpstreamCalls.Answer answer) {
         GenerationRecord job = claim.job();
@@ -66,6 +67,7 @@ class ResultWriter {
                 UUID imageId = UUID.randomUUID();
                 store.put(StorageKey.original(job.getWorkspaceId(), imageId, info.format()), image.bytes());
                 rows.add(new ImageRepository.ResultRow(imageId, position++, info, image.bytes().length));
+                storeThumbnail(job.getWorkspaceId(), imageId, image.bytes(), info);
             }
             TokenUsage usage = result.usage();
             long cost = ModelCatalog.cost(model, usage.textInputTokens(), usage.imageInputTokens(),
@@ -87,7 +89,6 @@ class ResultWriter {
                 return;
             }
             announce(job, GenerationStatus.SUCCEEDED);
-            storeThumbnails(job.getWorkspaceId(), rows, result);
         } catch (RuntimeException e) {
             deleteFiles(job.getWorkspaceId(), rows);
             throw e;
@@ -95,17 +96,12 @@ class ResultWriter {
     }
 
     /** Best effort: a thumbnail missing from storage is made again on its first request. */
-    private void storeThumbnails(UUID workspaceId, List<ImageRepository.ResultRow> rows, ImageResult result) {
-        for (ImageRepository.ResultRow row : rows) {
-            StorageKey key = StorageKey.thumbnail(workspaceId, row.id());
-            try {
-                if (!store.exists(key)) {
-                    store.put(key, thumbnails.thumbnail(result.images().get(row.position()).bytes()));
-                }
-            } catch (RuntimeException e) {
-                log.warn("Thumbnail of image {} not stored now; it is made on its first request: {}", row.id(),
-                        e.getMessage());
-            }
+    private void storeThumbnail(UUID workspaceId, UUID imageId, byte[] original, ImageInfo info) {
+        try {
+            store.put(StorageKey.thumbnail(workspaceId, imageId), thumbnails.thumbnail(original, info.sha256Hex()));
+        } catch (RuntimeException e) {
+            log.warn("Thumbnail of image {} not stored now; it is made on its first request: {}", imageId,
+                    e.getMessage());
         }
     }
 

@@ -12,8 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -37,10 +37,11 @@ final class ImageCodec {
     static final float JPEG_QUALITY = 0.92f;
 
     /**
-     * One gate for the whole JVM, because the memory it protects is the JVM's heap: at most two full-size decodes
-     * (up to the pixel budget, 4 bytes per pixel) exist at once.
+     * One gate for the whole JVM, because what it protects is the JVM's: its cores (a decode is CPU-bound, so more at
+     * once only thrash) and its heap (each decode holds a raster, up to the pixel budget at 4 bytes per pixel). As
+     * many decodes as cores by default ({@code app.storage.decode-permits}); final images before previews.
      */
-    private static final Semaphore DECODE_PERMITS = new Semaphore(2, true);
+    private static final DecodeGate GATE = new DecodeGate(Runtime.getRuntime().availableProcessors());
 
     /** Decodes since start: the decode that costs a result its CPU, counted so a test can see it happen once. */
     private static final LongAdder DECODES = new LongAdder();
@@ -108,14 +109,39 @@ final class ImageCodec {
         if (format == ImageFormat.PNG && !isPlausiblePng(bytes)) {
             throw new IIOException("PNG too short for its declared dimensions");
         }
-        DECODE_PERMITS.acquire();
+        GATE.acquireFinal();
+        try {
+            return decodeHolding(bytes, format, subsampling, work);
+        } finally {
+            GATE.release();
+        }
+    }
+
+    /**
+     * {@link #decode} for a preview: it waits behind every final image waiting to be decoded, and is skipped (null)
+     * when {@code stillWanted} says no once its turn has come, so a preview that went stale while it waited (its
+     * job's final image arrived, or a newer preview) costs no decode.
+     */
+    static <T> T decodePreview(byte[] bytes, ImageFormat format, int subsampling, BooleanSupplier stillWanted,
+                               DecodedWork<T> work) throws IOException, InterruptedException {
+        if (format == ImageFormat.PNG && !isPlausiblePng(bytes)) {
+            throw new IIOException("PNG too short for its declared dimensions");
+        }
+        GATE.acquirePreview();
+        try {
+            return stillWanted.getAsBoolean() ? decodeHolding(bytes, format, subsampling, work) : null;
+        } finally {
+            GATE.release();
+        }
+    }
+
+    private static <T> T decodeHolding(byte[] bytes, ImageFormat format, int subsampling, DecodedWork<T> work)
+            throws IOException {
         DECODES.increment();
         try {
             return work.apply(read(bytes, format, subsampling));
         } catch (RuntimeException e) {
             throw new IIOException("Processing the decoded image failed", e);
-        } finally {
-            DECODE_PERMITS.release();
         }
     }
 
@@ -225,8 +251,18 @@ final class ImageCodec {
         return DECODES.sum();
     }
 
+    /** Permits free now; all of them ({@link #decodePermits()}) when no decode runs. */
     static int availableDecodePermits() {
-        return DECODE_PERMITS.availablePermits();
+        return GATE.available();
+    }
+
+    static int decodePermits() {
+        return GATE.permits();
+    }
+
+    /** @param permits decodes at once; 0 or less means one per core */
+    static void setDecodePermits(int permits) {
+        GATE.resize(permits > 0 ? permits : Runtime.getRuntime().availableProcessors());
     }
 
     private static ImageReader reader(ImageFormat format) throws IOException {

@@ -49,6 +49,8 @@ class StorageConfig {
 
     @Bean
     Thumbnails thumbnails(StorageProperties storage) {
+        ImageCodec.setDecodePermits(storage.decodePermits());
+        log.info("Images are decoded {} at a time", ImageCodec.decodePermits());
         return new Thumbnails(storage.maxPixels());
     }
 

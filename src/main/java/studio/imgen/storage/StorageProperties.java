@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPixels largest width × height of an uploaded or stored image, checked before decoding
  * @param reserveBytes free space always kept on the image volume…
  * @param reservePercent …or this share of the volume, whichever is larger
+ * @param decodePermits images decoded at once (results, previews, uploads, thumbnails), final images first; 0 means
+ *                      one per core ({@code Runtime.availableProcessors()}). Each decode holds up to a few MB of heap
  * @param s3 the bucket when {@code type} is {@code s3}
  */
 @Validated
@@ -29,6 +31,7 @@ public record StorageProperties(
         @DefaultValue("40000000") @Min(1) long maxPixels,
         @DefaultValue("1073741824") @Min(0) long reserveBytes,
         @DefaultValue("5") @Min(0) @Max(100) int reservePercent,
+        @DefaultValue("0") @Min(0) @Max(256) int decodePermits,
         @DefaultValue S3 s3) {
 
     public boolean isS3() {

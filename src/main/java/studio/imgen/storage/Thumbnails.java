@@ -6,7 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Small JPEG previews for galleries: longest side at most 512 px, never upscaled, transparency shown as white. A
@@ -39,7 +41,12 @@ public class Thumbnails {
      * @throws CancellationException when interrupted while waiting for a decode slot (the interrupt flag is kept)
      */
     public byte[] thumbnail(byte[] imageBytes) {
-        byte[] made = taken(ImageCodec.sha256Hex(imageBytes));
+        return thumbnail(imageBytes, ImageCodec.sha256Hex(imageBytes));
+    }
+
+    /** {@link #thumbnail(byte[])} of bytes whose SHA-256 is known already (from {@link ImageInspector#inspect}). */
+    public byte[] thumbnail(byte[] imageBytes, String sha256) {
+        byte[] made = taken(sha256);
         if (made != null) {
             return made;
         }
@@ -56,6 +63,31 @@ public class Thumbnails {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Interrupted while waiting to decode an image");
+        }
+    }
+
+    /**
+     * A thumbnail of a streamed preview, or empty when {@code stillWanted} says no once a decode slot is free: previews
+     * wait behind final images, and one that went stale meanwhile is not decoded at all.
+     *
+     * @throws UnreadableImageException when the bytes are not a decodable PNG, JPEG or WebP within the pixel budget
+     * @throws CancellationException when interrupted while waiting for a decode slot (the interrupt flag is kept)
+     */
+    public Optional<byte[]> preview(byte[] imageBytes, BooleanSupplier stillWanted) {
+        ImageFormat format = ImageFormat.detect(imageBytes)
+                .orElseThrow(() -> new UnreadableImageException("Not a PNG, JPEG or WebP image"));
+        try {
+            ImageCodec.Header header = ImageCodec.readHeader(imageBytes, format);
+            if (!header.fits(maxPixels)) {
+                throw new UnreadableImageException("Image too large for a thumbnail");
+            }
+            return Optional.ofNullable(ImageCodec.decodePreview(imageBytes, format, subsamplingFor(header), stillWanted,
+                    Thumbnails::fromDecoded));
+        } catch (IOException e) {
+            throw new UnreadableImageException("Could not make a thumbnail from a " + format + " preview", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting to decode a preview");
         }
     }
 

@@ -38,12 +38,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import studio.imgen.base.UserInputException;
 import studio.imgen.gallery.GalleryFilter;
 import studio.imgen.gallery.GalleryService;
 import studio.imgen.generate.GenerationEvent;
+import studio.imgen.generate.GenerationFinished;
 import studio.imgen.generate.GenerationProperties;
 import studio.imgen.generate.GenerationRequest;
 import studio.imgen.generate.GenerationService;
@@ -95,6 +100,8 @@ class LoadBenchmark extends BrowserTest {
     DataSource dataSource;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    ConfigurableApplicationContext context;
 
     private final int n = Integer.getInteger("bench.n", 200);
     private final Duration latency = Duration.ofMillis(Long.getLong("bench.latencyMs", 30_000));
@@ -132,6 +139,13 @@ class LoadBenchmark extends BrowserTest {
         HttpClient client = BareSession.sharedClient();
         UUID workspace = users.workspaceWithKey("Probe");
         List<long[]> runs = new ArrayList<>();
+        // When each probe's result was recorded on the server (its audit event, just before the views are told).
+        Map<String, Instant> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+        context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof GenerationFinished f) {
+                recorded.putIfAbsent(f.request().prompt(), Instant.now());
+            }
+        });
         for (int i = 0; i < probeRuns; i++) {
             if (i > 0 && i % PER_WORKSPACE == 0) {
                 workspace = users.workspaceWithKey("Probe");
@@ -150,13 +164,28 @@ class LoadBenchmark extends BrowserTest {
             @SuppressWarnings("unchecked")
             Map<String, Number> marks = (Map<String, Number>) page.evaluate("() => window.imgenProbe");
             double clicked = marks.get("clicked").doubleValue();
+            // The page's performance.timeOrigin and the JVM's Instant read the same machine clock.
+            double origin = marks.get("origin").doubleValue();
+            String prompt = "probe " + i;
+            Instant arrived = fake.requestsTo(FakeOpenAi.GENERATIONS).stream()
+                    .filter(r -> prompt.equals(r.jsonMap().get("prompt"))).findFirst().orElseThrow().receivedAt();
+            double arrivedMs = arrived.toEpochMilli() - origin;
+            double answeredMs = arrivedMs + probeLatency.toMillis();
+            double recordedMs = recorded.get(prompt).toEpochMilli() - origin;
             runs.add(new long[] {Math.round(marks.get("inDom").doubleValue() - clicked) - probeLatency.toMillis(),
-                    Math.round(marks.get("visible").doubleValue() - clicked) - probeLatency.toMillis()});
+                    Math.round(marks.get("visible").doubleValue() - clicked) - probeLatency.toMillis(),
+                    Math.round(arrivedMs - clicked), Math.round(recordedMs - answeredMs),
+                    Math.round(marks.get("inDom").doubleValue() - recordedMs),
+                    Math.round(marks.get("visible").doubleValue() - marks.get("inDom").doubleValue())});
         }
         List<String> table = new ArrayList<>(List.of("| Chromium, one generation on an idle app (%d runs, L = %d ms) | p50 | p95 | max |"
                 .formatted(runs.size(), probeLatency.toMillis()), "|---|---|---|---|"));
         table.add(probeRow("click → result card in the page (push applied) − L", runs, 0));
         table.add(probeRow("**click → result image visible (thumbnail loaded) − L**", runs, 1));
+        table.add(probeRow("of which: click → request arrived at the fake OpenAI (round trip to the server, submission, claim, job start)", runs, 2));
+        table.add(probeRow("of which: OpenAI's answer (arrival + L) → result recorded on the server (stream, decodes, files, commit)", runs, 3));
+        table.add(probeRow("of which: result recorded → card in the page (audit, views told, push, render)", runs, 4));
+        table.add(probeRow("of which: card in the page → thumbnail loaded (image request)", runs, 5));
         section("One generation in Chromium", "load average at start %.2f, at end %.2f".formatted(load, loadAverage()),
                 table);
     }
@@ -164,7 +193,7 @@ class LoadBenchmark extends BrowserTest {
     /** Marks the click, the result card's arrival and its thumbnail's load event on the page's own clock. */
     private static final String PROBE_SCRIPT = """
             () => {
-              const probe = window.imgenProbe = {};
+              const probe = window.imgenProbe = {origin: performance.timeOrigin};
               document.addEventListener('click', () => { probe.clicked ??= performance.now(); }, {capture: true, once: true});
               document.addEventListener('load', event => {
                 if (event.target.classList && event.target.classList.contains('result-thumb')) {

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +30,7 @@ class GenerateJourneyTest extends BrowserTest {
     @Test
     void memberGeneratesTwoImagesSeesPreviewsFirstAndDownloadsOne() throws Exception {
         fake.reset();
-        fake.setStreamEventDelay(Duration.ofMillis(700));
+        fake.holdFinalImages();
         TestUser ana = users.member(users.workspaceWithKey("Acme"), "Ana");
         logIn(ana.username(), TestUsers.PASSWORD);
 
@@ -43,6 +42,7 @@ class GenerateJourneyTest extends BrowserTest {
         assertThat(page.locator(".generation-card[data-status=running], .generation-card[data-status=queued]")).hasCount(1);
         assertThat(page.locator(".generation-preview-image")).isVisible();
         assertThat(page.locator(".result-thumb")).hasCount(0);
+        fake.releaseFinalImages();
         assertThat(page.locator(".result-thumb")).hasCount(2, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
         // GPT Image 2's rates are an estimate (gpt-image-1.5's, copied), and the cost says so.
         assertThat(page.locator(".generation-card").first()).containsText(

@@ -46,6 +46,9 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
     @Autowired
     UpstreamBreakers breakers;
 
+    @Autowired
+    GenerationEvents events;
+
     @Value("${app.generation.breaker-failures}")
     int breakerFailures;
 
@@ -66,13 +69,8 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
         assertThat(done.images()).hasSize(1);
         var image = done.images().get(0);
         assertThat(store.exists(StorageKey.original(done.workspaceId(), image.id(), ImageFormat.PNG))).isTrue();
-        // The thumbnail is stored right after the result is announced, off the member's wait: checked until it is there.
-        StorageKey thumbnail = StorageKey.thumbnail(done.workspaceId(), image.id());
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (!store.exists(thumbnail) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(store.exists(thumbnail)).isTrue();
+        // Stored with the original, from the inspection's decode, so the browser's first request finds it.
+        assertThat(store.exists(StorageKey.thumbnail(done.workspaceId(), image.id()))).isTrue();
         // gpt-image-2 is seeded at $5 text in / $32 image out per 1M tokens.
         long expected = Math.round(done.textInputTokens() * 5.0 + done.imageOutputTokens() * 32.0);
         assertThat(done.costMicros()).isEqualTo(expected).isPositive();
@@ -202,23 +200,43 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
 
     @Test
     void previewsStreamBeforeTheResult() throws Exception {
-        fake.setStreamEventDelay(Duration.ofMillis(150));
+        fake.holdFinalImages();
         CountDownLatch preview = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean previewBeforeFinish = new java.util.concurrent.atomic.AtomicBoolean();
         UUID id = generations.submit(request("slow drawing"));
         generations.watch(id, event -> {
             if (event instanceof GenerationEvent.Preview) {
-                previewBeforeFinish.compareAndSet(false, finished.getCount() == 1);
                 preview.countDown();
             } else if (event instanceof GenerationEvent.Finished) {
                 finished.countDown();
             }
         });
 
+        // Decoded off the stream's thread, so the preview shows while OpenAI still works on the final image.
+        assertThat(preview.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(finished.getCount()).isOne();
+        fake.releaseFinalImages();
         assertThat(finished.await(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(preview.getCount()).isZero();
-        assertThat(previewBeforeFinish).isTrue();
+    }
+
+    @Test
+    void previewsThatArriveWithTheFinalImageAreNotShownAfterTheResult() throws Exception {
+        List<GenerationEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        UUID id = generations.submit(request("fast drawing"));
+        generations.watch(id, event -> {
+            seen.add(event);
+            if (event instanceof GenerationEvent.Finished) {
+                finished.countDown();
+            }
+        });
+
+        assertThat(finished.await(20, TimeUnit.SECONDS)).isTrue();
+        GenerationDetails done = generations.find(id).orElseThrow();
+        assertThat(done.status()).isEqualTo(GenerationStatus.SUCCEEDED);
+        // Previews and the final image arrive together here; the stale ones may be dropped, but none follows the end.
+        assertThat(seen.getLast()).isInstanceOf(GenerationEvent.Finished.class);
+        assertThat(events.latestPreview(id)).as("no preview left to show a view that opens now").isEmpty();
     }
 
     @Test

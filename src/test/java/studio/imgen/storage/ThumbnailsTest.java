@@ -61,6 +61,20 @@ class ThumbnailsTest {
     }
 
     @Test
+    void aPreviewNoLongerWantedWhenItsDecodeSlotComesIsNotDecoded() {
+        byte[] png = Fixtures.png(1024, 1024);
+        long before = ImageCodec.decodes();
+
+        assertThat(thumbnails.preview(png, () -> false)).isEmpty();
+        assertThat(ImageCodec.decodes() - before).as("decodes of a stale preview").isZero();
+
+        assertThat(thumbnails.preview(png, () -> true)).hasValueSatisfying(jpeg ->
+                assertThat(Fixtures.decode(jpeg).getWidth()).isEqualTo(512));
+        assertThat(ImageCodec.decodes() - before).isEqualTo(1);
+        assertThat(ImageCodec.availableDecodePermits()).isEqualTo(ImageCodec.decodePermits());
+    }
+
+    @Test
     void nonImagesAndOversizedHeadersAreUnreadable() {
         assertThatThrownBy(() -> thumbnails.thumbnail("<svg/>".getBytes()))
                 .isInstanceOf(UnreadableImageException.class);

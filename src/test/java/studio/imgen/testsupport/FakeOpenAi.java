@@ -59,6 +59,8 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile Duration latencyMin = Duration.ZERO;
     private volatile Duration latencyMax = Duration.ZERO;
     private volatile Duration eventDelay = Duration.ZERO;
+    /** Set by {@link #holdFinalImages()}: streams wait on it before their final image. */
+    private volatile CountDownLatch finalHold;
     /** Counted down by reset/close: releases hanging and stalled requests, and cuts latency short. */
     private volatile CountDownLatch release = new CountDownLatch(1);
 
@@ -143,6 +145,22 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     /**
+     * Streamed answers send their previews, then wait before the final image until {@link #releaseFinalImages()} (or
+     * a reset): a test sees every preview handled before any result exists, without guessing a delay.
+     */
+    public void holdFinalImages() {
+        finalHold = new CountDownLatch(1);
+    }
+
+    public void releaseFinalImages() {
+        CountDownLatch hold = finalHold;
+        finalHold = null;
+        if (hold != null) {
+            hold.countDown();
+        }
+    }
+
+    /**
      * Answers with images encoded once and reused (a few colours per size and format) instead of rendering each one:
      * for benchmarks, so the fake's encoding CPU is not charged to the app sharing its JVM. Cleared by {@link #reset()}.
      */
@@ -165,6 +183,7 @@ public final class FakeOpenAi implements AutoCloseable {
         CountDownLatch old = release;
         release = new CountDownLatch(1);
         old.countDown();
+        releaseFinalImages();
         requests.clear();
         synchronized (faults) {
             faults.clear();
@@ -183,6 +202,7 @@ public final class FakeOpenAi implements AutoCloseable {
     @Override
     public void close() {
         release.countDown();
+        releaseFinalImages();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -237,6 +257,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         CountDownLatch released = release;
+        CountDownLatch held = finalHold;
         RecordedRequest request = record(exchange);
         Fault fault = null;
         Reply reply = null;
@@ -260,7 +281,7 @@ public final class FakeOpenAi implements AutoCloseable {
                 reply = new Reply.JsonReply(error.status, error.body);
             }
         }
-        ReplyWriter.write(exchange, reply, fault, released, eventDelay);
+        ReplyWriter.write(exchange, reply, fault, released, eventDelay, held);
     }
 
     private Reply serve(RecordedRequest request, Fault fault) {

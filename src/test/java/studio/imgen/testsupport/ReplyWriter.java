@@ -29,8 +29,9 @@ final class ReplyWriter {
 
     private ReplyWriter() {}
 
-    static void write(HttpExchange exchange, Reply reply, Fault fault, CountDownLatch released, Duration eventDelay)
-            throws IOException {
+    /** @param finalHold when not null, a stream waits on it before its final image */
+    static void write(HttpExchange exchange, Reply reply, Fault fault, CountDownLatch released, Duration eventDelay,
+            CountDownLatch finalHold) throws IOException {
         if (fault != null && fault.mode == Fault.Mode.HUGE_BODY) {
             huge(exchange);
             return;
@@ -43,7 +44,7 @@ final class ReplyWriter {
             send(exchange, json.status(), malformed && json.status() == 200 ? body.substring(0, body.length() / 2)
                     : body, Map.of());
         } else if (reply instanceof Reply.SseReply sse) {
-            stream(exchange, sse, fault, released, eventDelay);
+            stream(exchange, sse, fault, released, eventDelay, finalHold);
         }
     }
 
@@ -61,7 +62,7 @@ final class ReplyWriter {
     }
 
     private static void stream(HttpExchange exchange, Reply.SseReply sse, Fault fault, CountDownLatch released,
-            Duration eventDelay) throws IOException {
+            Duration eventDelay, CountDownLatch finalHold) throws IOException {
         Headers headers = exchange.getResponseHeaders();
         standardHeaders(headers, "text/event-stream; charset=utf-8");
         headers.set("cache-control", "no-cache");
@@ -73,6 +74,9 @@ final class ReplyWriter {
         for (int i = 0; i < stop; i++) {
             if (i > 0) {
                 awaitQuietly(released, eventDelay);
+            }
+            if (i == sse.finalIndex() && finalHold != null) {
+                awaitQuietly(finalHold, null);
             }
             boolean corrupt = fault != null && fault.mode == Fault.Mode.MALFORMED_JSON && i == events.size() - 1;
             writeEvent(out, events.get(i).name(), corrupt ? "{\"type\": \"broken" : Json.write(events.get(i).data()));
