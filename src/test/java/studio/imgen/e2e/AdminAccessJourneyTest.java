@@ -31,6 +31,7 @@ class AdminAccessJourneyTest extends BrowserTest {
     static final String CANARY = studio.imgen.testsupport.Canaries.fresh();
 
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<com.microsoft.playwright.Response> responses = new CopyOnWriteArrayList<>();
 
     @Test
     void internsGetOnlyTheirOptionsAndACooldown(CapturedOutput logs) {
@@ -102,6 +103,7 @@ class AdminAccessJourneyTest extends BrowserTest {
         screenshot("member-cooldown");
 
         // The recording did capture the UI's traffic: the key status reached the browser, the key never did.
+        readResponseBodies();
         org.assertj.core.api.Assertions.assertThat(received).anyMatch(body -> body.contains("ends with"))
                 .allSatisfy(body -> org.assertj.core.api.Assertions.assertThat(body).doesNotContain(CANARY));
         // A marker proves the capture sees the application's log output (the context may have started earlier).
@@ -109,16 +111,24 @@ class AdminAccessJourneyTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(logs.getAll()).contains("canary check marker").doesNotContain(CANARY);
     }
 
-    /** Every response body and every push frame the page receives, read as it arrives. */
+    /**
+     * Every push frame the page receives, as it arrives, and every response, whose body {@link #readResponseBodies}
+     * reads later: reading it inside the event handler waits on Playwright's own message loop and can hang.
+     */
     private void recordEverythingReceived() {
-        page.onResponse(response -> {
+        page.onResponse(responses::add);
+        page.onWebSocket(socket -> socket.onFrameReceived(frame -> received.add(frame.text())));
+    }
+
+    private void readResponseBodies() {
+        for (com.microsoft.playwright.Response response : responses) {
             try {
                 received.add(response.text());
             } catch (RuntimeException noBody) {
-                // Redirects and aborted requests have no body to leak anything.
+                // Redirects, aborted requests and the pages left before the key was typed have no body to read.
             }
-        });
-        page.onWebSocket(socket -> socket.onFrameReceived(frame -> received.add(frame.text())));
+        }
+        responses.clear();
     }
 
     /** The labels a Select offers, read from its open list (in the select's light DOM since Vaadin 25). */
