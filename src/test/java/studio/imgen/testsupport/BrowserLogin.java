@@ -7,6 +7,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -71,12 +72,35 @@ public final class BrowserLogin {
             } catch (PlaywrightException notYet) {
                 return;
             }
-            if (!page.url().endsWith("/login") || !page.locator("input[name=username]").inputValue().isEmpty()) {
+            if (!page.url().endsWith("/login")) {
+                if (!sentBackToLogin(page)) {
+                    return;
+                }
+                System.out.println("Login attempt " + attempt + " of " + username + " reached the app, then the page"
+                        + " went back to the login form (an open defect: the new session was lost); traffic:\n  "
+                        + String.join("\n  ", traffic));
+                continue;
+            }
+            if (!page.locator("input[name=username]").inputValue().isEmpty()) {
                 return;
             }
             System.out.println("Login attempt " + attempt + " of " + username + " came back to an empty form; traffic:\n  "
                     + String.join("\n  ", traffic));
         }
+    }
+
+    /**
+     * Whether a page that left the login form after a successful login is back on it once its first exchanges with the
+     * server are over (no request for half a second): the session of that login was lost.
+     */
+    private static boolean sentBackToLogin(Page page) {
+        try {
+            page.waitForLoadState(LoadState.NETWORKIDLE,
+                    new Page.WaitForLoadStateOptions().setTimeout(BrowserTest.PATIENCE_MS));
+        } catch (PlaywrightException stillBusy) {
+            return false;
+        }
+        return page.url().endsWith("/login");
     }
 
     /** The login form's element is defined and in the page, and no request of the page's Vaadin client is under way. */
