@@ -2,21 +2,14 @@ package studio.imgen.catalog;
 
 /** The background OpenAI is asked for; {@code AUTO} lets the model decide. */
 public enum Background implements OptionValue {
-    AUTO("auto", "Auto"),
-    OPAQUE("opaque", "Opaque"),
-    TRANSPARENT("transparent", "Transparent");
+    AUTO("Auto"),
+    OPAQUE("Opaque"),
+    TRANSPARENT("Transparent");
 
-    private final String wireValue;
     private final String label;
 
-    Background(String wireValue, String label) {
-        this.wireValue = wireValue;
+    Background(String label) {
         this.label = label;
-    }
-
-    @Override
-    public String wireValue() {
-        return wireValue;
     }
 
     @Override

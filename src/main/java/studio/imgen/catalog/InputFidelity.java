@@ -2,20 +2,13 @@ package studio.imgen.catalog;
 
 /** How closely an edit keeps the input images' faces and details (models that support it only). */
 public enum InputFidelity implements OptionValue {
-    LOW("low", "Low"),
-    HIGH("high", "High (keep faces and details)");
+    LOW("Low"),
+    HIGH("High (keep faces and details)");
 
-    private final String wireValue;
     private final String label;
 
-    InputFidelity(String wireValue, String label) {
-        this.wireValue = wireValue;
+    InputFidelity(String label) {
         this.label = label;
-    }
-
-    @Override
-    public String wireValue() {
-        return wireValue;
     }
 
     @Override

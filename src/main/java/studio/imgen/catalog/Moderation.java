@@ -2,20 +2,13 @@ package studio.imgen.catalog;
 
 /** How strictly OpenAI filters a generation ({@code AUTO} is OpenAI's default). */
 public enum Moderation implements OptionValue {
-    AUTO("auto", "Auto (standard)"),
-    LOW("low", "Low (less restrictive)");
+    AUTO("Auto (standard)"),
+    LOW("Low (less restrictive)");
 
-    private final String wireValue;
     private final String label;
 
-    Moderation(String wireValue, String label) {
-        this.wireValue = wireValue;
+    Moderation(String label) {
         this.label = label;
-    }
-
-    @Override
-    public String wireValue() {
-        return wireValue;
     }
 
     @Override

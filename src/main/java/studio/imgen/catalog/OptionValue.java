@@ -11,8 +11,10 @@ import studio.imgen.base.UserInputException;
  */
 public interface OptionValue {
 
-    /** OpenAI's spelling, as sent upstream, stored and answered by the images API. */
-    String wireValue();
+    /** OpenAI's spelling, as sent upstream, stored and answered by the images API: the constant's name in lower case. */
+    default String wireValue() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
 
     /** What the app shows (forms, chips, overviews). */
     String label();

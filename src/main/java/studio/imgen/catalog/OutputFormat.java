@@ -2,20 +2,9 @@ package studio.imgen.catalog;
 
 /** The image formats OpenAI can return. */
 public enum OutputFormat implements OptionValue {
-    PNG("png"),
-    JPEG("jpeg"),
-    WEBP("webp");
-
-    private final String wireValue;
-
-    OutputFormat(String wireValue) {
-        this.wireValue = wireValue;
-    }
-
-    @Override
-    public String wireValue() {
-        return wireValue;
-    }
+    PNG,
+    JPEG,
+    WEBP;
 
     @Override
     public String label() {
