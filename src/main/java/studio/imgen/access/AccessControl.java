@@ -35,10 +35,15 @@ public class AccessControl {
      * date nobody loses access before the lifecycle job has moved the rules for good.
      */
     public EffectiveLimits limitsFor(UUID workspaceId, UUID userId, boolean workspaceAdmin) {
+        return limitsFor(workspaceId, userId, workspaceAdmin, settings.policy(workspaceId));
+    }
+
+    private EffectiveLimits limitsFor(UUID workspaceId, UUID userId, boolean workspaceAdmin,
+                                      PolicySettings.Policy policy) {
         List<RoleRule> workspaceRules = rules.rulesOf(workspaceId).stream()
                 .map(r -> r.withModels(replacements.current(workspaceId, r.models()))).toList();
         Set<UUID> held = rules.rolesHeldBy(workspaceId, userId);
-        boolean exempt = workspaceAdmin && settings.adminExemptFromCooldown(workspaceId);
+        boolean exempt = workspaceAdmin && policy.adminExemptFromCooldown();
         return AccessPolicy.limits(workspaceRules, held, exempt);
     }
 
@@ -49,11 +54,12 @@ public class AccessControl {
      */
     public MemberChoices choices(UUID workspaceId, UUID userId, boolean workspaceAdmin, List<ImageModel> offered,
                                  String modelId) {
-        EffectiveLimits limits = limitsFor(workspaceId, userId, workspaceAdmin);
+        PolicySettings.Policy policy = settings.policy(workspaceId);
+        EffectiveLimits limits = limitsFor(workspaceId, userId, workspaceAdmin, policy);
         UsageSnapshot usage = admission.usageOf(workspaceId, userId);
         Instant now = admission.now();
         OptionCatalog options = CatalogOptions.of(offered);
-        Outcome<ResolvedOptions> preselection = AccessPolicy.resolve(limits, options, settings.defaults(workspaceId),
+        Outcome<ResolvedOptions> preselection = AccessPolicy.resolve(limits, options, policy.defaults(),
                 new RequestedOptions(modelId, null, null));
         Optional<AllowedOptions> allowed = preselection instanceof Outcome.Allowed<ResolvedOptions> selected
                 ? Optional.of(AccessPolicy.options(limits, options, selected.value().model().id()).orElseThrow())
@@ -67,11 +73,16 @@ public class AccessControl {
      * quotas, budget)? Throws {@link AccessRefusedException} with the member-facing reason; consumes nothing.
      */
     public Admissible admissible(UUID workspaceId, UUID userId, boolean workspaceAdmin) {
-        EffectiveLimits limits = limitsFor(workspaceId, userId, workspaceAdmin);
+        return admissible(workspaceId, userId, workspaceAdmin, settings.policy(workspaceId));
+    }
+
+    /** {@link #admissible(UUID, UUID, boolean)} for a caller that has just read the workspace's settings itself. */
+    public Admissible admissible(UUID workspaceId, UUID userId, boolean workspaceAdmin, PolicySettings.Policy policy) {
+        EffectiveLimits limits = limitsFor(workspaceId, userId, workspaceAdmin, policy);
         AccessPolicy.check(limits, admission.usageOf(workspaceId, userId), admission.now()).ifPresent(refusal -> {
             throw new AccessRefusedException(refusal);
         });
-        return new Admissible(workspaceId, userId, limits, settings.defaults(workspaceId));
+        return new Admissible(workspaceId, userId, limits, policy.defaults());
     }
 
     /**

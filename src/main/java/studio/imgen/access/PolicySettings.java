@@ -9,8 +9,9 @@ import java.util.UUID;
  */
 public interface PolicySettings {
 
-    /** The defaults, with a shut-down default model read as its replacement. */
-    WorkspaceDefaults defaults(UUID workspaceId);
+    /** The workspace's policy settings, read once per question; a shut-down default model reads as its replacement. */
+    Policy policy(UUID workspaceId);
 
-    boolean adminExemptFromCooldown(UUID workspaceId);
+    record Policy(WorkspaceDefaults defaults, boolean adminExemptFromCooldown) {
+    }
 }

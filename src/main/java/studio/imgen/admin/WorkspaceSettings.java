@@ -1,5 +1,6 @@
 package studio.imgen.admin;
 
+import studio.imgen.access.PolicySettings;
 import studio.imgen.access.WorkspaceDefaults;
 
 import java.time.Instant;
@@ -14,6 +15,11 @@ public record WorkspaceSettings(UUID workspaceId, String defaultModel, String de
 
     public WorkspaceDefaults defaults() {
         return new WorkspaceDefaults(defaultModel, defaultSize, defaultQuality);
+    }
+
+    /** What the access policy reads of these settings. */
+    public PolicySettings.Policy policy() {
+        return new PolicySettings.Policy(defaults(), adminExemptFromCooldown);
     }
 
     /** What anyone may know about the stored key: whether it is set, its last four characters, by whom and when. */

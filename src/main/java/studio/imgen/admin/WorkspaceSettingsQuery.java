@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import studio.imgen.access.ModelReplacements;
 import studio.imgen.access.PolicySettings;
-import studio.imgen.access.WorkspaceDefaults;
 
 /**
  * A workspace's settings as the modules that generate read them, with a shut-down default model read as its
@@ -39,12 +38,7 @@ public class WorkspaceSettingsQuery implements PolicySettings {
     }
 
     @Override
-    public WorkspaceDefaults defaults(UUID workspaceId) {
-        return settings(workspaceId).defaults();
-    }
-
-    @Override
-    public boolean adminExemptFromCooldown(UUID workspaceId) {
-        return settings.find(workspaceId).adminExemptFromCooldown();
+    public Policy policy(UUID workspaceId) {
+        return settings(workspaceId).policy();
     }
 }

@@ -23,7 +23,16 @@ class WorkspaceSettingsRepository {
 
     /** The workspace's settings; a workspace created without a row gets the defaults. */
     WorkspaceSettings find(UUID workspaceId) {
+        // Read first: every submission reads the settings, and only a new workspace's first read needs the write.
+        WorkspaceSettings stored = read(workspaceId);
+        if (stored != null) {
+            return stored;
+        }
         db.insertInto(WORKSPACE_SETTINGS).set(WORKSPACE_SETTINGS.WORKSPACE_ID, workspaceId).onConflictDoNothing().execute();
+        return read(workspaceId);
+    }
+
+    private WorkspaceSettings read(UUID workspaceId) {
         return db.select(WORKSPACE_SETTINGS.asterisk(), USER_DIRECTORY.DISPLAY_NAME)
                 .from(WORKSPACE_SETTINGS)
                 .leftJoin(USER_DIRECTORY).on(USER_DIRECTORY.ID.eq(WORKSPACE_SETTINGS.API_KEY_SET_BY))

@@ -4,7 +4,8 @@ import static studio.imgen.generate.GenerationRepository.instant;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,9 +30,10 @@ class GenerationAnnouncer {
         this.events = events;
     }
 
-    void admitted(UUID generationId) {
-        announce(generationId, job -> new GenerationAdmitted(job.getId(), job.getWorkspaceId(), job.getUserId(),
-                request(job)));
+    /** From the row as the submission inserted it: every field the announcement carries was set there. */
+    void admitted(GenerationRecord job) {
+        tell(job.getId(), () -> Optional.of(new GenerationAdmitted(job.getId(), job.getWorkspaceId(), job.getUserId(),
+                request(job))));
     }
 
     /**
@@ -39,22 +41,32 @@ class GenerationAnnouncer {
      * sees the end (an API caller waiting for its image) finds it in the audit log too.
      */
     void finished(UUID generationId, GenerationStatus status) {
-        announce(generationId, job -> new GenerationFinished(job.getId(), job.getWorkspaceId(), job.getUserId(), status,
-                request(job), outcome(job),
-                status == GenerationStatus.SUCCEEDED ? images.resultIds(job.getWorkspaceId(), job.getId()) : List.of()));
+        tell(generationId, () -> generations.find(generationId).map(job -> finished(job, status,
+                status == GenerationStatus.SUCCEEDED ? images.resultIds(job.getWorkspaceId(), job.getId()) : List.of())));
         events.publish(new GenerationEvent.Finished(generationId, status));
     }
 
+    /** A success, from the row as its fenced write returned it and the result images in order: nothing is read back. */
+    void succeeded(GenerationRecord job, List<UUID> imageIds) {
+        tell(job.getId(), () -> Optional.of(finished(job, GenerationStatus.SUCCEEDED, imageIds)));
+        events.publish(new GenerationEvent.Finished(job.getId(), GenerationStatus.SUCCEEDED));
+    }
+
     /**
-     * Like the listeners' own failures, a failed read here never reaches the member or the worker: the state is
-     * already committed.
+     * Like the listeners' own failures, a failed read or listener here never reaches the member or the worker: the
+     * state is already committed.
      */
-    private void announce(UUID generationId, Function<GenerationRecord, GenerationRecorded> event) {
+    private void tell(UUID generationId, Supplier<Optional<? extends GenerationRecorded>> event) {
         try {
-            generations.find(generationId).map(event).ifPresent(events::publishRecorded);
+            event.get().ifPresent(events::publishRecorded);
         } catch (RuntimeException e) {
             log.error("Could not announce generation {}", generationId, e);
         }
+    }
+
+    private static GenerationFinished finished(GenerationRecord job, GenerationStatus status, List<UUID> imageIds) {
+        return new GenerationFinished(job.getId(), job.getWorkspaceId(), job.getUserId(), status, request(job),
+                outcome(job), imageIds);
     }
 
     private static RecordedRequest request(GenerationRecord job) {

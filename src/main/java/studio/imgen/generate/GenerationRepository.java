@@ -49,11 +49,15 @@ class GenerationRepository {
                 .fetchOptional(GENERATION.ID);
     }
 
-    /** Queued or running jobs of the workspace, or of one member in it when {@code userId} is given. */
-    int activeCount(UUID workspaceId, UUID userId) {
-        Condition scope = GENERATION.WORKSPACE_ID.eq(workspaceId);
-        return db.fetchCount(GENERATION, (userId == null ? scope : scope.and(GENERATION.USER_ID.eq(userId)))
-                .and(GENERATION.STATUS.in("queued", "running")));
+    /** Queued or running jobs of one member in a workspace, and of the whole workspace: one statement. */
+    ActiveJobs activeJobs(UUID workspaceId, UUID userId) {
+        return db.select(DSL.count().filterWhere(GENERATION.USER_ID.eq(userId)), DSL.count())
+                .from(GENERATION)
+                .where(GENERATION.WORKSPACE_ID.eq(workspaceId).and(GENERATION.STATUS.in("queued", "running")))
+                .fetchOne(r -> new ActiveJobs(r.value1(), r.value2()));
+    }
+
+    record ActiveJobs(int member, int workspace) {
     }
 
     int queuedCount() {
@@ -113,8 +117,11 @@ class GenerationRepository {
                 .where(fenced(id, token)).execute() == 1;
     }
 
-    /** Fenced success write: the caller inserts the image rows in the same transaction. */
-    boolean succeed(UUID id, UUID token, Succeeded outcome) {
+    /**
+     * Fenced success write: the caller inserts the image rows in the same transaction. Returns the row as written,
+     * which the announcement carries, or empty if the lease was lost.
+     */
+    Optional<GenerationRecord> succeed(UUID id, UUID token, Succeeded outcome) {
         Map<Field<?>, Object> values = new java.util.HashMap<>();
         values.put(GENERATION.OPENAI_REQUEST_ID, outcome.requestId());
         values.put(GENERATION.RESULT_SIZE, outcome.size());
@@ -145,7 +152,8 @@ class GenerationRepository {
                 .set(GENERATION.STATUS, "succeeded")
                 .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .setNull(GENERATION.LEASE_TOKEN)
-                .where(fenced(id, token)).execute() == 1;
+                .where(fenced(id, token))
+                .returning().fetchOptional();
     }
 
     /** What a cancel did: a queued job ends here; a running one is flagged and its worker ends it (and says so). */

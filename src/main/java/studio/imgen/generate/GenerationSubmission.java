@@ -85,7 +85,8 @@ class GenerationSubmission {
         if (!settings.key().configured()) {
             throw new UserInputException(GenerationService.NO_KEY);
         }
-        AccessControl.Admissible admissible = accessControl.admissible(me.workspaceId(), me.userId(), me.admin());
+        AccessControl.Admissible admissible = accessControl.admissible(me.workspaceId(), me.userId(), me.admin(),
+                settings.policy());
         List<ImageModel> offered = availability.offeredTo(me.workspaceId());
         // A request naming a model this workspace can no longer use never reaches OpenAI: the member reads what to use.
         choices.goneNotice(request.options().model(), offered).ifPresent(gone -> {
@@ -117,9 +118,10 @@ class GenerationSubmission {
             store.put(StorageKey.original(me.workspaceId(), maskId, ImageFormat.PNG), mask.image().bytes());
         }
         UUID submissionId = request.submissionId() == null ? UUID.randomUUID() : request.submissionId();
-        UUID id = transaction.execute(status -> {
-            if (generations.activeCount(me.workspaceId(), me.userId()) >= properties.maxActivePerUser()
-                    || generations.activeCount(me.workspaceId(), null) >= properties.maxActivePerWorkspace()) {
+        GenerationRecord admitted = transaction.execute(status -> {
+            GenerationRepository.ActiveJobs active = generations.activeJobs(me.workspaceId(), me.userId());
+            if (active.member() >= properties.maxActivePerUser()
+                    || active.workspace() >= properties.maxActivePerWorkspace()) {
                 throw new UserInputException("Busy: too many images are being generated right now. Try again in a moment.");
             }
             Admission.Ticket ticket = accessControl.admit(permit);
@@ -150,6 +152,7 @@ class GenerationSubmission {
             job.setCreatedAt(job.getAdmittedAt());
             job.setUsagePrevCountedAt(GenerationRepository.utc(ticket.previousCountedAt()));
             UUID generationId = generations.insert(job);
+            job.setId(generationId);
             for (int i = 0; i < sources.size(); i++) {
                 images.insertInput(generationId, sources.get(i).id(), i);
             }
@@ -161,9 +164,9 @@ class GenerationSubmission {
             if (mask != null) {
                 images.insertMask(me.workspaceId(), me.userId(), generationId, maskId, mask.image(), job.getCreatedAt());
             }
-            return generationId;
+            return job;
         });
-        announcer.admitted(id);
-        return id;
+        announcer.admitted(admitted);
+        return admitted.getId();
     }
 }

@@ -2,6 +2,7 @@ package studio.imgen.generate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,21 +75,22 @@ class ResultWriter {
                     usage.imageOutputTokens(), usage.textOutputTokens());
             Succeeded outcome = new Succeeded(result.requestId(), result.size(), result.quality(), result.background(),
                     result.revisedPrompt(), usage, cost, model.ratesEstimated(), answer.turn());
-            Boolean stored = transaction.execute(status -> {
-                if (!generations.succeed(job.getId(), claim.leaseToken(), outcome)) {
+            GenerationRecord stored = transaction.execute(status -> {
+                Optional<GenerationRecord> written = generations.succeed(job.getId(), claim.leaseToken(), outcome);
+                if (written.isEmpty()) {
                     status.setRollbackOnly();
-                    return false;
+                    return null;
                 }
                 images.insertResults(job.getWorkspaceId(), job.getUserId(), job.getId(), rows,
                         GenerationRepository.utc(admission.now()));
                 admission.recordSpend(job.getWorkspaceId(), job.getUserId(), cost);
-                return true;
+                return written.get();
             });
-            if (!Boolean.TRUE.equals(stored)) {
+            if (stored == null) {
                 deleteFiles(job.getWorkspaceId(), rows);
                 return;
             }
-            announce(job, GenerationStatus.SUCCEEDED);
+            announcer.succeeded(stored, rows.stream().map(ImageRepository.ResultRow::id).toList());
         } catch (RuntimeException e) {
             deleteFiles(job.getWorkspaceId(), rows);
             throw e;

@@ -55,9 +55,26 @@ class GenerationRepositoryTest {
 
         assertThat(jobs.fail(id, staleToken, "x", "late", null, null)).isFalse();
         assertThat(jobs.succeed(id, staleToken, new Succeeded("req", "1024x1024", "low", "opaque", null,
-                new studio.imgen.openai.TokenUsage(0, 0, 0, 0), 1L, false, TurnOutcome.NONE))).isFalse();
+                new studio.imgen.openai.TokenUsage(0, 0, 0, 0), 1L, false, TurnOutcome.NONE))).isEmpty();
         assertThat(jobs.markSending(id, staleToken)).isFalse();
         assertThat(status(id)).isEqualTo("running");
+    }
+
+    @Test
+    void theLeaseHoldersSuccessReturnsTheRowAsWrittenForTheAnnouncement() {
+        UUID id = insertRunning(OffsetDateTime.now(clock), OffsetDateTime.now(clock).plusMinutes(2));
+
+        var written = jobs.succeed(id, tokenOf(id), new Succeeded("req_1", "1024x1024", "low", "opaque", "a fox",
+                new studio.imgen.openai.TokenUsage(3, 0, 272, 0), 11_000L, false, TurnOutcome.NONE)).orElseThrow();
+
+        assertThat(written.getId()).isEqualTo(id);
+        assertThat(written.getStatus()).isEqualTo("succeeded");
+        assertThat(written.getOpenaiRequestId()).isEqualTo("req_1");
+        assertThat(written.getCostMicros()).isEqualTo(11_000L);
+        assertThat(written.getRevisedPrompt()).isEqualTo("a fox");
+        assertThat(written.getFinishedAt()).isNotNull();
+        assertThat(written.getLeaseToken()).isNull();
+        assertThat(status(id)).isEqualTo("succeeded");
     }
 
     @Test

@@ -22,6 +22,17 @@ public final class UiUpdates {
         return event -> ui.access(asViewer(viewer, () -> apply.accept(event)));
     }
 
+    /**
+     * Sends what changed so far to the browser at once, inside an {@code access} command that has more to do; a UI
+     * without a live push channel (a test's, or one still connecting) gets it with the command's end as usual.
+     */
+    public static void pushNow(UI ui) {
+        var channel = ui.getInternals().getPushConnection();
+        if (channel != null && channel.isConnected()) {
+            ui.push();
+        }
+    }
+
     private static Command asViewer(SecurityContext viewer, Command command) {
         return () -> {
             SecurityContext previous = SecurityContextHolder.getContext();

@@ -116,6 +116,8 @@ class GenerationResults extends Div {
             if (unsubscribe != null) {
                 unsubscribe.run();
             }
+            // The result goes to the browser now; the form's refresh (limits, cooldown, a dozen reads) follows it.
+            UiUpdates.pushNow(UI.getCurrent());
             onFinished.run();
         }
         onRunningChanged.run();
