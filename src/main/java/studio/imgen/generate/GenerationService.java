@@ -34,11 +34,12 @@ public class GenerationService {
     private final GenerationWorker worker;
     private final ModelAvailability availability;
     private final AdmissionGate admissions;
+    private final FreshThumbnails freshThumbnails;
 
     GenerationService(WorkspaceAccess access, GenerationChoices choices, GenerationSubmission submission,
                       SubmissionInputs inputs, GenerationRepository generations, GenerationDetailsRepository details,
                       GenerationEvents events, GenerationAnnouncer announcer, GenerationWorker worker,
-                      ModelAvailability availability, AdmissionGate admissions) {
+                      ModelAvailability availability, AdmissionGate admissions, FreshThumbnails freshThumbnails) {
         this.access = access;
         this.choices = choices;
         this.submission = submission;
@@ -50,6 +51,7 @@ public class GenerationService {
         this.worker = worker;
         this.availability = availability;
         this.admissions = admissions;
+        this.freshThumbnails = freshThumbnails;
     }
 
     /** The form for the given model (null: the preselected one). */
@@ -137,6 +139,16 @@ public class GenerationService {
     public Optional<GenerationDetails> find(UUID generationId) {
         Member me = access.requireMember();
         return details.findDetails(me.workspaceId(), generationId);
+    }
+
+    /**
+     * The thumbnail (JPEG) of a result the caller made a moment ago on this instance, while it is still in memory;
+     * empty otherwise, and for anyone else's image: then the stored thumbnail is the one to show.
+     */
+    @PermitAll
+    public Optional<byte[]> freshThumbnail(UUID imageId) {
+        Member me = access.requireMember();
+        return freshThumbnails.find(imageId, me.workspaceId(), me.userId());
     }
 
     /** The generation that produced an image of the caller's workspace ("Edit this image" starts from it). */

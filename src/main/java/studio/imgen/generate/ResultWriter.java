@@ -37,10 +37,12 @@ class ResultWriter {
     private final Thumbnails thumbnails;
     private final ImageInspector inspector;
     private final TransactionTemplate transaction;
+    private final FreshThumbnails fresh;
 
     ResultWriter(GenerationRepository generations, ImageRepository images, GenerationAnnouncer announcer,
                  Admission admission,
-                 ImageStore store, Thumbnails thumbnails, ImageInspector inspector, TransactionTemplate transaction) {
+                 ImageStore store, Thumbnails thumbnails, ImageInspector inspector, TransactionTemplate transaction,
+                 FreshThumbnails fresh) {
         this.generations = generations;
         this.images = images;
         this.announcer = announcer;
@@ -49,6 +51,7 @@ class ResultWriter {
         this.thumbnails = thumbnails;
         this.inspector = inspector;
         this.transaction = transaction;
+        this.fresh = fresh;
     }
 
     /**
@@ -68,7 +71,7 @@ class ResultWriter {
                 UUID imageId = UUID.randomUUID();
                 store.put(StorageKey.original(job.getWorkspaceId(), imageId, info.format()), image.bytes());
                 rows.add(new ImageRepository.ResultRow(imageId, position++, info, image.bytes().length));
-                storeThumbnail(job.getWorkspaceId(), imageId, image.bytes(), info);
+                storeThumbnail(job, imageId, image.bytes(), info);
             }
             TokenUsage usage = result.usage();
             long cost = ModelCatalog.cost(model, usage.textInputTokens(), usage.imageInputTokens(),
@@ -97,10 +100,15 @@ class ResultWriter {
         }
     }
 
-    /** Best effort: a thumbnail missing from storage is made again on its first request. */
-    private void storeThumbnail(UUID workspaceId, UUID imageId, byte[] original, ImageInfo info) {
+    /**
+     * Best effort: a thumbnail missing from storage is made again on its first request. It is also kept in memory for
+     * the owner's result card, which then shows it without asking for the file.
+     */
+    private void storeThumbnail(GenerationRecord job, UUID imageId, byte[] original, ImageInfo info) {
         try {
-            store.put(StorageKey.thumbnail(workspaceId, imageId), thumbnails.thumbnail(original, info.sha256Hex()));
+            byte[] thumbnail = thumbnails.thumbnail(original, info.sha256Hex());
+            fresh.put(imageId, job.getWorkspaceId(), job.getUserId(), thumbnail);
+            store.put(StorageKey.thumbnail(job.getWorkspaceId(), imageId), thumbnail);
         } catch (RuntimeException e) {
             log.warn("Thumbnail of image {} not stored now; it is made on its first request: {}", imageId,
                     e.getMessage());

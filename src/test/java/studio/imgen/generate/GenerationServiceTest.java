@@ -77,6 +77,25 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
     }
 
     @Test
+    void aFreshResultsThumbnailIsInMemoryForItsOwnerOnlyAndForAMinute() throws Exception {
+        GenerationDetails done = runToEnd(request("a fox for the result card"));
+        UUID imageId = done.images().get(0).id();
+        byte[] stored;
+        try (var file = store.open(StorageKey.thumbnail(done.workspaceId(), imageId))) {
+            stored = file.readAllBytes();
+        }
+
+        assertThat(generations.freshThumbnail(imageId)).as("the owner's card gets the bytes in its push")
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(stored));
+        TestUser colleague = users.member(done.workspaceId(), "Colleague");
+        LoggedIn.as(colleague, memberships);
+        assertThat(generations.freshThumbnail(imageId)).as("anyone else loads the stored file").isEmpty();
+        LoggedIn.as(ana, memberships);
+        clock.advance(FreshThumbnails.FRESH.plusSeconds(1));
+        assertThat(generations.freshThumbnail(imageId)).as("after a minute, the stored file").isEmpty();
+    }
+
+    @Test
     void everyChosenKnobReachesTheUpstreamRequest() throws Exception {
         GenerationDetails done = runToEnd(GenerationRequest.of("a lighthouse", ImageOptions.DEFAULTS
                 .withModel("test-image-a").withSize("1536x1024").withQuality("low").withN(3)

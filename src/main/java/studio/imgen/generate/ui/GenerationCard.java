@@ -13,7 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.catalog.Money;
 import studio.imgen.generate.GenerationDetails;
@@ -34,6 +39,7 @@ class GenerationCard extends Div {
     private final Clock clock;
     private final Span elapsed = new Span();
     private final Div preview = new Div();
+    private final Map<Image, UUID> inlineThumbs = new HashMap<>();
 
     GenerationCard(GenerationDetails details, Consumer<GenerationDetails> onReuse, Consumer<GenerationDetails> onCancel,
                    java.util.function.BiConsumer<GeneratedImageView, GenerationDetails> onEdit, Clock clock) {
@@ -54,7 +60,16 @@ class GenerationCard extends Div {
     }
 
     void show(GenerationDetails updated) {
+        show(updated, id -> Optional.empty());
+    }
+
+    /**
+     * {@link #show(GenerationDetails)}, with the thumbnails {@code inline} has put into the page itself (a result just
+     * made: the browser need not ask for the file) until {@link #useStoredThumbnails()}.
+     */
+    void show(GenerationDetails updated, Function<UUID, Optional<byte[]>> inline) {
         this.details = updated;
+        inlineThumbs.clear();
         removeAll();
         getElement().setAttribute("data-status", updated.status().dbValue());
 
@@ -74,7 +89,7 @@ class GenerationCard extends Div {
 
         switch (updated.status()) {
             case QUEUED, RUNNING -> showProgress();
-            case SUCCEEDED -> showImages();
+            case SUCCEEDED -> showImages(inline);
             default -> showFailure();
         }
     }
@@ -82,7 +97,7 @@ class GenerationCard extends Div {
     /** A live preview (small JPEG) while the model draws. */
     void preview(byte[] jpeg) {
         preview.removeAll();
-        Image image = new Image("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg), "Preview of the image being generated");
+        Image image = new Image(jpegDataUrl(jpeg), "Preview of the image being generated");
         image.addClassName("generation-preview-image");
         preview.add(image);
         preview.setVisible(true);
@@ -108,11 +123,14 @@ class GenerationCard extends Div {
         add(bar, new Div(elapsed, cancel), preview);
     }
 
-    private void showImages() {
+    private void showImages(Function<UUID, Optional<byte[]>> inline) {
         Div grid = new Div();
         grid.addClassName("result-grid");
         for (GeneratedImageView image : details.images()) {
-            Image thumb = new Image(ImageUrls.thumbnail(image.id()), "Generated image " + (image.position() + 1));
+            Optional<byte[]> inlined = inline.apply(image.id());
+            Image thumb = new Image(inlined.map(GenerationCard::jpegDataUrl).orElse(ImageUrls.thumbnail(image.id())),
+                    "Generated image " + (image.position() + 1));
+            inlined.ifPresent(bytes -> inlineThumbs.put(thumb, image.id()));
             thumb.addClassName("result-thumb");
             Anchor open = new Anchor(ImageUrls.original(image.id()), thumb);
             open.setTarget("_blank");
@@ -142,6 +160,16 @@ class GenerationCard extends Div {
         Div footer = new Div(cost, tokens, reuse);
         footer.addClassName("generation-footer");
         add(grid, footer);
+    }
+
+    /** Inline thumbnails point to their stored files again, so the page state does not keep every image's bytes. */
+    void useStoredThumbnails() {
+        inlineThumbs.forEach((thumb, id) -> thumb.setSrc(ImageUrls.thumbnail(id)));
+        inlineThumbs.clear();
+    }
+
+    private static String jpegDataUrl(byte[] jpeg) {
+        return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
     }
 
     private void showFailure() {

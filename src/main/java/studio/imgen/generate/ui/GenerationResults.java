@@ -39,6 +39,8 @@ class GenerationResults extends Div {
     private final Div results = new Div();
     private final Div empty = new Div();
     private final Map<UUID, GenerationCard> cards = new LinkedHashMap<>();
+    /** The card whose result images are in the page itself (see {@link #showFinished}). */
+    private GenerationCard inlineCard;
     private final Map<UUID, Runnable> subscriptions = new LinkedHashMap<>();
     private Registration pollRegistration;
 
@@ -111,7 +113,7 @@ class GenerationResults extends Div {
         } else if (event instanceof GenerationEvent.Started started) {
             generations.find(started.generationId()).ifPresent(this::update);
         } else if (event instanceof GenerationEvent.Finished finished) {
-            generations.find(finished.generationId()).ifPresent(this::update);
+            generations.find(finished.generationId()).ifPresent(this::showFinished);
             Runnable unsubscribe = subscriptions.remove(finished.generationId());
             if (unsubscribe != null) {
                 unsubscribe.run();
@@ -121,6 +123,22 @@ class GenerationResults extends Div {
             onFinished.run();
         }
         onRunningChanged.run();
+    }
+
+    /**
+     * A followed job's end: its images come in the push itself while this instance still holds them; the card shown
+     * that way before goes back to the stored files, so the page keeps the bytes of one result at most.
+     */
+    private void showFinished(GenerationDetails details) {
+        GenerationCard card = cards.get(details.id());
+        if (card == null) {
+            return;
+        }
+        if (inlineCard != null && inlineCard != card) {
+            inlineCard.useStoredThumbnails();
+        }
+        card.show(details, generations::freshThumbnail);
+        inlineCard = card;
     }
 
     private void update(GenerationDetails details) {

@@ -13,12 +13,15 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import studio.imgen.access.Choice;
+import studio.imgen.base.ui.ImageUrls;
 import studio.imgen.catalog.OutputFormat;
+import studio.imgen.generate.GenerationDetails;
 import studio.imgen.generate.GenerationService;
 import studio.imgen.testsupport.FakeOpenAi;
 import studio.imgen.testsupport.Generations;
@@ -70,6 +73,33 @@ class GenerateViewTest extends KaribuTest {
 
         assertThat(_find(Image.class, spec -> spec.withClasses("result-thumb"))).hasSize(2);
         assertThat(fake.lastRequest().jsonMap()).containsEntry("prompt", "a blue whale").containsEntry("n", 2);
+    }
+
+    @Test
+    void aResultJustMadeComesWithItsImageAndTheOneBeforeGoesBackToItsStoredFile() throws Exception {
+        login(users.member(users.workspaceWithKey("Acme"), "Ana"));
+        navigate("");
+        TextArea prompt = _get(TextArea.class, spec -> spec.withLabel("Prompt"));
+
+        _setValue(prompt, "a blue whale");
+        _click(generateButton());
+        GenerationDetails whale = generations.recent(1).get(0);
+        awaitFinished(whale.id());
+        MockVaadin.clientRoundtrip(false);
+        assertThat(thumbSources()).singleElement().asString().startsWith("data:image/jpeg;base64,");
+
+        _setValue(prompt, "a grey heron");
+        _click(generateButton());
+        awaitFinished(generations.recent(1).get(0).id());
+        MockVaadin.clientRoundtrip(false);
+        UUID whaleImage = generations.find(whale.id()).orElseThrow().images().get(0).id();
+        assertThat(thumbSources()).hasSize(2);
+        assertThat(thumbSources().get(0)).as("the heron, newest first, in the push").startsWith("data:image/jpeg;base64,");
+        assertThat(thumbSources().get(1)).as("the whale, from its file again").isEqualTo(ImageUrls.thumbnail(whaleImage));
+    }
+
+    private static List<String> thumbSources() {
+        return _find(Image.class, spec -> spec.withClasses("result-thumb")).stream().map(Image::getSrc).toList();
     }
 
     @Test
