@@ -111,6 +111,7 @@ class LoadBenchmark extends BrowserTest {
     private final int probeRuns = Integer.getInteger("bench.probeRuns", 15);
     /** The fake renders and encodes every image anew, as before issue 15 (charges the fake's encoding CPU to the JVM). */
     private final boolean fakeRenders = Boolean.getBoolean("bench.fakeRenders");
+    private final boolean previewsAtEnd = Boolean.getBoolean("bench.previewsAtEnd");
     private final List<String> report = new ArrayList<>();
     private List<TestUser> loadMembers;
     private TestUser viewer;
@@ -135,7 +136,7 @@ class LoadBenchmark extends BrowserTest {
         if (!fakeRenders) {
             fake.reuseEncodedImages();
         }
-        fake.setLatency(probeLatency);
+        answerAfter(probeLatency);
         HttpClient client = BareSession.sharedClient();
         UUID workspace = users.workspaceWithKey("Probe");
         List<long[]> runs = new ArrayList<>();
@@ -368,7 +369,7 @@ class LoadBenchmark extends BrowserTest {
     /** Submits one generation per member, all released at the same instant; returns while they run. */
     private Run start(List<TestUser> members, Duration upstreamLatency) throws InterruptedException {
         fake.reset();
-        fake.setLatency(upstreamLatency);
+        answerAfter(upstreamLatency);
         if (!fakeRenders) {
             fake.reuseEncodedImages();
         }
@@ -428,6 +429,18 @@ class LoadBenchmark extends BrowserTest {
         run.begin();
         go.countDown();
         return run;
+    }
+
+    /**
+     * The fake answers each request {@code latency} after it arrives. Its two partial images come during that time,
+     * at a third and two thirds of it, as OpenAI streams them while it draws; with {@code -Dbench.previewsAtEnd=true}
+     * they come together with the final image instead (the model of the first two rounds, which charges their decodes
+     * to the time after the answer).
+     */
+    private void answerAfter(Duration latency) {
+        Duration spacing = previewsAtEnd ? Duration.ZERO : latency.dividedBy(3);
+        fake.setLatency(latency.minus(spacing.multipliedBy(2)));
+        fake.setStreamEventDelay(spacing);
     }
 
     private static String prompt(int job) {
