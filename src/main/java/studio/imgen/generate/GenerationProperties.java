@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param breakerOpenFor how long an open breaker fails the workspace's jobs fast before one trial request
  * @param admissionsAtOnce submissions checked and admitted at the same time; each needs database connections, so
  *                         keep it well under the pool size (the rest of the pool serves pages and the workers)
- * @param admissionWait how long a submission waits for its turn before it is refused as busy
+ * @param admissionWait the longest a submission waits for its turn before it is refused as busy; one that could not
+ *                      get a turn within it at the recent pace is refused at once
  */
 @ConfigurationProperties(prefix = "app.generation")
 public record GenerationProperties(Integer workers, Duration lease, Duration pollInterval, Integer maxActivePerUser,
