@@ -195,6 +195,9 @@ class AuthorizationMatrixTest extends ServerTest {
                 change("GenerationService.cancel", t -> generations.cancel(t.queuedGeneration()), "DNNNON"),
                 read("GenerationService.find", t -> generations.find(t.generation()), ANY_MEMBER_BY_ID),
                 read("GenerationService.findByImage", t -> generations.findByImage(t.image()), ANY_MEMBER_BY_ID),
+                // The world's image was not just made here, so everyone gets nothing; the owner's fresh case is
+                // GenerationServiceTest.aFreshResultsThumbnailIsInMemoryForItsOwnerOnlyAndForAMinute.
+                read("GenerationService.freshThumbnail", t -> generations.freshThumbnail(t.image()), "DNNNNN"),
                 read("GenerationService.recent", t -> generations.recent(20), ANY_MEMBER),
                 read("GenerationService.watch", t -> generations.watch(t.generation(), event -> { }), ANY_MEMBER_BY_ID),
                 read("GenerationService.checkMask", t -> generations.checkMask(t.image(), maskFor(t.image())).paintedPercent(),
