@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -72,7 +73,8 @@ class GenerateViewTest extends KaribuTest {
         MockVaadin.clientRoundtrip(false); // false: the default (a failing UI task fails the test)
 
         assertThat(_find(Image.class, spec -> spec.withClasses("result-thumb"))).hasSize(2);
-        assertThat(fake.lastRequest().jsonMap()).containsEntry("prompt", "a blue whale").containsEntry("n", 2);
+        assertThat(fake.lastRequest().jsonMap()).containsEntry("prompt", "a blue whale").containsEntry("n", 2)
+                .as("More options, never opened, still sends its defaults").containsEntry("output_format", "png");
     }
 
     @Test
@@ -162,14 +164,19 @@ class GenerateViewTest extends KaribuTest {
     }
 
     @Test
-    void jpegDisablesTransparentAndPngDisablesCompression() {
+    void jpegDisablesTransparentAndPngDisablesCompression() throws Exception {
         login(users.member(users.workspaceWithKey("Acme"), "Ana"));
         navigate("");
         @SuppressWarnings("unchecked")
         Select<String> model = _get(Select.class, spec -> spec.withLabel("Model"));
         assertThat(model).isNotNull();
+        Details more = _get(Details.class, spec -> spec.withClasses("advanced-options"));
+        assertThat(_find(Select.class, spec -> spec.withLabel("Output format"))).as("built when first opened").isEmpty();
+        more.setOpened(true);
         @SuppressWarnings("unchecked")
         Select<OutputFormat> format = _get(Select.class, spec -> spec.withLabel("Output format"));
+        assertThat(format.getValue()).as("the workspace default, set before the section was built")
+                .isEqualTo(OutputFormat.PNG);
         IntegerField compression = _get(IntegerField.class, spec -> spec.withLabel("Compression"));
 
         _setValue(format, OutputFormat.PNG);
@@ -177,6 +184,13 @@ class GenerateViewTest extends KaribuTest {
         assertThat(compression.getValue()).isEqualTo(100);
         _setValue(format, OutputFormat.JPEG);
         assertThat(compression.isEnabled()).isTrue();
+        _setValue(compression, 70);
+        more.setOpened(false);
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Prompt")), "a lighthouse");
+        _click(generateButton());
+        awaitFinished(generations.recent(1).get(0).id());
+        assertThat(fake.lastRequest().jsonMap()).containsEntry("output_format", "jpeg")
+                .containsEntry("output_compression", 70);
     }
 
     private static Button generateButton() {
