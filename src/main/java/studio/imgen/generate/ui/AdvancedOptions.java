@@ -1,5 +1,6 @@
 package studio.imgen.generate.ui;
 
+import com.vaadin.flow.component.ItemLabelGenerator;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -9,6 +10,7 @@ import studio.imgen.catalog.Background;
 import studio.imgen.catalog.InputFidelity;
 import studio.imgen.catalog.Moderation;
 import studio.imgen.catalog.OutputFormat;
+import java.util.function.Consumer;
 import studio.imgen.generate.ImageOptions;
 
 /**
@@ -90,40 +92,37 @@ class AdvancedOptions extends Details {
         }
     }
 
+    private static <T> Select<T> select(String label, T[] values, ItemLabelGenerator<T> labels, Consumer<T> chosen) {
+        Select<T> select = new Select<>();
+        select.setLabel(label);
+        select.setItems(values);
+        select.setItemLabelGenerator(labels);
+        select.addValueChangeListener(e -> chosen.accept(e.getValue()));
+        return select;
+    }
+
     /** The inputs, once built: each writes its choice back to the fields above, and shows them. */
     private final class Inputs {
 
-        private final Select<Background> backgroundSelect = new Select<>();
-        private final Select<OutputFormat> formatSelect = new Select<>();
+        private final Select<Background> backgroundSelect = select("Background", Background.values(),
+                Background::label, value -> background = value);
+        private final Select<OutputFormat> formatSelect = select("Output format", OutputFormat.values(),
+                OutputFormat::label, value -> {
+                    format = value;
+                    keepCombinationsValid();
+                });
         private final IntegerField compressionField = new IntegerField("Compression");
-        private final Select<Moderation> moderationSelect = new Select<>();
-        private final Select<InputFidelity> fidelitySelect = new Select<>();
+        private final Select<Moderation> moderationSelect = select("Moderation", Moderation.values(), Moderation::label,
+                value -> moderation = value);
+        private final Select<InputFidelity> fidelitySelect = select("Input fidelity", InputFidelity.values(),
+                InputFidelity::label, value -> fidelity = value);
         private final Div row;
 
         Inputs() {
-            backgroundSelect.setLabel("Background");
-            backgroundSelect.setItems(Background.values());
-            backgroundSelect.setItemLabelGenerator(Background::label);
-            backgroundSelect.addValueChangeListener(e -> background = e.getValue());
-            formatSelect.setLabel("Output format");
-            formatSelect.setItems(OutputFormat.values());
-            formatSelect.setItemLabelGenerator(OutputFormat::label);
-            formatSelect.addValueChangeListener(e -> {
-                format = e.getValue();
-                keepCombinationsValid();
-            });
             compressionField.setMin(0);
             compressionField.setMax(100);
             compressionField.setHelperText("JPEG and WebP only; 100 = best quality");
             compressionField.addValueChangeListener(e -> compression = e.getValue());
-            moderationSelect.setLabel("Moderation");
-            moderationSelect.setItems(Moderation.values());
-            moderationSelect.setItemLabelGenerator(Moderation::label);
-            moderationSelect.addValueChangeListener(e -> moderation = e.getValue());
-            fidelitySelect.setLabel("Input fidelity");
-            fidelitySelect.setItems(InputFidelity.values());
-            fidelitySelect.setItemLabelGenerator(InputFidelity::label);
-            fidelitySelect.addValueChangeListener(e -> fidelity = e.getValue());
             Span transparentHint = new Span("Transparent backgrounds need PNG or WebP and a model that supports them.");
             transparentHint.addClassName("hint");
             row = new Div(backgroundSelect, formatSelect, compressionField, moderationSelect, fidelitySelect,
