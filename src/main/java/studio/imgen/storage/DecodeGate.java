@@ -2,6 +2,7 @@ package studio.imgen.storage;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 /**
  * Bounds how many images are decoded at once (decodes are CPU-bound and each holds a full raster), with the final
@@ -24,43 +25,36 @@ final class DecodeGate {
     }
 
     void acquireFinal() throws InterruptedException {
-        lock.lock();
-        try {
-            finalsWaiting++;
-            try {
-                while (inUse >= permits) {
-                    finalTurn.await();
-                }
-            } catch (InterruptedException e) {
-                finalsWaiting--;
-                passOnTurn();
-                throw e;
-            }
-            finalsWaiting--;
-            inUse++;
-            passOnTurn();
-        } finally {
-            lock.unlock();
-        }
+        acquire(false);
     }
 
     void acquirePreview() throws InterruptedException {
+        acquire(true);
+    }
+
+    private void acquire(boolean preview) throws InterruptedException {
         lock.lock();
         try {
-            previewsWaiting++;
-            try {
-                while (inUse >= previewPermits() || finalsWaiting > 0) {
-                    previewTurn.await();
-                }
-            } catch (InterruptedException e) {
-                previewsWaiting--;
-                passOnTurn();
-                throw e;
+            if (preview) {
+                previewsWaiting++;
+            } else {
+                finalsWaiting++;
             }
-            previewsWaiting--;
+            try {
+                while (preview ? inUse >= previewPermits() || finalsWaiting > 0 : inUse >= permits) {
+                    (preview ? previewTurn : finalTurn).await();
+                }
+            } finally {
+                if (preview) {
+                    previewsWaiting--;
+                } else {
+                    finalsWaiting--;
+                }
+            }
             inUse++;
-            passOnTurn();
         } finally {
+            // Woken or given up, the turn goes on to the next waiter there is room for.
+            passOnTurn();
             lock.unlock();
         }
     }
@@ -87,36 +81,25 @@ final class DecodeGate {
     }
 
     int permits() {
-        lock.lock();
-        try {
-            return permits;
-        } finally {
-            lock.unlock();
-        }
+        return read(() -> permits);
     }
 
     int available() {
-        lock.lock();
-        try {
-            return Math.max(0, permits - inUse);
-        } finally {
-            lock.unlock();
-        }
+        return read(() -> Math.max(0, permits - inUse));
     }
 
     int previewsWaiting() {
-        lock.lock();
-        try {
-            return previewsWaiting;
-        } finally {
-            lock.unlock();
-        }
+        return read(() -> previewsWaiting);
     }
 
     int finalsWaiting() {
+        return read(() -> finalsWaiting);
+    }
+
+    private int read(IntSupplier value) {
         lock.lock();
         try {
-            return finalsWaiting;
+            return value.getAsInt();
         } finally {
             lock.unlock();
         }

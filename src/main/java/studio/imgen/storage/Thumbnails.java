@@ -50,20 +50,8 @@ public class Thumbnails {
         if (made != null) {
             return made;
         }
-        ImageFormat format = ImageFormat.detect(imageBytes)
-                .orElseThrow(() -> new UnreadableImageException("Not a PNG, JPEG or WebP image"));
-        try {
-            ImageCodec.Header header = ImageCodec.readHeader(imageBytes, format);
-            if (!header.fits(maxPixels)) {
-                throw new UnreadableImageException("Image too large for a thumbnail");
-            }
-            return ImageCodec.decode(imageBytes, format, subsamplingFor(header), Thumbnails::fromDecoded);
-        } catch (IOException e) {
-            throw new UnreadableImageException("Could not make a thumbnail from a " + format + " image", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while waiting to decode an image");
-        }
+        return decoded(imageBytes, "image", (format, subsampling) ->
+                ImageCodec.decode(imageBytes, format, subsampling, Thumbnails::fromDecoded));
     }
 
     /**
@@ -74,6 +62,12 @@ public class Thumbnails {
      * @throws CancellationException when interrupted while waiting for a decode slot (the interrupt flag is kept)
      */
     public Optional<byte[]> preview(byte[] imageBytes, BooleanSupplier stillWanted) {
+        return Optional.ofNullable(decoded(imageBytes, "preview", (format, subsampling) ->
+                ImageCodec.decodePreview(imageBytes, format, subsampling, stillWanted, Thumbnails::fromDecoded)));
+    }
+
+    /** One decode of a thumbnail's source, within the pixel budget; {@code what} names it in the refusals. */
+    private <T> T decoded(byte[] imageBytes, String what, Decode<T> decode) {
         ImageFormat format = ImageFormat.detect(imageBytes)
                 .orElseThrow(() -> new UnreadableImageException("Not a PNG, JPEG or WebP image"));
         try {
@@ -81,14 +75,18 @@ public class Thumbnails {
             if (!header.fits(maxPixels)) {
                 throw new UnreadableImageException("Image too large for a thumbnail");
             }
-            return Optional.ofNullable(ImageCodec.decodePreview(imageBytes, format, subsamplingFor(header), stillWanted,
-                    Thumbnails::fromDecoded));
+            return decode.at(format, subsamplingFor(header));
         } catch (IOException e) {
-            throw new UnreadableImageException("Could not make a thumbnail from a " + format + " preview", e);
+            throw new UnreadableImageException("Could not make a thumbnail from a " + format + " " + what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("Interrupted while waiting to decode a preview");
+            throw new CancellationException("Interrupted while waiting to decode the " + what);
         }
+    }
+
+    @FunctionalInterface
+    private interface Decode<T> {
+        T at(ImageFormat format, int subsampling) throws IOException, InterruptedException;
     }
 
     /** Decoding every n-th pixel keeps at least twice the thumbnail size for a smooth resize, and saves memory. */
