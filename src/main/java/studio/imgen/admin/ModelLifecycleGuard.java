@@ -29,7 +29,11 @@ public class ModelLifecycleGuard {
 
     /** Not shut down (by the catalogue's date or the one OpenAI announced) and not unknown to the workspace's key. */
     public boolean sendable(UUID workspaceId, ImageModel model) {
-        WorkspaceModels status = availability.of(workspaceId);
+        return sendable(availability.of(workspaceId), model);
+    }
+
+    /** {@link #sendable(UUID, ImageModel)} from the workspace's model status as already read; today's date applies. */
+    public boolean sendable(WorkspaceModels status, ImageModel model) {
         LocalDate today = catalog.today();
         return status.usable(model.id())
                 && status.shutdownOf(model.id(), model.shutdownOn()).filter(d -> !today.isBefore(d)).isEmpty();

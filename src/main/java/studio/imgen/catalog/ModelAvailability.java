@@ -84,7 +84,11 @@ public class ModelAvailability {
 
     /** The image models a workspace is offered today: enabled, not shut down, usable with its key. */
     public List<ImageModel> offeredTo(UUID workspaceId) {
-        WorkspaceModels status = repository.find(workspaceId);
+        return offeredTo(repository.find(workspaceId));
+    }
+
+    /** {@link #offeredTo(UUID)} from the workspace's model status as already read ({@link #of}). */
+    public List<ImageModel> offeredTo(WorkspaceModels status) {
         LocalDate today = catalog.today();
         return catalog.offered().stream().filter(m -> status.usable(m.id())
                 && status.announcedShutdown(m.id()).filter(d -> !today.isBefore(d)).isEmpty()).toList();

@@ -102,6 +102,10 @@ class GenerationChoices {
             return Optional.empty();
         }
         String wanted = requested.strip();
+        // The usual case, a model still offered, needs no catalogue read.
+        if (offered.stream().anyMatch(m -> m.id().equalsIgnoreCase(wanted))) {
+            return Optional.empty();
+        }
         Optional<ImageModel> named = catalog.all().stream()
                 .filter(m -> m.id().equalsIgnoreCase(wanted) || m.label().equalsIgnoreCase(wanted)).findFirst();
         if (named.isEmpty() || !named.get().enabled() || offered.stream().anyMatch(m -> m.id().equals(named.get().id()))) {

@@ -17,6 +17,7 @@ import studio.imgen.base.UserInputException;
 import studio.imgen.catalog.ImageModel;
 import studio.imgen.catalog.ModelAvailability;
 import studio.imgen.catalog.Moderation;
+import studio.imgen.catalog.WorkspaceModels;
 import studio.imgen.catalog.OptionValue;
 import studio.imgen.storage.ImageFormat;
 import studio.imgen.storage.ImageStore;
@@ -45,11 +46,13 @@ class GenerationSubmission {
     private final ImageStore store;
     private final TransactionTemplate transaction;
     private final GenerationProperties properties;
+    private final AdmissionReads admissionReads;
 
     GenerationSubmission(AccessControl accessControl, WorkspaceSettingsQuery workspaceSettings, ModelAvailability availability,
                          GenerationChoices choices, SubmissionInputs inputs, GenerationRepository generations,
                          ImageRepository images, GenerationEvents events, GenerationAnnouncer announcer, ImageStore store,
-                         TransactionTemplate transaction, GenerationProperties properties) {
+                         TransactionTemplate transaction, GenerationProperties properties,
+                         AdmissionReads admissionReads) {
         this.accessControl = accessControl;
         this.workspaceSettings = workspaceSettings;
         this.availability = availability;
@@ -62,6 +65,7 @@ class GenerationSubmission {
         this.store = store;
         this.transaction = transaction;
         this.properties = properties;
+        this.admissionReads = admissionReads;
     }
 
     UUID submit(Member me, GenerationRequest request, ConversationTurn conversation) {
@@ -87,7 +91,8 @@ class GenerationSubmission {
         }
         AccessControl.Admissible admissible = accessControl.admissible(me.workspaceId(), me.userId(), me.admin(),
                 settings.policy());
-        List<ImageModel> offered = availability.offeredTo(me.workspaceId());
+        WorkspaceModels modelStatus = availability.of(me.workspaceId());
+        List<ImageModel> offered = availability.offeredTo(modelStatus);
         // A request naming a model this workspace can no longer use never reaches OpenAI: the member reads what to use.
         choices.goneNotice(request.options().model(), offered).ifPresent(gone -> {
             throw new UserInputException(gone.message());
@@ -166,6 +171,7 @@ class GenerationSubmission {
             }
             return job;
         });
+        admissionReads.put(admitted.getId(), model, modelStatus);
         announcer.admitted(admitted);
         return admitted.getId();
     }

@@ -115,6 +115,9 @@ class UpstreamCalls {
     }
 
     private List<InputImage> loadInputs(GenerationRecord job) {
+        if (job.getReferenceCount() == 0) {
+            return List.of();
+        }
         List<ImageRepository.StoredImage> stored = images.inputsOf(job.getWorkspaceId(), job.getId());
         // The SDK sends one content type for all image parts, so a mixed set travels as PNG.
         boolean mixed = stored.stream().map(ImageRepository.StoredImage::format).distinct().count() > 1;
