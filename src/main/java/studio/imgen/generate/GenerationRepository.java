@@ -119,7 +119,8 @@ class GenerationRepository {
 
     /**
      * Fenced success write: the caller inserts the image rows in the same transaction. Returns the row as written,
-     * which the announcement carries, or empty if the lease was lost.
+     * which the announcement carries, or empty if the lease was lost or a cancel was requested meanwhile (from any
+     * instance: the flag is in the row, so no read before the write is needed to honour it).
      */
     Optional<GenerationRecord> succeed(UUID id, UUID token, Succeeded outcome) {
         Map<Field<?>, Object> values = new java.util.HashMap<>();
@@ -152,7 +153,7 @@ class GenerationRepository {
                 .set(GENERATION.STATUS, "succeeded")
                 .set(GENERATION.FINISHED_AT, OffsetDateTime.now(clock))
                 .setNull(GENERATION.LEASE_TOKEN)
-                .where(fenced(id, token))
+                .where(fenced(id, token)).and(GENERATION.CANCEL_REQUESTED.isFalse())
                 .returning().fetchOptional();
     }
 

@@ -1,5 +1,6 @@
 package studio.imgen.generate;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -39,11 +40,12 @@ class GenerationRunner {
     private final ModelLifecycleGuard lifecycle;
     private final SharedPreviews sharedPreviews;
     private final Thumbnails thumbnails;
+    private final AdmissionReads admissionReads;
 
     GenerationRunner(GenerationRepository generations, UpstreamCalls calls, ResultWriter results,
                      GenerationEvents events, ApiKeyVault keys, ModelCatalog catalog, UpstreamBreakers breakers,
                      OpenAiQuotaNotice quotaNotice, ModelLifecycleGuard lifecycle, SharedPreviews sharedPreviews,
-                     Thumbnails thumbnails) {
+                     Thumbnails thumbnails, AdmissionReads admissionReads) {
         this.generations = generations;
         this.calls = calls;
         this.results = results;
@@ -55,6 +57,7 @@ class GenerationRunner {
         this.lifecycle = lifecycle;
         this.sharedPreviews = sharedPreviews;
         this.thumbnails = thumbnails;
+        this.admissionReads = admissionReads;
     }
 
     void run(GenerationRepository.Claim claim, UpstreamWait wait) {
@@ -64,9 +67,8 @@ class GenerationRunner {
             String apiKey = keys.decrypt(job.getWorkspaceId()).orElseThrow(() -> new JobFailure("no_key",
                     "OpenAI API key not configured. A workspace admin needs to set it in workspace settings."));
             // Admitted before a shutdown date perhaps, but never sent after it.
-            ImageModel model = catalog.find(job.getModel()).filter(m -> lifecycle.sendable(job.getWorkspaceId(), m))
-                    .orElseThrow(() -> new JobFailure("model_not_available", "That model is no longer available."
-                            + " Choose another model and try again."));
+            ImageModel model = sendableModel(job).orElseThrow(() -> new JobFailure("model_not_available",
+                    "That model is no longer available. Choose another model and try again."));
             UpstreamCalls.Answer answer;
             LatestPreview previews = new LatestPreview(id, thumbnails::preview, events::publish, sharedPreviews::store,
                     PREVIEW_THREADS);
@@ -78,12 +80,14 @@ class GenerationRunner {
                 wait.leave();
             }
             breakers.succeeded(job.getWorkspaceId());
-            quotaNotice.clear(job.getWorkspaceId());
-            if (wait.cancelled() || generations.cancelRequested(id)) {
+            if (wait.cancelled()) {
                 results.cancelled(claim);
                 return;
             }
+            // A cancel requested on another instance is honoured by the fenced write itself.
             results.succeeded(claim, model, answer);
+            // After the result is shown: clearing a quota notice is the admins' news, not the member's wait.
+            quotaNotice.clear(job.getWorkspaceId());
         } catch (OpenAiException e) {
             if (wait.cancelled() || generations.cancelRequested(id)) {
                 results.cancelled(claim);
@@ -113,6 +117,19 @@ class GenerationRunner {
             results.failed(claim, "internal", "Image generation failed. Try again.", e.getClass().getSimpleName(), null,
                     true);
         }
+    }
+
+    /**
+     * The job's model if it may still be sent. A job starting right after its admission on this instance checks the
+     * catalogue row and model status the admission read (with today's date): a job admitted a moment earlier could not
+     * have seen a newer state either. A job that waited reads them again.
+     */
+    private Optional<ImageModel> sendableModel(GenerationRecord job) {
+        Optional<AdmissionReads.Reads> admitted = admissionReads.take(job.getId());
+        if (admitted.isPresent()) {
+            return Optional.of(admitted.get().model()).filter(m -> lifecycle.sendable(admitted.get().status(), m));
+        }
+        return catalog.find(job.getModel()).filter(m -> lifecycle.sendable(job.getWorkspaceId(), m));
     }
 
     /** What happens around each upstream attempt: the cancel, the breaker and the fence first, previews as they come. */

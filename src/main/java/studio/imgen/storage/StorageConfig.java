@@ -54,8 +54,9 @@ class StorageConfig {
         return new Thumbnails(storage.maxPixels());
     }
 
+    /** Takes the thumbnails bean only to be created after it: that bean sets the decode permits both use. */
     @Bean
     ImageInspector imageInspector(StorageProperties storage, Thumbnails thumbnails) {
-        return new ImageInspector(storage.maxPixels(), thumbnails);
+        return new ImageInspector(storage.maxPixels());
     }
 }

@@ -4,15 +4,14 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Small JPEG previews for galleries: longest side at most 512 px, never upscaled, transparency shown as white. A
- * thumbnail made while {@link ImageInspector} checked the same bytes is handed out instead of decoding them again.
+ * Small JPEG previews for galleries: longest side at most 512 px, never upscaled, transparency shown as white. A result
+ * from upstream gets its thumbnail from {@link ImageInspector}'s decode; this class makes the others (uploads, a
+ * thumbnail missing from storage, previews).
  */
 public class Thumbnails {
 
@@ -20,16 +19,7 @@ public class Thumbnails {
 
     static final float QUALITY = 0.85f;
 
-    /** Thumbnails made during inspection and not yet asked for; about 30 KB each, so the bound caps it near 8 MB. */
-    private static final int REMEMBERED = 256;
-
     private final long maxPixels;
-    private final Map<String, byte[]> inspected = new LinkedHashMap<>(REMEMBERED, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
 
     /** @param maxPixels largest source width × height accepted; a side may not exceed 16,384 either */
     public Thumbnails(long maxPixels) {
@@ -41,15 +31,6 @@ public class Thumbnails {
      * @throws CancellationException when interrupted while waiting for a decode slot (the interrupt flag is kept)
      */
     public byte[] thumbnail(byte[] imageBytes) {
-        return thumbnail(imageBytes, ImageCodec.sha256Hex(imageBytes));
-    }
-
-    /** {@link #thumbnail(byte[])} of bytes whose SHA-256 is known already (from {@link ImageInspector#inspect}). */
-    public byte[] thumbnail(byte[] imageBytes, String sha256) {
-        byte[] made = taken(sha256);
-        if (made != null) {
-            return made;
-        }
         return decoded(imageBytes, "image", (format, subsampling) ->
                 ImageCodec.decode(imageBytes, format, subsampling, Thumbnails::fromDecoded));
     }
@@ -96,14 +77,6 @@ public class Thumbnails {
 
     static byte[] fromDecoded(BufferedImage source) throws IOException {
         return ImageCodec.encodeJpeg(shrink(onWhite(source)), QUALITY);
-    }
-
-    synchronized void remember(String sha256, byte[] thumbnail) {
-        inspected.put(sha256, thumbnail);
-    }
-
-    private synchronized byte[] taken(String sha256) {
-        return inspected.remove(sha256);
     }
 
     /** Flattening before resizing keeps transparent edges from turning into dark fringes. */

@@ -78,6 +78,19 @@ class GenerationRepositoryTest {
     }
 
     @Test
+    void aCancelRequestedFromAnyInstanceRefusesTheSuccessWriteWithoutAReadBeforeIt() {
+        UUID id = insertRunning(OffsetDateTime.now(clock), OffsetDateTime.now(clock).plusMinutes(2));
+        db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true).where(GENERATION.ID.eq(id)).execute();
+
+        var written = jobs.succeed(id, tokenOf(id), new Succeeded("req_1", "1024x1024", "low", "opaque", null,
+                new studio.imgen.openai.TokenUsage(3, 0, 272, 0), 11_000L, false, TurnOutcome.NONE));
+
+        assertThat(written).isEmpty();
+        assertThat(status(id)).isEqualTo("running");
+        assertThat(jobs.cancelRequested(id)).isTrue();
+    }
+
+    @Test
     void aJobAbandonedBeforeItsRequestWasSentIsClaimedAgain() {
         UUID id = insertRunning(null, OffsetDateTime.now(clock).minusSeconds(5));
 
@@ -135,6 +148,17 @@ class GenerationRepositoryTest {
         assertThat(jobs.markSending(queued.get(1), mine.get(0).leaseToken())).as("another job's lease").isFalse();
         assertThat(jobs.markSending(queued.get(1), mine.get(1).leaseToken())).isTrue();
         assertThat(jobs.claim(Duration.ofMinutes(2), 500)).extracting(c -> c.job().getId()).doesNotContainAnyElementsOf(queued);
+    }
+
+    @Test
+    void aQueuedJobWhoseCancelWasRequestedIsNeverClaimed() {
+        GenerationRecord job = JobRows.job(ana, "queued", "cancelled while queued");
+        job.setCancelRequested(true);
+        UUID id = jobs.insert(job);
+
+        // Other tests' queued jobs may share the table: a batch large enough takes them all.
+        assertThat(jobs.claim(Duration.ofMinutes(2), 500)).extracting(c -> c.job().getId()).doesNotContain(id);
+        assertThat(status(id)).isEqualTo("queued");
     }
 
     private GenerationRepository.Claim claimUntil(UUID id) {

@@ -2,6 +2,7 @@ package studio.imgen.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static imgen.db.Tables.GENERATION;
 import static imgen.db.Tables.IMAGE;
 
 import java.time.Duration;
@@ -303,6 +304,21 @@ class GenerationServiceTest extends LoggedInAsMemberTest {
 
         assertThat(cancelled.status()).isEqualTo(GenerationStatus.CANCELLED);
         assertThat(cancelled.images()).isEmpty();
+    }
+
+    @Test
+    void aCancelRequestedOnAnotherInstanceWhileTheCallRunsEndsTheJobCancelledWithoutItsImages() throws Exception {
+        fake.setLatency(Duration.ofSeconds(1));
+        UUID id = generations.submit(request("cancelled elsewhere"));
+        assertThat(fake.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
+        // What another instance's cancel does to a job running here: it can only flag the row.
+        db.update(GENERATION).set(GENERATION.CANCEL_REQUESTED, true).where(GENERATION.ID.eq(id)).execute();
+
+        GenerationDetails cancelled = awaitFinished(id);
+
+        assertThat(cancelled.status()).isEqualTo(GenerationStatus.CANCELLED);
+        assertThat(cancelled.images()).isEmpty();
+        assertThat(db.fetchCount(IMAGE, IMAGE.GENERATION_ID.eq(id))).isZero();
     }
 
     @Test

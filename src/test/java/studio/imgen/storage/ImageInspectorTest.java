@@ -3,22 +3,23 @@ package studio.imgen.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ImageInspectorTest {
 
-    private final Thumbnails thumbnails = new Thumbnails(40_000_000);
-    private final ImageInspector inspector = new ImageInspector(40_000_000, thumbnails);
+    private final ImageInspector inspector = new ImageInspector(40_000_000);
 
     @Test
     void reportsFormatDimensionsAndHashOfTheBytesAsReceived() {
         byte[] png = Fixtures.rgbaPng(30, 20);
 
-        assertThat(inspector.inspect(png))
+        assertThat(inspector.inspect(png).info())
                 .isEqualTo(new ImageInfo(ImageFormat.PNG, 30, 20, ImageCodec.sha256Hex(png)));
-        assertThat(inspector.inspect(Fixtures.jpeg(8, 9)).format()).isEqualTo(ImageFormat.JPEG);
-        assertThat(inspector.inspect(Fixtures.WEBP_64X48_LOSSLESS))
+        assertThat(inspector.inspect(Fixtures.jpeg(8, 9)).info().format()).isEqualTo(ImageFormat.JPEG);
+        assertThat(inspector.inspect(Fixtures.WEBP_64X48_LOSSLESS).info())
                 .extracting(ImageInfo::format, ImageInfo::width, ImageInfo::height)
                 .containsExactly(ImageFormat.WEBP, 64, 48);
     }
@@ -45,20 +46,31 @@ class ImageInspectorTest {
     }
 
     @Test
-    void theThumbnailOfInspectedBytesComesFromTheInspectionsDecode() {
+    void theThumbnailComesFromTheInspectionsDecodeAfterWhatWaitsForAWholeImageHasStarted() {
         byte[] png = Fixtures.rgbaPng(1024, 1024);
-        byte[] other = Fixtures.rgbaPng(1536, 1024);
         long before = ImageCodec.decodes();
+        List<ImageInfo> toldWhole = new ArrayList<>();
 
-        inspector.inspect(png);
-        byte[] thumbnail = thumbnails.thumbnail(png);
+        var inspected = inspector.inspect(png, info -> {
+            toldWhole.add(info);
+            return "started";
+        });
 
         assertThat(ImageCodec.decodes() - before).as("decodes for inspection and thumbnail").isEqualTo(1);
-        assertThat(thumbnail).isEqualTo(new Thumbnails(40_000_000).thumbnail(png));
-        // Bytes that were not inspected are decoded for their thumbnail, and each inspection is handed out once.
-        thumbnails.thumbnail(other);
-        thumbnails.thumbnail(png);
-        assertThat(ImageCodec.decodes() - before).isEqualTo(4);
+        assertThat(toldWhole).containsExactly(inspected.info());
+        assertThat(inspected.started()).isEqualTo("started");
+        assertThat(inspected.thumbnail()).hasValueSatisfying(thumbnail ->
+                assertThat(thumbnail).isEqualTo(new Thumbnails(40_000_000).thumbnail(png)));
+    }
+
+    @Test
+    void whatWaitsForAWholeImageIsNotStartedForBrokenBytes() {
+        byte[] png = Fixtures.rgbaPng(256, 256);
+        List<ImageInfo> toldWhole = new ArrayList<>();
+
+        assertThatThrownBy(() -> inspector.inspect(Arrays.copyOf(png, png.length / 2), toldWhole::add))
+                .isInstanceOf(UnreadableImageException.class);
+        assertThat(toldWhole).isEmpty();
     }
 
     @Test
@@ -66,10 +78,12 @@ class ImageInspectorTest {
         byte[] large = Fixtures.rgbaPng(4096, 2048);
         long before = ImageCodec.decodes();
 
-        assertThat(inspector.inspect(large)).extracting(ImageInfo::width, ImageInfo::height).containsExactly(4096, 2048);
+        var inspected = inspector.inspect(large);
+
+        assertThat(inspected.info()).extracting(ImageInfo::width, ImageInfo::height).containsExactly(4096, 2048);
         assertThat(ImageCodec.decodes() - before).isEqualTo(1);
         assertThat(Thumbnails.subsamplingFor(new ImageCodec.Header(4096, 2048))).isEqualTo(4);
-        var thumbnail = Fixtures.decode(thumbnails.thumbnail(large));
+        var thumbnail = Fixtures.decode(inspected.thumbnail().orElseThrow());
         assertThat(thumbnail.getWidth() + "x" + thumbnail.getHeight()).isEqualTo("512x256");
     }
 }
