@@ -84,6 +84,7 @@ class LoadBenchmark extends BrowserTest {
     private static final int PER_WORKSPACE = 20;
     private static final int POOL = 10;
     private static final long BUSY_RETRY_MILLIS = 250;
+    private static final Duration WARM_UP_LATENCY = Duration.ofSeconds(10);
     private static final String FAKE_GROUP = "fake OpenAI (test harness, not the app; images pre-encoded unless -Dbench.fakeRenders=true)";
 
     @Autowired
@@ -112,10 +113,16 @@ class LoadBenchmark extends BrowserTest {
     /** The fake renders and encodes every image anew, as before issue 15 (charges the fake's encoding CPU to the JVM). */
     private final boolean fakeRenders = Boolean.getBoolean("bench.fakeRenders");
     private final boolean previewsAtEnd = Boolean.getBoolean("bench.previewsAtEnd");
+    /**
+     * Rounds of all N generations (L = 2 s) run before anything is measured, so the figures are those of a server that
+     * has been working (its hot paths compiled); 0 measures the first burst after a start, JIT compilation included.
+     */
+    private final int warmUpRounds = Integer.getInteger("bench.warmUpRounds", 1);
     private final List<String> report = new ArrayList<>();
     private List<TestUser> loadMembers;
     private TestUser viewer;
     private String vaadinMode = "";
+    private String warmth = "";
 
     @AfterEach
     void nobody() {
@@ -363,6 +370,14 @@ class LoadBenchmark extends BrowserTest {
         // per UI, and figures nobody runs in production.
         assertThat(probe.productionMode()).as("Vaadin production mode: run the load benchmark with -Pproduction").isTrue();
         vaadinMode = "Vaadin production mode";
+        for (int round = 0; round < warmUpRounds; round++) {
+            Run warming = start(members, WARM_UP_LATENCY);
+            warming.awaitAll();
+            assertThat(warming.succeeded()).as("warm-up round").isEqualTo(n);
+        }
+        warmth = warmUpRounds == 0 ? "a cold JVM (nothing ran before but a round of " + PER_WORKSPACE + ")"
+                : "a warm JVM (%d round%s of all %d generations at L = %d s ran first)".formatted(warmUpRounds,
+                        warmUpRounds == 1 ? "" : "s", n, WARM_UP_LATENCY.toSeconds());
         loadMembers = members;
     }
 
@@ -786,8 +801,8 @@ class LoadBenchmark extends BrowserTest {
     @SafeVarargs
     private void section(String title, String conditions, List<String>... tables) throws IOException {
         List<String> lines = new ArrayList<>(List.of("### " + title, "",
-                "%s, %d cores, JDK %s, %s, %s; %s.".formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.version"), maxHeap(), vaadinMode, conditions), ""));
+                "%s, %d cores, JDK %s, %s, %s, %s; %s.".formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), maxHeap(), vaadinMode, warmth, conditions), ""));
         for (List<String> table : tables) {
             lines.addAll(table);
             lines.add("");
