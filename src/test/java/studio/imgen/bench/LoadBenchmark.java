@@ -422,12 +422,15 @@ class LoadBenchmark extends BrowserTest {
                     job.id = id;
                     job.accepted = Instant.now();
                     run.submitted();
-                    generations.watch(id, event -> {
+                    job.unwatch = generations.watch(id, event -> {
                         if (event instanceof GenerationEvent.Finished f) {
                             run.finish(job, f.status());
                         }
                     });
                     generations.find(id).filter(d -> d.status().finished()).ifPresent(d -> run.finish(job, d.status()));
+                    if (job.done.get()) {
+                        job.unwatch.run();
+                    }
                 } catch (RuntimeException e) {
                     job.error = e.getClass().getSimpleName() + ": " + e.getMessage();
                     run.submitted();
@@ -471,6 +474,8 @@ class LoadBenchmark extends BrowserTest {
         volatile Instant finished;
         volatile GenerationStatus status;
         volatile String error;
+        /** Stops following the job, as a view does at its end (a follower left behind is polled for ever). */
+        volatile Runnable unwatch;
         final AtomicBoolean done = new AtomicBoolean();
     }
 
@@ -535,6 +540,10 @@ class LoadBenchmark extends BrowserTest {
                 return;
             }
             job.finished = Instant.now();
+            Runnable unwatch = job.unwatch;
+            if (unwatch != null) {
+                unwatch.run();
+            }
             job.status = status;
             synchronized (this) {
                 // A refused submission is no result: the phases follow the generations that ran.
