@@ -18,7 +18,6 @@ import studio.imgen.catalog.ModelCatalog;
 import studio.imgen.openai.GeneratedImage;
 import studio.imgen.openai.ImageResult;
 import studio.imgen.openai.TokenUsage;
-import studio.imgen.storage.ImageInfo;
 import studio.imgen.storage.ImageInspector;
 import studio.imgen.storage.ImageStore;
 import studio.imgen.storage.StorageKey;

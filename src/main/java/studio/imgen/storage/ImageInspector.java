@@ -1,5 +1,6 @@
 package studio.imgen.storage;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -75,7 +76,7 @@ public class ImageInspector {
         }
     }
 
-    private static Optional<byte[]> thumbnailOf(java.awt.image.BufferedImage image) {
+    private static Optional<byte[]> thumbnailOf(BufferedImage image) {
         try {
             return Optional.of(Thumbnails.fromDecoded(image));
         } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import studio.imgen.base.AppProperties;
 
@@ -54,9 +55,10 @@ class StorageConfig {
         return new Thumbnails(storage.maxPixels());
     }
 
-    /** Takes the thumbnails bean only to be created after it: that bean sets the decode permits both use. */
+    /** After the thumbnails bean, which sets the decode permits both use. */
     @Bean
-    ImageInspector imageInspector(StorageProperties storage, Thumbnails thumbnails) {
+    @DependsOn("thumbnails")
+    ImageInspector imageInspector(StorageProperties storage) {
         return new ImageInspector(storage.maxPixels());
     }
 }

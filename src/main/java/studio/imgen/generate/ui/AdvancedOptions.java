@@ -6,11 +6,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import java.util.function.Consumer;
 import studio.imgen.catalog.Background;
 import studio.imgen.catalog.InputFidelity;
 import studio.imgen.catalog.Moderation;
 import studio.imgen.catalog.OutputFormat;
-import java.util.function.Consumer;
 import studio.imgen.generate.ImageOptions;
 
 /**
